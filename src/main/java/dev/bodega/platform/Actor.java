@@ -1,0 +1,39 @@
+package dev.bodega.platform;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The signed-in user (or API key) behind the current request, with the
+ * permissions it holds right now (loaded per request, so a removed role or a
+ * deactivated user takes effect at once).
+ */
+public record Actor(UUID tenantId, UUID userId, String name, String email, Set<String> permissions, UUID apiKeyId,
+                    Set<String> apiKeyPermissions) {
+
+    private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
+
+    /** An API key acts within both its own permissions and its creator's current ones. */
+    public boolean can(String permission) {
+        return Permissions.allows(permissions, permission)
+                && (apiKeyPermissions == null || Permissions.allows(apiKeyPermissions, permission));
+    }
+
+    public static Optional<Actor> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    public static Actor require() {
+        return current().orElseThrow(() -> new IllegalStateException("No signed-in user"));
+    }
+
+    /** Only the request filter that authenticated the caller sets this. */
+    public static void set(Actor actor) {
+        if (actor == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(actor);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.bodega.platform;
+
+import java.util.UUID;
+
+/** In-app notifications (seed 000, 003): any module may notify a user of the current tenant. */
+public interface Notifications {
+
+    /** Type: info, success, warning, alert, security; priority: low, normal, high, urgent. */
+    record Notice(UUID userId, String title, String message, String type, String priority, String link) {
+    }
+
+    /** Sends within the caller's transaction, so a notice exists only if what it reports was committed. */
+    void send(Notice notice);
+}

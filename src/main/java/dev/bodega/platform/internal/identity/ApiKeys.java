@@ -1,0 +1,184 @@
+package dev.bodega.platform.internal.identity;
+
+import dev.bodega.platform.Actor;
+import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.Ids;
+import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.Permissions;
+import dev.bodega.platform.Problems;
+import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.internal.identity.SecurityEvents.Risk;
+import dev.bodega.platform.internal.identity.SecurityEvents.Type;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * API keys (seed 002): 256 random bits shown once; only a SHA-256 hash is
+ * stored (a slow hash buys nothing against a secret this long), with a
+ * visible prefix to tell keys apart.
+ */
+@Service
+public class ApiKeys {
+
+    public record Created(UUID id, String key, String prefix) {
+    }
+
+    public record KeyView(UUID id, UUID userId, String name, String prefix, List<String> permissions,
+                          Instant expiresAt, Instant lastUsedAt, Instant revokedAt, Instant createdAt) {
+    }
+
+    private record Stored(UUID tenantId, UUID id, UUID userId, String[] permissions, Instant expiresAt,
+                          Instant revokedAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String KEY_COLUMNS = "id, user_id, name, prefix, permissions, expires_at, last_used_at, revoked_at, created_at";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final SecurityEvents events;
+    private final Clock clock;
+
+    ApiKeys(JdbcClient jdbc, TransactionTemplate transactions, SecurityEvents events, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Creates a key for the current user, never granting more than the user holds. */
+    @Transactional
+    public Created create(String name, List<String> permissions, Instant expiresAt) {
+        Actor actor = Actor.require();
+        if (name == null || name.isBlank()) {
+            throw Problems.invalid("validation", "A key needs a name");
+        }
+        if (permissions == null || permissions.isEmpty()) {
+            throw Problems.invalid("validation", "A key needs at least one permission");
+        }
+        for (String permission : permissions) {
+            if (!Permissions.isValidPattern(permission)) {
+                throw Problems.invalid("invalid-permission", "'" + permission + "' is not a permission pattern");
+            }
+            if (!Permissions.covers(actor.permissions(), permission)
+                    || (actor.apiKeyPermissions() != null && !Permissions.covers(actor.apiKeyPermissions(), permission))) {
+                throw Problems.forbidden("You cannot grant '" + permission + "': you do not hold it");
+            }
+        }
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw Problems.invalid("validation", "The expiry must be in the future");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = "bdg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String prefix = key.substring(0, 12);
+        UUID id = Ids.next();
+        jdbc.sql("""
+                        INSERT INTO api_keys (tenant_id, id, user_id, name, prefix, key_hash, permissions, expires_at)
+                        VALUES (:tenant, :id, :user, :name, :prefix, :hash, :permissions, :expires)""")
+                .param("tenant", actor.tenantId()).param("id", id).param("user", actor.userId())
+                .param("name", name.trim()).param("prefix", prefix).param("hash", hash(key))
+                .param("permissions", permissions.toArray(String[]::new))
+                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .update();
+        events.record(Type.API_KEY_CREATED, Risk.medium, actor.userId(), prefix + " " + name.trim());
+        return new Created(id, key, prefix);
+    }
+
+    /** The current user's keys; with {@code apikeys.manage}, every key of the tenant. */
+    @Transactional(readOnly = true)
+    public CursorPage<KeyView> list(UUID before, int limit) {
+        Actor actor = Actor.require();
+        List<KeyView> rows = jdbc.sql("SELECT " + KEY_COLUMNS + """
+                         FROM api_keys WHERE (:all OR user_id = :user)
+                          AND (CAST(:before AS uuid) IS NULL OR id < :before)
+                        ORDER BY id DESC LIMIT :limit""")
+                .param("all", actor.can("apikeys.manage")).param("user", actor.userId())
+                .param("before", before).param("limit", limit + 1)
+                .query(KeyView.class).list();
+        return CursorPage.of(rows, limit, KeyView::id);
+    }
+
+    @Transactional(readOnly = true)
+    public KeyView get(UUID id) {
+        Actor actor = Actor.require();
+        return jdbc.sql("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE id = :id AND (:all OR user_id = :user)")
+                .param("id", id).param("all", actor.can("apikeys.manage")).param("user", actor.userId())
+                .query(KeyView.class).optional()
+                .orElseThrow(() -> new NotFoundException("API key"));
+    }
+
+    @Transactional
+    public void revoke(UUID id) {
+        KeyView key = get(id);
+        Actor actor = Actor.require();
+        jdbc.sql("UPDATE api_keys SET revoked_at = now(), revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
+                .param("by", actor.userId()).param("id", id).update();
+        events.record(Type.API_KEY_REVOKED, Risk.medium, actor.userId(), key.prefix() + " " + key.name());
+    }
+
+    /** Resolves a Bearer token to its tenant, user and permissions; empty if unknown, revoked or expired. */
+    Optional<ApiKeyAuthentication> authenticate(String token, String clientIp, String userAgent) {
+        String hash = hash(token);
+        Optional<Stored> stored = transactions.execute(tx -> {
+            jdbc.sql("SELECT set_config('app.api_key_hash', :hash, true)").param("hash", hash).query().singleValue();
+            return jdbc.sql("""
+                            SELECT tenant_id, id, user_id, permissions, expires_at, revoked_at
+                            FROM api_keys WHERE key_hash = :hash""")
+                    .param("hash", hash)
+                    .query((rs, n) -> new Stored(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
+                            rs.getObject("user_id", UUID.class), (String[]) rs.getArray("permissions").getArray(),
+                            instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at"))))
+                    .optional();
+        });
+        Instant now = clock.instant();
+        if (stored.isEmpty() || stored.get().revokedAt() != null
+                || (stored.get().expiresAt() != null && !stored.get().expiresAt().isAfter(now))) {
+            return Optional.empty();
+        }
+        Stored key = stored.get();
+        var scope = new TenantContext.Scope(key.tenantId(), key.userId(), clientIp, userAgent);
+        TenantContext.runAs(scope, () -> transactions.executeWithoutResult(tx -> markUsed(key)));
+        return Optional.of(new ApiKeyAuthentication(key.tenantId(), key.userId(), key.id(), Set.of(key.permissions())));
+    }
+
+    /** Last use is kept to the minute, so a busy key does not write on every request. */
+    private void markUsed(Stored key) {
+        int updated = jdbc.sql("""
+                        UPDATE api_keys SET last_used_at = now()
+                        WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
+                .param("id", key.id()).update();
+        if (updated == 1) {
+            events.record(Type.API_KEY_USED, Risk.low, key.userId(), null);
+        }
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

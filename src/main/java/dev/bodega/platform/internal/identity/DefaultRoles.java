@@ -1,0 +1,49 @@
+package dev.bodega.platform.internal.identity;
+
+import dev.bodega.platform.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The five roles every new tenant starts with (seed 001 permission sets). */
+@Component
+class DefaultRoles {
+
+    static final Map<String, List<String>> PERMISSIONS = new LinkedHashMap<>();
+
+    static {
+        PERMISSIONS.put("admin", List.of("*"));
+        PERMISSIONS.put("manager", List.of("catalog.*", "inventory.*", "sales.*", "purchasing.*", "service.*",
+                "messaging.*", "insights.*", "users.read", "roles.read", "audit.read", "security.read", "settings.read"));
+        PERMISSIONS.put("seller", List.of("sales.*", "catalog.read", "inventory.read", "messaging.*", "insights.read"));
+        PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue"));
+        PERMISSIONS.put("viewer", List.of("*.read"));
+    }
+
+    private final JdbcClient jdbc;
+
+    DefaultRoles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the default roles in the current tenant; returns their ids by name. */
+    Map<String, UUID> create(UUID tenantId) {
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        PERMISSIONS.forEach((name, permissions) -> {
+            UUID id = Ids.next();
+            jdbc.sql("""
+                            INSERT INTO roles (tenant_id, id, name, description, permissions, system)
+                            VALUES (:tenant, :id, :name, :description, :permissions, true)""")
+                    .param("tenant", tenantId).param("id", id).param("name", name)
+                    .param("description", "role." + name + ".description")
+                    .param("permissions", permissions.toArray(String[]::new))
+                    .update();
+            ids.put(name, id);
+        });
+        return ids;
+    }
+}

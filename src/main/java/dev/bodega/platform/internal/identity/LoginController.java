@@ -1,0 +1,75 @@
+package dev.bodega.platform.internal.identity;
+
+import dev.bodega.platform.PublicEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.WebUtils;
+import dev.bodega.platform.internal.web.WebConfiguration;
+
+import java.util.Locale;
+
+/** The login page: company identifier, email and password. */
+@Controller
+@PublicEndpoint
+class LoginController {
+
+    static final String IP_ATTRIBUTE = "bodega.clientIp";
+    static final String AGENT_ATTRIBUTE = "bodega.userAgent";
+
+    private final LoginService logins;
+    private final SecurityContextRepository contexts;
+    private final LocaleResolver locales;
+
+    LoginController(LoginService logins, SecurityContextRepository contexts, LocaleResolver locales) {
+        this.logins = logins;
+        this.contexts = contexts;
+        this.locales = locales;
+    }
+
+    @GetMapping("/login")
+    String form() {
+        return "platform/login";
+    }
+
+    @PostMapping("/login")
+    String login(@RequestParam(defaultValue = "") String company, @RequestParam(defaultValue = "") String email,
+                 @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+                 HttpServletResponse response, Model model) {
+        String agent = request.getHeader("User-Agent");
+        LoginService.Result result = logins.login(company, email, password, request.getRemoteAddr(), agent);
+        if (result.outcome() != LoginService.Outcome.SUCCESS) {
+            model.addAttribute("company", company);
+            model.addAttribute("email", email);
+            model.addAttribute("error", "login.error." + result.outcome().name().toLowerCase(Locale.ROOT));
+            return "platform/login";
+        }
+        signIn(result.user(), request, response);
+        if (WebUtils.getCookie(request, WebConfiguration.LOCALE_COOKIE) == null) {
+            locales.setLocale(request, response, Locale.forLanguageTag(result.locale()));
+        }
+        return "redirect:/";
+    }
+
+    /** Starts a new session (no fixation) holding the signed-in user, with where it came from. */
+    private void signIn(SignedInUser user, HttpServletRequest request, HttpServletResponse response) {
+        var existing = request.getSession(false);
+        if (existing != null) {
+            existing.invalidate();
+        }
+        var session = request.getSession(true);
+        session.setAttribute(IP_ATTRIBUTE, request.getRemoteAddr());
+        session.setAttribute(AGENT_ATTRIBUTE, request.getHeader("User-Agent"));
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new SessionAuthentication(user));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+}

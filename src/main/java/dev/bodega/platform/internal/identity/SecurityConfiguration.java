@@ -1,0 +1,71 @@
+package dev.bodega.platform.internal.identity;
+
+import dev.bodega.platform.internal.web.ProblemSecurityHandler;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+
+/**
+ * Spring Security decides only who the caller is; what they may do is
+ * checked per handler by {@link PermissionInterceptor}, against permissions
+ * read fresh from the database by {@link ActorFilter}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_PAGES = {"/login", "/signup", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+            "/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys apiKeys, ProblemSecurityHandler problems,
+                            SecurityContextRepository contexts) throws Exception {
+        return http.securityMatcher("/api/**")
+                .securityContext(c -> c.securityContextRepository(contexts))
+                // A Bearer call carries no cookie, so there is nothing to forge; session calls keep CSRF.
+                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader(HttpHeaders.AUTHORIZATION) != null))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/signup").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .requestCache(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository contexts, LogoutHandler logoutEvents)
+            throws Exception {
+        return http
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .logout(l -> l.logoutUrl("/logout").addLogoutHandler(logoutEvents).logoutSuccessUrl("/login?logout"))
+                .headers(h -> h.frameOptions(f -> f.deny()))
+                .build();
+    }
+}

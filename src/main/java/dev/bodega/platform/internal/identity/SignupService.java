@@ -1,0 +1,66 @@
+package dev.bodega.platform.internal.identity;
+
+import dev.bodega.platform.Ids;
+import dev.bodega.platform.Problems;
+import dev.bodega.platform.TenantContext;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Public sign-up: a new tenant, its default roles and its first admin, in one transaction. */
+@Service
+public class SignupService {
+
+    public record Signup(String slug, String companyName, String adminName, String email, String password,
+                         String locale) {
+    }
+
+    public record Created(UUID tenantId, UUID adminId, Map<String, UUID> roles) {
+    }
+
+    private final Tenants tenants;
+    private final Users users;
+    private final DefaultRoles defaultRoles;
+    private final PasswordEncoder passwords;
+    private final TransactionTemplate transactions;
+
+    SignupService(Tenants tenants, Users users, DefaultRoles defaultRoles, PasswordEncoder passwords,
+                  TransactionTemplate transactions) {
+        this.tenants = tenants;
+        this.users = users;
+        this.defaultRoles = defaultRoles;
+        this.passwords = passwords;
+        this.transactions = transactions;
+    }
+
+    /** Throws a 409 problem when the slug is taken; the caller validates the fields first. */
+    public Created signUp(Signup signup, String clientIp, String userAgent) {
+        UUID tenantId = Ids.next();
+        var scope = new TenantContext.Scope(tenantId, null, clientIp, userAgent);
+        try {
+            return TenantContext.callAs(scope, () -> transactions.execute(tx -> {
+                tenants.insert(tenantId, signup.slug(), signup.companyName().trim(), signup.locale());
+                Map<String, UUID> roles = defaultRoles.create(tenantId);
+                UUID admin = users.insert(tenantId, signup.email(), signup.adminName().trim(), null,
+                        passwords.encode(signup.password()), false);
+                users.grantRole(tenantId, admin, roles.get("admin"));
+                return new Created(tenantId, admin, roles);
+            }));
+        } catch (DuplicateKeyException e) {
+            throw Problems.conflict("slug-taken", "The company identifier '" + signup.slug() + "' is already taken");
+        }
+    }
+
+    /** Creates another user with the given roles (demo data and tests; the users page has its own path). */
+    public UUID addUser(UUID tenantId, String email, String name, String password, UUID roleId) {
+        return TenantContext.callAs(TenantContext.Scope.system(tenantId), () -> transactions.execute(tx -> {
+            UUID id = users.insert(tenantId, email, name, null, passwords.encode(password), false);
+            users.grantRole(tenantId, id, roleId);
+            return id;
+        }));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.bodega.platform.internal.identity;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** The tenants table, as seen by login and sign-up. */
+@Repository
+class Tenants {
+
+    record TenantRef(UUID id, String slug, String name, String status, String locale) {
+        boolean active() {
+            return status.equals("active");
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    Tenants(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Finds a tenant by the slug a user typed, before any tenant context exists (see policy tenants_by_slug). */
+    @Transactional(readOnly = true)
+    public Optional<TenantRef> findBySlug(String slug) {
+        jdbc.sql("SELECT set_config('app.tenant_slug', :slug, true)").param("slug", slug).query().singleValue();
+        return jdbc.sql("SELECT id, slug, name, status, locale FROM tenants WHERE slug = :slug AND deleted_at IS NULL")
+                .param("slug", slug)
+                .query(TenantRef.class)
+                .optional();
+    }
+
+    /** Inserts a tenant; the caller's tenant context must already be the new id (policy tenants_own). */
+    void insert(UUID id, String slug, String name, String locale) {
+        jdbc.sql("INSERT INTO tenants (id, slug, name, locale) VALUES (:id, :slug, :name, :locale)")
+                .param("id", id).param("slug", slug).param("name", name).param("locale", locale)
+                .update();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.bodega.platform.internal.identity;
+
+import dev.bodega.platform.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Users of the current tenant (row-level security supplies the tenant). */
+@Repository
+class Users {
+
+    record Credentials(UUID id, String passwordHash, boolean active, int failedAttempts, Instant lockedUntil) {
+    }
+
+    record Standing(String name, String email, boolean userActive, String tenantStatus, String[] permissions) {
+        Set<String> permissionSet() {
+            return new TreeSet<>(Set.of(permissions));
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UUID insert(UUID tenantId, String email, String name, String phone, String passwordHash, boolean mustChangePassword) {
+        UUID id = Ids.next();
+        jdbc.sql("""
+                        INSERT INTO users (tenant_id, id, email, name, phone, password_hash, password_change_required)
+                        VALUES (:tenant, :id, :email, :name, :phone, :hash, :mustChange)""")
+                .param("tenant", tenantId).param("id", id).param("email", email.toLowerCase())
+                .param("name", name).param("phone", phone).param("hash", passwordHash)
+                .param("mustChange", mustChangePassword)
+                .update();
+        return id;
+    }
+
+    void grantRole(UUID tenantId, UUID userId, UUID roleId) {
+        jdbc.sql("INSERT INTO user_roles (tenant_id, user_id, role_id) VALUES (:tenant, :user, :role) ON CONFLICT DO NOTHING")
+                .param("tenant", tenantId).param("user", userId).param("role", roleId)
+                .update();
+    }
+
+    /** Locks the row: concurrent wrong passwords must each count. */
+    Optional<Credentials> credentialsForUpdate(String email) {
+        return jdbc.sql("""
+                        SELECT id, password_hash, active, failed_attempts, locked_until FROM users
+                        WHERE email = :email AND deleted_at IS NULL FOR UPDATE""")
+                .param("email", email.toLowerCase())
+                .query(Credentials.class)
+                .optional();
+    }
+
+    void recordFailure(UUID userId, int failedAttempts, Instant lockedUntil) {
+        jdbc.sql("UPDATE users SET failed_attempts = :failed, locked_until = :locked WHERE id = :id")
+                .param("failed", failedAttempts).param("locked", lockedUntil == null ? null : java.sql.Timestamp.from(lockedUntil))
+                .param("id", userId)
+                .update();
+    }
+
+    void recordSuccess(UUID userId, Instant at) {
+        jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = :at WHERE id = :id")
+                .param("at", java.sql.Timestamp.from(at)).param("id", userId)
+                .update();
+    }
+
+    /** The user's state and permissions now, for every request. */
+    Optional<Standing> standing(UUID userId) {
+        return jdbc.sql("""
+                        SELECT u.name, u.email, u.active AND u.deleted_at IS NULL AS user_active, t.status AS tenant_status,
+                               coalesce(array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL), '{}') AS permissions
+                        FROM users u
+                        JOIN tenants t ON t.id = u.tenant_id
+                        LEFT JOIN user_roles ur ON ur.tenant_id = u.tenant_id AND ur.user_id = u.id
+                        LEFT JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
+                        LEFT JOIN LATERAL unnest(r.permissions) p ON true
+                        WHERE u.id = :id
+                        GROUP BY u.name, u.email, u.active, u.deleted_at, t.status""")
+                .param("id", userId)
+                .query((rs, n) -> new Standing(rs.getString("name"), rs.getString("email"),
+                        rs.getBoolean("user_active"), rs.getString("tenant_status"),
+                        (String[]) rs.getArray("permissions").getArray()))
+                .optional();
+    }
+
+    /** Admins of the current tenant: whoever holds a role granting everything. */
+    java.util.List<UUID> admins() {
+        return jdbc.sql("""
+                        SELECT DISTINCT u.id FROM users u
+                        JOIN user_roles ur ON ur.tenant_id = u.tenant_id AND ur.user_id = u.id
+                        JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
+                        WHERE '*' = ANY (r.permissions) AND u.active AND u.deleted_at IS NULL""")
+                .query(UUID.class)
+                .list();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.bodega.platform.internal.web;
+
+import dev.bodega.platform.PublicEndpoint;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Whatever reaches the servlet error page (an unknown path, a refused
+ * request): problem+json under /api, a page elsewhere; never a stack trace.
+ */
+@Controller
+@PublicEndpoint
+class ErrorPages implements ErrorController {
+
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    String page(HttpServletRequest request, Model model) {
+        HttpStatus status = status(request);
+        if (isApi(request)) {
+            return "forward:/error/problem";
+        }
+        model.addAttribute("status", status.value());
+        return "error";
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+        HttpStatus status = status(request);
+        String type = status == HttpStatus.NOT_FOUND ? "not-found" : status.is4xxClientError() ? "client-error" : "internal";
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblemHandler.problem(status, type, status.getReasonPhrase()));
+    }
+
+    @RequestMapping("/error/problem")
+    ResponseEntity<ProblemDetail> forwardedProblem(HttpServletRequest request) {
+        return problem(request);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri != null && uri.toString().startsWith("/api/");
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer c ? HttpStatus.resolve(c) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.bodega.platform.internal.web;
+
+import dev.bodega.platform.Actor;
+import dev.bodega.platform.Problems;
+import dev.bodega.platform.PublicEndpoint;
+import dev.bodega.platform.RequiresPermission;
+import dev.bodega.platform.SignedIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.util.List;
+
+/**
+ * Checks the permission every Bodega handler declares (on the method, else on
+ * its class). A handler that declares none is refused: access fails closed.
+ */
+class PermissionInterceptor implements HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(PermissionInterceptor.class);
+    private static final List<Class<? extends Annotation>> RULES =
+            List.of(PublicEndpoint.class, RequiresPermission.class, SignedIn.class);
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().startsWith("dev.bodega")) {
+            return true;
+        }
+        Annotation rule = rule(method.getMethod());
+        if (rule == null) {
+            rule = rule(method.getBeanType());
+        }
+        if (rule == null) {
+            log.error("{} declares no permission; refused", method);
+            throw Problems.forbidden("This action declares no permission");
+        }
+        if (rule instanceof PublicEndpoint) {
+            return true;
+        }
+        Actor actor = Actor.current().orElseThrow(
+                () -> Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in first"));
+        if (rule instanceof RequiresPermission required && !actor.can(required.value())) {
+            throw Problems.forbidden("You need the permission '" + required.value() + "'");
+        }
+        return true;
+    }
+
+    static Annotation rule(AnnotatedElement element) {
+        for (Class<? extends Annotation> type : RULES) {
+            Annotation found = AnnotatedElementUtils.findMergedAnnotation(element, type);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}
