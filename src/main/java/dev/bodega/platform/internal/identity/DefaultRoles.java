@@ -18,7 +18,8 @@ class DefaultRoles {
     static {
         PERMISSIONS.put("admin", List.of("*"));
         PERMISSIONS.put("manager", List.of("catalog.*", "inventory.*", "sales.*", "purchasing.*", "service.*",
-                "messaging.*", "insights.*", "users.read", "roles.read", "audit.read", "security.read", "settings.read"));
+                "messaging.*", "insights.*", "users.read", "roles.read", "audit.read", "security.read", "settings.read",
+                "apikeys.use"));
         PERMISSIONS.put("seller", List.of("sales.*", "catalog.read", "inventory.read", "messaging.*", "insights.read"));
         PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue"));
         PERMISSIONS.put("viewer", List.of("*.read"));

@@ -1,0 +1,25 @@
+package dev.bodega.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A full Bodega on a real port, on a fresh embedded PostgreSQL. Every test
+ * class with this annotation shares one application context (and database),
+ * so tests create their own tenants and never assume an empty database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bodega.db.data-dir=target/test-db",
+        "bodega.db.clean-on-start=true",
+        "bodega.db.url=",
+        "db-scheduler.polling-interval=1s"})
+@Import({TestClock.Configuration.class, TestFixtures.class, Api.class})
+public @interface BodegaTest {
+}
