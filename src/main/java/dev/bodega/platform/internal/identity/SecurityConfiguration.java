@@ -46,8 +46,9 @@ class SecurityConfiguration {
                             SecurityContextRepository contexts) throws Exception {
         return http.securityMatcher("/api/**")
                 .securityContext(c -> c.securityContextRepository(contexts))
-                // A Bearer call carries no cookie, so there is nothing to forge; session calls keep CSRF.
-                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader(HttpHeaders.AUTHORIZATION) != null))
+                // A Bearer call carries no cookie, so there is nothing to forge; nor does a public sign-up. Session calls keep CSRF.
+                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader(HttpHeaders.AUTHORIZATION) != null)
+                        .ignoringRequestMatchers("/api/v1/signup"))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/signup").permitAll()
                         .anyRequest().authenticated())
