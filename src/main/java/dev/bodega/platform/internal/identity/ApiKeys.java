@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,7 +113,7 @@ public class ApiKeys {
                         ORDER BY id DESC LIMIT :limit""")
                 .param("all", actor.can("apikeys.manage")).param("user", actor.userId())
                 .param("before", before).param("limit", limit + 1)
-                .query(KeyView.class).list();
+                .query(ApiKeys::keyView).list();
         return CursorPage.of(rows, limit, KeyView::id);
     }
 
@@ -120,7 +122,7 @@ public class ApiKeys {
         Actor actor = Actor.require();
         return jdbc.sql("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE id = :id AND (:all OR user_id = :user)")
                 .param("id", id).param("all", actor.can("apikeys.manage")).param("user", actor.userId())
-                .query(KeyView.class).optional()
+                .query(ApiKeys::keyView).optional()
                 .orElseThrow(() -> new NotFoundException("API key"));
     }
 
@@ -167,6 +169,14 @@ public class ApiKeys {
         if (updated == 1) {
             events.record(Type.API_KEY_USED, Risk.low, key.userId(), null);
         }
+    }
+
+    /** Explicit, because no generic mapper turns a {@code text[]} into a {@code List<String>}. */
+    private static KeyView keyView(ResultSet rs, int row) throws SQLException {
+        return new KeyView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
+                rs.getString("prefix"), List.of((String[]) rs.getArray("permissions").getArray()),
+                instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")),
+                instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("created_at")));
     }
 
     static String hash(String token) {
