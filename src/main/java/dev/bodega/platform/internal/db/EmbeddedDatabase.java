@@ -5,10 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -135,24 +133,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
-    }
-
-    /**
-     * For tests only: leaves the state a killed JVM leaves. The operating
-     * system would drop both file locks (ours and the one zonky keeps in the
-     * data directory, which it exposes no way to release); PostgreSQL keeps
-     * running, as it does when the JVM dies.
-     */
-    void releaseLocksAsIfKilled() throws IOException {
-        lock.release();
-        lockChannel.close();
-        try {
-            Field stream = EmbeddedPostgres.class.getDeclaredField("lockStream");
-            stream.setAccessible(true);
-            ((Closeable) stream.get(postgres)).close();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("zonky's lock is no longer where this test expects it", e);
-        }
     }
 
     @Override
