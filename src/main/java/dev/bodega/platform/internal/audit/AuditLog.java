@@ -5,6 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -29,11 +31,13 @@ class AuditLog {
     }
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final ObjectReader json;
 
     AuditLog(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        // Amounts stay exact as written (19.90, not 19.9 or a binary double).
+        this.json = json.reader().with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     /** Newest first, keyset-paginated on the id ({@code before} is the cursor of the previous page). */
