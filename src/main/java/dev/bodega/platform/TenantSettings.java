@@ -1,0 +1,24 @@
+package dev.bodega.platform;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Currency;
+
+/**
+ * The current tenant's company settings (seed 000 "configuracion", seed 001/002
+ * organization and tenant settings). Plan, status and limits are set by the
+ * operator, the rest by the tenant's admins.
+ */
+public record TenantSettings(String name, String slug, String plan, String status, String currency,
+                             BigDecimal taxRate, boolean pricesIncludeTax, String locale, String timeZone,
+                             boolean allowNegativeStock, int maxUsers, int maxLocations, int maxItems,
+                             long version) {
+
+    public ZoneId zoneId() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Currency currencyUnit() {
+        return Currency.getInstance(currency);
+    }
+}

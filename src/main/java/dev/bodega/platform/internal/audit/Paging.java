@@ -1,0 +1,35 @@
+package dev.bodega.platform.internal.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** What the list pages share: the "next page" link (same filters, new cursor) and times in the tenant's zone. */
+final class Paging {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private Paging() {
+    }
+
+    static String nextUrl(HttpServletRequest request, String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                .replaceQueryParam("cursor", cursor).replaceQueryParam("lang").build().toUriString();
+    }
+
+    /** The same filters from the newest row on. */
+    static String firstUrl(HttpServletRequest request) {
+        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+                .replaceQueryParam("cursor").replaceQueryParam("lang").build().toUriString();
+    }
+
+    static String time(Instant instant, ZoneId zone) {
+        return TIME.format(instant.atZone(zone));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.bodega.platform.internal.notify;
+
+import dev.bodega.platform.Actor;
+import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.Problems;
+import dev.bodega.platform.SignedIn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** The caller's own notifications; anyone else's id is answered as unknown. */
+@RestController
+@RequestMapping("/api/v1/notifications")
+@SignedIn
+@Tag(name = "Notifications")
+class NotificationsApiController {
+
+    record UnreadCount(int count) {
+    }
+
+    record Marked(int marked) {
+    }
+
+    private final NotificationStore notifications;
+
+    NotificationsApiController(NotificationStore notifications) {
+        this.notifications = notifications;
+    }
+
+    @GetMapping
+    @Operation(summary = "My notifications, newest first; unread=true for unread only")
+    CursorPage<NotificationStore.Row> list(@RequestParam(defaultValue = "false") boolean unread,
+                                           @RequestParam(required = false) String cursor,
+                                           @RequestParam(required = false) Integer limit) {
+        return notifications.list(me(), unread, cursor(cursor), CursorPage.clampLimit(limit));
+    }
+
+    @GetMapping("/unread-count")
+    UnreadCount unreadCount() {
+        return new UnreadCount(notifications.unreadCount(me()));
+    }
+
+    @PostMapping("/{id}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Mark one of my notifications read")
+    void markRead(@PathVariable UUID id) {
+        if (!notifications.markRead(me(), id)) {
+            throw new NotFoundException("Notification");
+        }
+    }
+
+    @PostMapping("/read-all")
+    @Operation(summary = "Mark all my notifications read")
+    Marked markAllRead() {
+        return new Marked(notifications.markAllRead(me()));
+    }
+
+    private static UUID me() {
+        return Actor.require().userId();
+    }
+
+    static UUID cursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(cursor.trim());
+        } catch (IllegalArgumentException e) {
+            throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid value for 'cursor'");
+        }
+    }
+}

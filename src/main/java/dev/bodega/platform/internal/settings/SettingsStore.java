@@ -1,0 +1,52 @@
+package dev.bodega.platform.internal.settings;
+
+import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.Problems;
+import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TenantSettings;
+import dev.bodega.platform.TenantSettingsService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The tenant's own row in {@code tenants}: row-level security lets a tenant see and change only itself. */
+@Service
+class SettingsStore implements TenantSettingsService {
+
+    private static final String COLUMNS = """
+            name, slug, plan, status, currency, tax_rate, prices_include_tax, locale, time_zone,
+            allow_negative_stock, max_users, max_locations, max_items, version""";
+
+    private final JdbcClient jdbc;
+
+    SettingsStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public TenantSettings current() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenants WHERE id = :id")
+                .param("id", TenantContext.tenantId())
+                .query(TenantSettings.class).optional()
+                .orElseThrow(() -> new NotFoundException("Tenant"));
+    }
+
+    /** Changes what a tenant may change; plan, status and limits stay as the operator set them. */
+    @Transactional
+    public TenantSettings update(SettingsChange change, long expectedVersion) {
+        return jdbc.sql("""
+                        UPDATE tenants SET name = :name, currency = :currency, tax_rate = :taxRate,
+                               prices_include_tax = :pricesIncludeTax, locale = :locale, time_zone = :timeZone,
+                               allow_negative_stock = :allowNegativeStock, version = version + 1, updated_at = now()
+                        WHERE id = :id AND version = :version
+                        RETURNING""" + " " + COLUMNS)
+                .param("name", change.name().trim()).param("currency", change.currency())
+                .param("taxRate", change.taxRate()).param("pricesIncludeTax", change.pricesIncludeTax())
+                .param("locale", change.locale()).param("timeZone", change.timeZone())
+                .param("allowNegativeStock", change.allowNegativeStock())
+                .param("id", TenantContext.tenantId()).param("version", expectedVersion)
+                .query(TenantSettings.class).optional()
+                .orElseThrow(Problems::staleVersion);
+    }
+}
