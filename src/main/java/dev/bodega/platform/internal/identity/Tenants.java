@@ -33,6 +33,15 @@ class Tenants {
                 .optional();
     }
 
+    /** The time zone pages show times in; UTC if the tenant is not visible (no context). */
+    @Transactional(readOnly = true)
+    public java.time.ZoneId timeZone(UUID id) {
+        return jdbc.sql("SELECT time_zone FROM tenants WHERE id = :id").param("id", id)
+                .query(String.class).optional()
+                .map(java.time.ZoneId::of)
+                .orElse(java.time.ZoneOffset.UTC);
+    }
+
     /** Inserts a tenant; the caller's tenant context must already be the new id (policy tenants_own). */
     void insert(UUID id, String slug, String name, String locale) {
         jdbc.sql("INSERT INTO tenants (id, slug, name, locale) VALUES (:id, :slug, :name, :locale)")
