@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ public class CookieSession {
 
     private final String baseUrl;
     private final String userAgent;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private String csrf;
 
@@ -36,7 +38,7 @@ public class CookieSession {
         this.baseUrl = baseUrl;
         this.userAgent = userAgent;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -51,14 +53,15 @@ public class CookieSession {
         return send(request(path).GET());
     }
 
-    /** Posts a form with the CSRF token of the last page fetched. */
-    public Page post(String path, Map<String, String> fields) {
-        Map<String, String> all = new LinkedHashMap<>(fields);
+    /** Posts a form with the CSRF token of the last page fetched; a list value repeats its field (checkboxes). */
+    public Page post(String path, Map<String, ?> fields) {
+        Map<String, Object> all = new LinkedHashMap<>(fields);
         if (csrf != null) {
             all.put("_csrf", csrf);
         }
         String body = all.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .flatMap(e -> (e.getValue() instanceof List<?> values ? values : List.of(e.getValue())).stream()
+                        .map(value -> encode(e.getKey()) + "=" + encode(String.valueOf(value))))
                 .collect(Collectors.joining("&"));
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -73,6 +76,13 @@ public class CookieSession {
             request.header("X-CSRF-TOKEN", csrf);
         }
         return send(request);
+    }
+
+    /** The value of a cookie in the jar, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue)
+                .findFirst().orElse(null);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -111,7 +111,7 @@ public class ApiKeys {
                         ORDER BY id DESC LIMIT :limit""")
                 .param("all", actor.can("apikeys.manage")).param("user", actor.userId())
                 .param("before", before).param("limit", limit + 1)
-                .query(KeyView.class).list();
+                .query(ApiKeys::keyView).list();
         return CursorPage.of(rows, limit, KeyView::id);
     }
 
@@ -120,7 +120,7 @@ public class ApiKeys {
         Actor actor = Actor.require();
         return jdbc.sql("SELECT " + KEY_COLUMNS + " FROM api_keys WHERE id = :id AND (:all OR user_id = :user)")
                 .param("id", id).param("all", actor.can("apikeys.manage")).param("user", actor.userId())
-                .query(KeyView.class).optional()
+                .query(ApiKeys::keyView).optional()
                 .orElseThrow(() -> new NotFoundException("API key"));
     }
 
@@ -176,6 +176,14 @@ public class ApiKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** By hand: the row mapper cannot turn a text[] into a List. */
+    private static KeyView keyView(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new KeyView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
+                rs.getString("prefix"), List.of((String[]) rs.getArray("permissions").getArray()),
+                instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")),
+                instant(rs.getTimestamp("revoked_at")), rs.getTimestamp("created_at").toInstant());
     }
 
     private static Instant instant(Timestamp timestamp) {
