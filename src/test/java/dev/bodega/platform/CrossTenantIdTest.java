@@ -49,7 +49,10 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/notifications/{id}/read", Foreign::notificationId);
     }
 
-    /** Valid for every create or update body, so a call is judged on its id, not refused as malformed. */
+    /**
+     * A body valid for every create or update call, so each is judged on its id rather than refused as
+     * malformed (unknown fields are ignored); add a field here if a new endpoint requires one.
+     */
     private static final Map<String, Object> ANY_BODY = Map.of(
             "name", "cross-tenant", "email", "cross@tenant.test", "active", true, "roleIds", List.of(),
             "description", "cross-tenant", "permissions", List.of("catalog.read"));

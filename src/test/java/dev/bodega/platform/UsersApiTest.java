@@ -15,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,6 +172,32 @@ class UsersApiTest {
                 Map.of("If-Match", deactivated.header("etag")));
         assertThat(reactivate.status()).isEqualTo(409);
         assertThat(reactivate.json().get("type").asString()).endsWith("/max-users");
+    }
+
+    @Test
+    void concurrentInvitationsNeverTakeMoreSeatsThanThePlanHas() throws Exception {
+        var tenant = fixtures.tenant();
+        setMaxUsers(tenant.id(), 4);
+        int attempts = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            String email = "rush" + i + "@" + tenant.slug() + ".test";
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return invite(tenant, "Rush", email, tenant.roles().get("viewer")).status();
+            }));
+        }
+        start.countDown();
+        List<Integer> answers = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            answers.add(status.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(answers).filteredOn(s -> s == 201).hasSize(3);
+        assertThat(answers).filteredOn(s -> s == 409).hasSize(attempts - 3);
+        assertThat(api.get(tenant.adminKey(), "/api/v1/users?active=true").json().get("items").size()).isEqualTo(4);
     }
 
     @Test

@@ -129,10 +129,9 @@ class RoleAdmin {
     /** Locks the role first, so no one is granted it between the check and the delete. */
     @Transactional
     public void delete(UUID id) {
-        RoleView role = jdbc.sql("SELECT id FROM roles WHERE id = :id FOR UPDATE").param("id", id)
-                .query(UUID.class).optional()
-                .map(found -> get(id))
+        jdbc.sql("SELECT id FROM roles WHERE id = :id FOR UPDATE").param("id", id).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("Role"));
+        RoleView role = get(id);
         Grants.requireCovers(Actor.require(), role.permissions());
         if (role.system()) {
             throw Problems.conflict("system-role", "Built-in roles cannot be deleted");

@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,8 +35,8 @@ class RolesPageController {
             @Size(max = 255, message = "{field.too-long}") String description,
             @Size(max = 5000, message = "{field.too-long}") String permissions) {
 
-        static RoleForm of(RoleAdmin.RoleView role) {
-            return new RoleForm(role.name(), role.description(), String.join("\n", role.permissions()));
+        static RoleForm of(RoleAdmin.RoleView role, String description) {
+            return new RoleForm(role.name(), description, String.join("\n", role.permissions()));
         }
 
         List<String> permissionList() {
@@ -42,8 +44,8 @@ class RolesPageController {
                     : Arrays.stream(permissions.split("\\R")).map(String::trim).filter(p -> !p.isEmpty()).toList();
         }
 
-        RoleAdmin.RoleInput toInput() {
-            return new RoleAdmin.RoleInput(name, description, permissionList());
+        RoleAdmin.RoleInput toInput(String storedDescription) {
+            return new RoleAdmin.RoleInput(name, storedDescription, permissionList());
         }
     }
 
@@ -55,9 +57,11 @@ class RolesPageController {
             "last-admin", "roles.lastAdmin");
 
     private final RoleAdmin roles;
+    private final MessageSource messages;
 
-    RolesPageController(RoleAdmin roles) {
+    RolesPageController(RoleAdmin roles, MessageSource messages) {
         this.roles = roles;
+        this.messages = messages;
     }
 
     @GetMapping("/roles")
@@ -73,7 +77,7 @@ class RolesPageController {
         checkPatterns(form, errors);
         if (!errors.hasErrors()) {
             try {
-                return "redirect:/roles/" + roles.create(form.toInput()).id() + "?created";
+                return "redirect:/roles/" + roles.create(form.toInput(form.description())).id() + "?created";
             } catch (ErrorResponseException e) {
                 reject(e, errors);
             }
@@ -85,7 +89,7 @@ class RolesPageController {
     @RequiresPermission("roles.read")
     String detail(@PathVariable UUID id, Model model) {
         RoleAdmin.RoleView role = roles.get(id);
-        model.addAttribute("form", RoleForm.of(role));
+        model.addAttribute("form", RoleForm.of(role, shown(role.description())));
         model.addAttribute("version", role.version());
         model.addAttribute("role", role);
         return "platform/role";
@@ -99,7 +103,7 @@ class RolesPageController {
         checkPatterns(form, errors);
         if (!errors.hasErrors()) {
             try {
-                roles.update(id, version, form.toInput());
+                roles.update(id, version, form.toInput(stored(role.description(), form.description())));
                 return "redirect:/roles/" + id + "?saved";
             } catch (ErrorResponseException e) {
                 reject(e, errors);
@@ -121,6 +125,17 @@ class RolesPageController {
             redirect.addFlashAttribute("error", message(e));
             return "redirect:/roles/" + id;
         }
+    }
+
+    /** Built-in roles store their description as a bundle key: the form shows it in the reader's language. */
+    private String shown(String description) {
+        return description == null ? null
+                : messages.getMessage(description, null, description, LocaleContextHolder.getLocale());
+    }
+
+    /** An untouched translated description keeps its bundle key, so it stays bilingual. */
+    private String stored(String current, String submitted) {
+        return current != null && submitted != null && submitted.trim().equals(shown(current)) ? current : submitted;
     }
 
     private String listPage(Model model) {

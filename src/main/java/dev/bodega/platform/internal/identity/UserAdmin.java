@@ -5,8 +5,6 @@ import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
-import dev.bodega.platform.internal.identity.SecurityEvents.Risk;
-import dev.bodega.platform.internal.identity.SecurityEvents.Type;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -87,16 +87,13 @@ class UserAdmin {
     private final Users users;
     private final RoleAdmin roles;
     private final UserSessions sessions;
-    private final SecurityEvents events;
     private final PasswordEncoder passwords;
 
-    UserAdmin(JdbcClient jdbc, Users users, RoleAdmin roles, UserSessions sessions, SecurityEvents events,
-              PasswordEncoder passwords) {
+    UserAdmin(JdbcClient jdbc, Users users, RoleAdmin roles, UserSessions sessions, PasswordEncoder passwords) {
         this.jdbc = jdbc;
         this.users = users;
         this.roles = roles;
         this.sessions = sessions;
-        this.events = events;
         this.passwords = passwords;
     }
 
@@ -200,10 +197,10 @@ class UserAdmin {
     @Transactional
     public void delete(UUID id) {
         UserView current = get(id);
-        requireNotMorePowerful(id);
         if (current.id().equals(Actor.require().userId())) {
             throw selfChange();
         }
+        requireNotMorePowerful(id);
         jdbc.sql("""
                         UPDATE users SET deleted_at = now(), active = false, version = version + 1, updated_at = now()
                         WHERE id = :id AND deleted_at IS NULL""")
@@ -275,9 +272,9 @@ class UserAdmin {
         return permissions;
     }
 
+    /** Each ended session is recorded as a security event by {@link UserSessions}. */
     private void endSessionsAfterCommit(UUID userId, String reason) {
         UUID tenantId = TenantContext.tenantId();
-        events.record(Type.SESSION_ENDED, Risk.low, userId, "all sessions: " + reason);
         AfterCommit.run(() -> sessions.endAll(tenantId, userId, null, reason));
     }
 
@@ -298,13 +295,13 @@ class UserAdmin {
     private static Set<UUID> distinct(List<UUID> ids) {
         Set<UUID> set = new LinkedHashSet<>();
         if (ids != null) {
-            ids.stream().filter(java.util.Objects::nonNull).forEach(set::add);
+            ids.stream().filter(Objects::nonNull).forEach(set::add);
         }
         return set;
     }
 
     static String normalizeEmail(String email) {
-        return email.trim().toLowerCase(java.util.Locale.ROOT);
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String text) {
