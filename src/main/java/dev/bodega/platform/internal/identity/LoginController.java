@@ -55,7 +55,8 @@ class LoginController {
         if (WebUtils.getCookie(request, WebConfiguration.LOCALE_COOKIE) == null) {
             locales.setLocale(request, response, Locale.forLanguageTag(result.locale()));
         }
-        return "redirect:/";
+        // A temporary password (an invitation) is replaced first thing.
+        return result.passwordChangeRequired() ? "redirect:/profile?passwordChangeRequired" : "redirect:/";
     }
 
     /** Starts a new session (no fixation) holding the signed-in user, with where it came from. */

@@ -27,9 +27,10 @@ class LoginService {
 
     enum Outcome { SUCCESS, BAD_CREDENTIALS, LOCKED, TENANT_INACTIVE }
 
-    record Result(Outcome outcome, SignedInUser user, String locale) {
+    /** {@code passwordChangeRequired}: the user signed in with a temporary password. */
+    record Result(Outcome outcome, SignedInUser user, String locale, boolean passwordChangeRequired) {
         static Result failed(Outcome outcome) {
-            return new Result(outcome, null, null);
+            return new Result(outcome, null, null, false);
         }
     }
 
@@ -91,7 +92,8 @@ class LoginService {
         }
         users.recordSuccess(user.id(), now);
         events.record(Type.LOGIN_SUCCESS, Risk.low, user.id(), null);
-        return new Result(Outcome.SUCCESS, new SignedInUser(tenant.id(), user.id(), normalize(email)), tenant.locale());
+        return new Result(Outcome.SUCCESS, new SignedInUser(tenant.id(), user.id(), normalize(email)), tenant.locale(),
+                user.passwordChangeRequired());
     }
 
     private Result wrongPassword(Tenants.TenantRef tenant, Users.Credentials user, String email, Instant now) {

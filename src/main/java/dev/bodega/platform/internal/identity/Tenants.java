@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,6 +33,15 @@ class Tenants {
                 .param("slug", slug)
                 .query(TenantRef.class)
                 .optional();
+    }
+
+    /** The time zone pages show times in; UTC if the tenant is not visible (no context). */
+    @Transactional(readOnly = true)
+    public ZoneId timeZone(UUID id) {
+        return jdbc.sql("SELECT time_zone FROM tenants WHERE id = :id").param("id", id)
+                .query(String.class).optional()
+                .map(ZoneId::of)
+                .orElse(ZoneOffset.UTC);
     }
 
     /** Inserts a tenant; the caller's tenant context must already be the new id (policy tenants_own). */

@@ -14,7 +14,8 @@ import java.util.UUID;
 @Repository
 class Users {
 
-    record Credentials(UUID id, String passwordHash, boolean active, int failedAttempts, Instant lockedUntil) {
+    record Credentials(UUID id, String passwordHash, boolean active, int failedAttempts, Instant lockedUntil,
+                       boolean passwordChangeRequired) {
     }
 
     record Standing(String name, String email, boolean userActive, String tenantStatus, String[] permissions) {
@@ -50,7 +51,7 @@ class Users {
     /** Locks the row: concurrent wrong passwords must each count. */
     Optional<Credentials> credentialsForUpdate(String email) {
         return jdbc.sql("""
-                        SELECT id, password_hash, active, failed_attempts, locked_until FROM users
+                        SELECT id, password_hash, active, failed_attempts, locked_until, password_change_required FROM users
                         WHERE email = :email AND deleted_at IS NULL FOR UPDATE""")
                 .param("email", email.toLowerCase())
                 .query(Credentials.class)

@@ -1,0 +1,81 @@
+package dev.bodega.platform.internal.identity;
+
+import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.SignedIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** My profile: my data, changing my password, my sessions. */
+@Controller
+@SignedIn
+class ProfilePageController {
+
+    record PasswordForm(
+            @NotBlank(message = "{field.password.required}") String currentPassword,
+            @NotBlank(message = "{field.password.required}")
+            @Size(min = 8, max = 72, message = "{field.password.length}") String newPassword,
+            String confirmPassword) {
+    }
+
+    private final MyAccount account;
+
+    ProfilePageController(MyAccount account) {
+        this.account = account;
+    }
+
+    @GetMapping("/profile")
+    String profile(HttpServletRequest request, Model model) {
+        model.addAttribute("form", new PasswordForm("", "", ""));
+        return page(request, model);
+    }
+
+    @PostMapping("/profile/password")
+    String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult errors,
+                          HttpServletRequest request, Model model) {
+        if (!errors.hasFieldErrors("newPassword") && !form.newPassword().equals(form.confirmPassword())) {
+            errors.rejectValue("confirmPassword", "profile.password.mismatch");
+        }
+        if (!errors.hasErrors()) {
+            try {
+                account.changePassword(new MyAccount.PasswordChange(form.currentPassword(), form.newPassword()),
+                        CurrentSession.id(request));
+                return "redirect:/profile?passwordChanged";
+            } catch (ErrorResponseException e) {
+                reject(e, errors);
+            }
+        }
+        return page(request, model);
+    }
+
+    @PostMapping("/profile/sessions/{sessionId}/end")
+    String endSession(@PathVariable String sessionId) {
+        if (!account.endSession(sessionId)) {
+            throw new NotFoundException("Session");
+        }
+        return "redirect:/profile?sessionEnded";
+    }
+
+    private String page(HttpServletRequest request, Model model) {
+        model.addAttribute("me", account.me());
+        model.addAttribute("sessions", account.sessions(CurrentSession.id(request)));
+        return "platform/profile";
+    }
+
+    private static void reject(ErrorResponseException e, BindingResult errors) {
+        switch (ProblemTypes.of(e)) {
+            case "wrong-password" -> errors.rejectValue("currentPassword", "profile.password.wrong");
+            case "password-unchanged" -> errors.rejectValue("newPassword", "profile.password.unchanged");
+            default -> throw e;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.bodega.platform.internal.identity;
+
+import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.RequiresPermission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Users of the caller's company. Edits carry the user's version: {@code If-Match: "<version>"}. */
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Users")
+class UsersApiController {
+
+    private final UserAdmin users;
+
+    UsersApiController(UserAdmin users) {
+        this.users = users;
+    }
+
+    @GetMapping
+    @RequiresPermission("users.read")
+    @Operation(summary = "List users, newest first; q searches name and email")
+    CursorPage<UserAdmin.UserView> list(@RequestParam(required = false) String q,
+                                        @RequestParam(required = false) Boolean active,
+                                        @RequestParam(required = false) UUID role,
+                                        @RequestParam(required = false) UUID cursor,
+                                        @RequestParam(required = false) Integer limit) {
+        return users.list(new UserAdmin.Filter(q, active, role), cursor, CursorPage.clampLimit(limit));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission("users.read")
+    ResponseEntity<UserAdmin.UserView> get(@PathVariable UUID id) {
+        return withVersion(users.get(id));
+    }
+
+    @PostMapping
+    @RequiresPermission("users.write")
+    @Operation(summary = "Invite a user with a temporary password, to be changed at first sign-in")
+    ResponseEntity<UserAdmin.UserView> create(@Valid @RequestBody UserAdmin.NewUser user) {
+        UserAdmin.UserView created = users.create(user);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+                .eTag(Versions.etag(created.version())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    @RequiresPermission("users.write")
+    @Operation(summary = "Edit name, email, phone and status (If-Match required)")
+    ResponseEntity<UserAdmin.UserView> update(@PathVariable UUID id, @Valid @RequestBody UserAdmin.Changes changes,
+                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withVersion(users.update(id, Versions.fromIfMatch(ifMatch), changes));
+    }
+
+    @PutMapping("/{id}/roles")
+    @RequiresPermission("users.write")
+    @Operation(summary = "Replace the user's roles (If-Match of the user required)")
+    ResponseEntity<UserAdmin.UserView> setRoles(@PathVariable UUID id,
+                                                @Valid @RequestBody UserAdmin.RoleAssignment assignment,
+                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withVersion(users.setRoles(id, Versions.fromIfMatch(ifMatch), assignment.roleIds()));
+    }
+
+    @DeleteMapping("/{id}")
+    @RequiresPermission("users.write")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a user (soft): they can no longer sign in and their sessions end")
+    void delete(@PathVariable UUID id) {
+        users.delete(id);
+    }
+
+    @GetMapping("/{id}/sessions")
+    @RequiresPermission("users.write")
+    @Operation(summary = "The user's active sessions")
+    CursorPage<UserSessions.SessionView> sessions(@PathVariable UUID id) {
+        return new CursorPage<>(users.sessions(id), null);
+    }
+
+    @DeleteMapping("/{id}/sessions")
+    @RequiresPermission("users.write")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End all the user's sessions")
+    void endSessions(@PathVariable UUID id) {
+        users.endSessions(id);
+    }
+
+    private static ResponseEntity<UserAdmin.UserView> withVersion(UserAdmin.UserView user) {
+        return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
+    }
+}

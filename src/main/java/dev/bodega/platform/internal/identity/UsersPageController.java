@@ -1,0 +1,177 @@
+package dev.bodega.platform.internal.identity;
+
+import dev.bodega.platform.Actor;
+import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.RequiresPermission;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The users pages: the list with its invitation form, and one user's data, roles and sessions. */
+@Controller
+class UsersPageController {
+
+    /** Problems a user form shows as a message rather than an error page, by type → bundle key. */
+    private static final Map<String, String> MESSAGES = Map.of(
+            "stale-version", "users.stale",
+            "self-change", "users.selfChange",
+            "max-users", "users.maxUsers",
+            "unknown-role", "users.unknownRole",
+            "forbidden", "users.cannotManage",
+            "last-admin", "users.lastAdmin");
+
+    private final UserAdmin users;
+    private final RoleAdmin roles;
+
+    UsersPageController(UserAdmin users, RoleAdmin roles) {
+        this.users = users;
+        this.roles = roles;
+    }
+
+    @GetMapping("/users")
+    @RequiresPermission("users.read")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                @RequestParam(required = false) UUID role, @RequestParam(required = false) UUID cursor, Model model) {
+        model.addAttribute("form", new UserAdmin.NewUser("", "", "", List.of(), ""));
+        return listPage(model, q, status, role, cursor);
+    }
+
+    @PostMapping("/users")
+    @RequiresPermission("users.write")
+    String invite(@Valid @ModelAttribute("form") UserAdmin.NewUser form, BindingResult errors, Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                return "redirect:/users/" + users.create(form).id() + "?invited";
+            } catch (ErrorResponseException e) {
+                reject(e, errors, "email");
+            }
+        }
+        return listPage(model, null, null, null, null);
+    }
+
+    @PostMapping("/users/{id}/active")
+    @RequiresPermission("users.write")
+    String setActive(@PathVariable UUID id, @RequestParam boolean active, @RequestParam long version,
+                     RedirectAttributes redirect) {
+        try {
+            users.setActive(id, version, active);
+            redirect.addFlashAttribute("message", active ? "users.reactivated" : "users.deactivated");
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/users";
+    }
+
+    @GetMapping("/users/{id}")
+    @RequiresPermission("users.read")
+    String detail(@PathVariable UUID id, Model model) {
+        UserAdmin.UserView user = users.get(id);
+        model.addAttribute("form", new UserAdmin.Changes(user.name(), user.email(), user.phone(), null));
+        model.addAttribute("version", user.version());
+        model.addAttribute("selectedRoles", user.roleIds());
+        return detailPage(model, user);
+    }
+
+    @PostMapping("/users/{id}")
+    @RequiresPermission("users.write")
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") UserAdmin.Changes form, BindingResult errors,
+                  @RequestParam long version, Model model) {
+        UserAdmin.UserView user = users.get(id);
+        if (!errors.hasErrors()) {
+            try {
+                users.update(id, version, new UserAdmin.Changes(form.name(), form.email(), form.phone(), null));
+                return "redirect:/users/" + id + "?saved";
+            } catch (ErrorResponseException e) {
+                reject(e, errors, "email");
+            }
+        }
+        model.addAttribute("version", version);
+        model.addAttribute("selectedRoles", user.roleIds());
+        return detailPage(model, user);
+    }
+
+    @PostMapping("/users/{id}/roles")
+    @RequiresPermission("users.write")
+    String setRoles(@PathVariable UUID id, @RequestParam(required = false) List<UUID> roleIds,
+                    @RequestParam long version, Model model) {
+        List<UUID> wanted = roleIds == null ? List.of() : roleIds;
+        try {
+            users.setRoles(id, version, wanted);
+            return "redirect:/users/" + id + "?rolesSaved";
+        } catch (ErrorResponseException e) {
+            UserAdmin.UserView user = users.get(id);
+            model.addAttribute("rolesError", message(e));
+            model.addAttribute("form", new UserAdmin.Changes(user.name(), user.email(), user.phone(), null));
+            model.addAttribute("version", version);
+            model.addAttribute("selectedRoles", wanted);
+            return detailPage(model, user);
+        }
+    }
+
+    @PostMapping("/users/{id}/sessions/end")
+    @RequiresPermission("users.write")
+    String endSessions(@PathVariable UUID id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("sessionsEnded", users.endSessions(id));
+        return "redirect:/users/" + id;
+    }
+
+    @PostMapping("/users/{id}/delete")
+    @RequiresPermission("users.write")
+    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            users.delete(id);
+            redirect.addFlashAttribute("message", "users.deleted");
+            return "redirect:/users";
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("error", message(e));
+            return "redirect:/users/" + id;
+        }
+    }
+
+    private String listPage(Model model, String q, String status, UUID role, UUID cursor) {
+        Boolean active = "active".equals(status) ? Boolean.TRUE : "inactive".equals(status) ? Boolean.FALSE : null;
+        model.addAttribute("page", users.list(new UserAdmin.Filter(q, active, role), cursor, CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("q", q);
+        model.addAttribute("status", status);
+        model.addAttribute("role", role);
+        model.addAttribute("roles", roles.all());
+        return "platform/users";
+    }
+
+    private String detailPage(Model model, UserAdmin.UserView user) {
+        model.addAttribute("user", user);
+        model.addAttribute("roles", roles.all());
+        boolean canWrite = Actor.require().can("users.write");
+        model.addAttribute("sessions", canWrite ? users.sessions(user.id()) : List.of());
+        return "platform/user";
+    }
+
+    /** A taken email belongs to the email field; other known problems are a message for the whole form. */
+    private static void reject(ErrorResponseException e, BindingResult errors, String emailField) {
+        if (ProblemTypes.of(e).equals("email-taken")) {
+            errors.rejectValue(emailField, "users.email.taken");
+        } else {
+            errors.reject(message(e));
+        }
+    }
+
+    private static String message(ErrorResponseException e) {
+        String key = MESSAGES.get(ProblemTypes.of(e));
+        if (key == null) {
+            throw e;
+        }
+        return key;
+    }
+}
