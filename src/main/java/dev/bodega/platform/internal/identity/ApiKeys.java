@@ -188,14 +188,6 @@ public class ApiKeys {
         }
     }
 
-    /** By hand: the row mapper cannot turn a text[] into a List. */
-    private static KeyView keyView(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new KeyView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
-                rs.getString("prefix"), List.of((String[]) rs.getArray("permissions").getArray()),
-                instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("last_used_at")),
-                instant(rs.getTimestamp("revoked_at")), rs.getTimestamp("created_at").toInstant());
-    }
-
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
