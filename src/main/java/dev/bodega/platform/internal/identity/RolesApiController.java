@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.Versions;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;

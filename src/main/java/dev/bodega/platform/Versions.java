@@ -1,24 +1,23 @@
-package dev.bodega.platform.internal.identity;
+package dev.bodega.platform;
 
-import dev.bodega.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-/** Optimistic versions of editable rows, carried as {@code ETag: "3"} and {@code If-Match: "3"}. */
-final class Versions {
+/** Optimistic versions of editable rows, carried as {@code ETag: "3"} and {@code If-Match: "3"}, for every module. */
+public final class Versions {
 
     /** Stands for an If-Match that names no version we ever issue: it can only be stale. */
-    static final long UNREADABLE = -1;
+    public static final long UNREADABLE = -1;
 
     private Versions() {
     }
 
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 
     /** The version an If-Match header names; null when the header is absent. */
-    static Long fromIfMatch(String header) {
+    public static Long fromIfMatch(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -35,7 +34,7 @@ final class Versions {
     }
 
     /** Missing → 428, different → 409; checked after the row was found, so a foreign id stays a 404. */
-    static void check(Long expected, long actual) {
+    public static void check(Long expected, long actual) {
         if (expected == null) {
             throw required();
         }
@@ -44,7 +43,7 @@ final class Versions {
         }
     }
 
-    static ErrorResponseException required() {
+    public static ErrorResponseException required() {
         return Problems.of(HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
                 "Send the version you edited as 'If-Match: \"<version>\"' (from the ETag of a GET)");
     }
