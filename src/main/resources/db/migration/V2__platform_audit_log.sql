@@ -59,18 +59,18 @@ GRANT EXECUTE ON FUNCTION ensure_audit_partitions(integer) TO ${app_role};
 
 SELECT ensure_audit_partitions(3);
 
--- Secrets never reach the audit log, only the fact that they changed.
+-- Secrets never reach the audit log, only the fact that they changed; derived search vectors not at all.
 CREATE FUNCTION audit_mask(j jsonb) RETURNS jsonb
     LANGUAGE sql IMMUTABLE
 AS $$
     SELECT CASE WHEN j IS NULL THEN NULL ELSE
-        j || (SELECT coalesce(jsonb_object_agg(k, '***'), '{}'::jsonb)
+        (j - 'search') || (SELECT coalesce(jsonb_object_agg(k, '***'), '{}'::jsonb)
               FROM unnest(ARRAY['password_hash', 'key_hash']) k WHERE j ? k)
     END
 $$;
 
 -- TG_ARGV[0]: the column that holds the tenant (tenant_id, or id on tenants itself).
--- Login and API-key bookkeeping columns are security events, not edits: they are left out.
+-- Login and API-key bookkeeping columns are security events, not edits, and search vectors are derived: left out.
 CREATE FUNCTION audit_row_change() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public
@@ -83,7 +83,7 @@ BEGIN
     IF TG_OP = 'UPDATE' THEN
         SELECT jsonb_object_agg(n.key, n.value) INTO new_row
         FROM jsonb_each(to_jsonb(NEW)) n
-        WHERE n.key NOT IN ('updated_at', 'version', 'last_login_at', 'failed_attempts', 'last_used_at') AND n.value IS DISTINCT FROM old_row -> n.key;
+        WHERE n.key NOT IN ('updated_at', 'version', 'last_login_at', 'failed_attempts', 'last_used_at', 'search') AND n.value IS DISTINCT FROM old_row -> n.key;
         IF new_row IS NULL THEN
             RETURN NULL;
         END IF;
