@@ -20,6 +20,6 @@ import java.lang.annotation.Target;
         "bodega.db.clean-on-start=true",
         "bodega.db.url=",
         "db-scheduler.polling-interval=1s"})
-@Import({TestClock.Configuration.class, TestFixtures.class, Api.class})
+@Import({TestClock.Configuration.class, TestFixtures.class, StockFixtures.class, Api.class})
 public @interface BodegaTest {
 }

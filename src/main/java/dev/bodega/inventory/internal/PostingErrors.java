@@ -1,0 +1,45 @@
+package dev.bodega.inventory.internal;
+
+import dev.bodega.platform.Problems;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns what the database refused during a posting into problems a caller can act on. */
+final class PostingErrors {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private PostingErrors() {
+    }
+
+    static RuntimeException translate(RuntimeException e) {
+        ServerErrorMessage server = serverMessage(e);
+        if (server == null) {
+            return e;
+        }
+        if ("insufficient-stock".equals(server.getHint())) {
+            ErrorResponseException problem = Problems.conflict("insufficient-stock", server.getMessage());
+            JsonNode detail = JSON.readTree(server.getDetail());
+            detail.properties().forEach(field -> problem.getBody().setProperty(field.getKey(), field.getValue().asString()));
+            return problem;
+        }
+        if ("42501".equals(server.getSQLState())) {
+            return Problems.of(HttpStatus.FORBIDDEN, "location-not-allowed",
+                    "You may not move stock at one of these locations");
+        }
+        return e;
+    }
+
+    private static ServerErrorMessage serverMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                return psql.getServerErrorMessage();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.bodega.inventory.internal;
+
+import dev.bodega.inventory.StockPostings.Line;
+import dev.bodega.platform.Problems;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What a posting must satisfy before it touches stock; one query for all its items and locations. */
+@Component
+class PostingRules {
+
+    private record Known(String kind, UUID id, Integer decimals, boolean usable) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PostingRules(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void check(List<Line> lines) {
+        if (lines.isEmpty()) {
+            throw Problems.invalid("empty-posting", "A posting needs at least one line with a quantity");
+        }
+        Map<UUID, Known> known = known(lines);
+        for (Line line : lines) {
+            Known location = known.get(line.locationId());
+            if (location == null || !location.kind().equals("location")) {
+                throw Problems.invalid("unknown-location", "Location " + line.locationId() + " does not exist");
+            }
+            if (!location.usable()) {
+                throw Problems.invalid("inactive-location", "Location " + line.locationId() + " is not active");
+            }
+            Known item = known.get(line.itemId());
+            if (item == null || !item.kind().equals("item")) {
+                throw Problems.invalid("unknown-item", "Item " + line.itemId() + " does not exist");
+            }
+            if (!item.usable()) {
+                throw Problems.invalid("inactive-item", "Item " + line.itemId() + " is not active");
+            }
+            checkQuantity(line, item.decimals());
+        }
+    }
+
+    private static void checkQuantity(Line line, int decimals) {
+        if (line.quantity().stripTrailingZeros().scale() > decimals) {
+            throw Problems.invalid("quantity-decimals", "Item " + line.itemId() + " is counted in whole units"
+                    + (decimals == 0 ? "" : " with at most " + decimals + " decimals") + ": " + line.quantity().toPlainString());
+        }
+        if (line.quantity().abs().compareTo(new BigDecimal("99999999999")) > 0) {
+            throw Problems.invalid("quantity-range", "Quantity out of range: " + line.quantity().toPlainString());
+        }
+        if (line.unitCost() != null && line.unitCost().signum() < 0) {
+            throw Problems.invalid("negative-cost", "A unit cost cannot be negative");
+        }
+    }
+
+    private Map<UUID, Known> known(List<Line> lines) {
+        String[] items = lines.stream().map(l -> l.itemId().toString()).distinct().toArray(String[]::new);
+        String[] locations = lines.stream().map(l -> l.locationId().toString()).distinct().toArray(String[]::new);
+        Map<UUID, Known> known = new HashMap<>();
+        jdbc.sql("""
+                        SELECT 'item' AS kind, i.id, u.decimals, i.active AND i.deleted_at IS NULL AS usable
+                        FROM items i JOIN units u ON u.code = i.unit_code
+                        WHERE i.id = ANY (CAST(:items AS uuid[]))
+                        UNION ALL
+                        SELECT 'location', l.id, NULL, l.active FROM locations l WHERE l.id = ANY (CAST(:locations AS uuid[]))""")
+                .param("items", items).param("locations", locations)
+                .query(Known.class).list()
+                .forEach(k -> known.put(k.id(), k));
+        return known;
+    }
+}
