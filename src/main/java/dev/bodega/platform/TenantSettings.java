@@ -7,12 +7,14 @@ import java.util.Currency;
 /**
  * The current tenant's company settings (seed 000 "configuracion", seed 001/002
  * organization and tenant settings). Plan, status and limits are set by the
- * operator, the rest by the tenant's admins.
+ * operator, the rest by the tenant's admins. {@code adjustmentApprovalThreshold}:
+ * a stock adjustment worth more than this waits for another user's approval;
+ * null means adjustments never need one.
  */
 public record TenantSettings(String name, String slug, String plan, String status, String currency,
                              BigDecimal taxRate, boolean pricesIncludeTax, String locale, String timeZone,
-                             boolean allowNegativeStock, int maxUsers, int maxLocations, int maxItems,
-                             long version) {
+                             boolean allowNegativeStock, BigDecimal adjustmentApprovalThreshold, int maxUsers,
+                             int maxLocations, int maxItems, long version) {
 
     public ZoneId zoneId() {
         return ZoneId.of(timeZone);

@@ -3,6 +3,8 @@ package dev.bodega.platform;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.CookieSession;
+import dev.bodega.support.Multipart;
+import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +35,7 @@ class CrossTenantIdTest {
 
     /** One id of each kind, all belonging to the other tenant. */
     record Foreign(String userId, String roleId, String apiKeyId, String sessionId, String notificationId,
-                   String securityEventId, String auditId) {
+                   String securityEventId, String auditId, String adjustmentId, String importJobId) {
     }
 
     /** Path pattern → which of the other tenant's ids to put in its path variable. */
@@ -47,6 +49,10 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/api-keys/{id}", Foreign::apiKeyId);
         IDS.put("/api/v1/me/sessions/{sessionId}", Foreign::sessionId);
         IDS.put("/api/v1/notifications/{id}/read", Foreign::notificationId);
+        IDS.put("/api/v1/stock/adjustments/{id}", Foreign::adjustmentId);
+        IDS.put("/api/v1/stock/adjustments/{id}/approve", Foreign::adjustmentId);
+        IDS.put("/api/v1/stock/adjustments/{id}/reject", Foreign::adjustmentId);
+        IDS.put("/api/v1/stock/opening-balance/import/{jobId}", Foreign::importJobId);
     }
 
     /**
@@ -55,11 +61,12 @@ class CrossTenantIdTest {
      */
     private static final Map<String, Object> ANY_BODY = Map.of(
             "name", "cross-tenant", "email", "cross@tenant.test", "active", true, "roleIds", List.of(),
-            "description", "cross-tenant", "permissions", List.of("catalog.read"));
+            "description", "cross-tenant", "permissions", List.of("catalog.read"), "reason", "cross-tenant");
 
     @Autowired TestFixtures fixtures;
     @Autowired Api api;
     @Autowired Notifications notifications;
+    @Autowired StockFixtures stock;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
@@ -121,9 +128,15 @@ class CrossTenantIdTest {
         String session = api.get(theirs.adminKey(), "/api/v1/me/sessions").json().get("items").get(0).get("id").asString();
         TenantContext.runAs(TenantContext.Scope.system(theirs.id()), () -> notifications.send(new Notifications.Notice(
                 theirs.adminId(), "Theirs", "A notice of the other tenant", "info", "normal", null)));
+        var location = stock.location(theirs, "Their warehouse");
+        var item = stock.item(theirs, "THEIRS-1", "pcs", java.math.BigDecimal.ZERO);
+        String adjustment = api.post(theirs.adminKey(), "/api/v1/stock/adjustments", Map.of("locationId", location,
+                "reason", "found", "lines", List.of(Map.of("itemId", item, "quantity", 1)))).json().get("id").asString();
+        String importJob = Multipart.upload(api, theirs.adminKey(), "/api/v1/stock/opening-balance/import", Map.of(),
+                "theirs.csv", "location,sku,quantity\nTheir warehouse,THEIRS-1,1\n").json().get("id").asString();
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
-                newest(theirs, "audit_log", "id"));
+                newest(theirs, "audit_log", "id"), adjustment, importJob);
     }
 
     /** The other tenant is as it was: its user, role, key and session all still work. */

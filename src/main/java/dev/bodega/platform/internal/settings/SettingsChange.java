@@ -34,10 +34,15 @@ record SettingsChange(
         @NotNull(message = "{settings.timeZone.invalid}") @TimeZoneId(message = "{settings.timeZone.invalid}")
         String timeZone,
         @NotNull(message = "{settings.required}")
-        Boolean allowNegativeStock) {
+        Boolean allowNegativeStock,
+        // Absent or empty: stock adjustments never wait for approval.
+        @DecimalMin(value = "0", message = "{stockops.settings.threshold.invalid}")
+        @Digits(integer = 12, fraction = 2, message = "{stockops.settings.threshold.invalid}")
+        BigDecimal adjustmentApprovalThreshold) {
 
     static SettingsChange of(TenantSettings settings) {
         return new SettingsChange(settings.name(), settings.currency(), settings.taxRate(),
-                settings.pricesIncludeTax(), settings.locale(), settings.timeZone(), settings.allowNegativeStock());
+                settings.pricesIncludeTax(), settings.locale(), settings.timeZone(), settings.allowNegativeStock(),
+                settings.adjustmentApprovalThreshold());
     }
 }

@@ -15,7 +15,7 @@ class SettingsStore implements TenantSettingsService {
 
     private static final String COLUMNS = """
             name, slug, plan, status, currency, tax_rate, prices_include_tax, locale, time_zone,
-            allow_negative_stock, max_users, max_locations, max_items, version""";
+            allow_negative_stock, adjustment_approval_threshold, max_users, max_locations, max_items, version""";
 
     private final JdbcClient jdbc;
 
@@ -38,13 +38,16 @@ class SettingsStore implements TenantSettingsService {
         return jdbc.sql("""
                         UPDATE tenants SET name = :name, currency = :currency, tax_rate = :taxRate,
                                prices_include_tax = :pricesIncludeTax, locale = :locale, time_zone = :timeZone,
-                               allow_negative_stock = :allowNegativeStock, version = version + 1, updated_at = now()
+                               allow_negative_stock = :allowNegativeStock,
+                               adjustment_approval_threshold = :adjustmentApprovalThreshold,
+                               version = version + 1, updated_at = now()
                         WHERE id = :id AND version = :version
                         RETURNING""" + " " + COLUMNS)
                 .param("name", change.name().trim()).param("currency", change.currency())
                 .param("taxRate", change.taxRate()).param("pricesIncludeTax", change.pricesIncludeTax())
                 .param("locale", change.locale()).param("timeZone", change.timeZone())
                 .param("allowNegativeStock", change.allowNegativeStock())
+                .param("adjustmentApprovalThreshold", change.adjustmentApprovalThreshold())
                 .param("id", TenantContext.tenantId()).param("version", expectedVersion)
                 .query(TenantSettings.class).optional()
                 .orElseThrow(Problems::staleVersion);

@@ -18,7 +18,8 @@ import java.io.IOException;
 
 /**
  * Refuses API bodies over the limit with 413: a declared length up front, a
- * chunked body as soon as it passes the limit.
+ * chunked body as soon as it passes the limit. File uploads (multipart) are
+ * streamed to disk and bounded by {@code spring.servlet.multipart.*} instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,7 +33,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String type = request.getContentType();
+        boolean upload = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return !request.getRequestURI().startsWith("/api/") || upload;
     }
 
     @Override

@@ -1,0 +1,49 @@
+package dev.bodega.inventory.internal;
+
+import dev.bodega.platform.Notifications;
+import dev.bodega.platform.TenantSettingsService;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Notices written for people who are not the current request: they are stored
+ * as text, so they are rendered in the company's language.
+ */
+@Component
+class StockOpsMessages {
+
+    private final MessageSource messages;
+    private final TenantSettingsService settings;
+    private final Notifications notifications;
+
+    StockOpsMessages(MessageSource messages, TenantSettingsService settings, Notifications notifications) {
+        this.messages = messages;
+        this.settings = settings;
+        this.notifications = notifications;
+    }
+
+    Locale companyLocale() {
+        return Locale.forLanguageTag(settings.current().locale());
+    }
+
+    String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    /** Tells the requester that their adjustment was approved (and posted) or rejected, and why. */
+    void notifyDecision(UUID requester, UUID adjustmentId, String decision, String note) {
+        Locale locale = companyLocale();
+        String title = text(locale, "stockops.notice.adjustment." + decision);
+        String message = note == null || note.isBlank() ? "" : note;
+        notifications.send(new Notifications.Notice(requester, title, message,
+                decision.equals("approved") ? "success" : "warning", "normal", "/inventory/adjustments/" + adjustmentId));
+    }
+
+    static String quantity(BigDecimal quantity) {
+        return quantity == null ? "" : quantity.stripTrailingZeros().toPlainString();
+    }
+}
