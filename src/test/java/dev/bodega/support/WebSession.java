@@ -74,6 +74,16 @@ public class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Uploads a file as a multipart form, as the browser would, with the CSRF token of the last page as a field. */
+    public Api.Response postMultipart(String path, Map<String, String> fields, String fileName, String content) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrfToken);
+        String boundary = "bodega-" + java.util.UUID.randomUUID();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Multipart.body(boundary, all, fileName, content))));
+    }
+
     /** A JSON call riding on the session cookie, with or without the CSRF header. */
     public Api.Response postJson(String path, String json, boolean withCsrf) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -211,10 +211,17 @@ class AdjustmentsPageController {
         if (key.equals("stockops.error.insufficientStock") && properties != null && properties.get("itemId") != null) {
             UUID item = UUID.fromString(String.valueOf(properties.get("itemId")));
             String sku = lookups.byIds(List.of(item)).stream().map(StockOpsLookups.ItemRef::sku).findFirst().orElse("?");
-            return new Problem(key, new String[]{sku, String.valueOf(properties.get("onHand")),
-                    String.valueOf(properties.get("requested"))});
+            return new Problem(key, new String[]{sku, number(properties.get("onHand")), number(properties.get("requested"))});
         }
         return new Problem(key, new String[0]);
+    }
+
+    private static String number(Object value) {
+        try {
+            return StockOpsMessages.quantity(new BigDecimal(String.valueOf(value)));
+        } catch (NumberFormatException e) {
+            return String.valueOf(value);
+        }
     }
 
     private static Row row(Adjustments.View a, ZoneId zone, List<Adjustments.LineView> lines) {

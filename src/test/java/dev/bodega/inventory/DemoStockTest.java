@@ -1,0 +1,87 @@
+package dev.bodega.inventory;
+
+import dev.bodega.platform.DemoCompanyCreated;
+import dev.bodega.support.BodegaTest;
+import dev.bodega.support.StockFixtures;
+import dev.bodega.support.TestFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo company's stock, as its listener builds it from whatever items the catalog created. */
+@BodegaTest
+class DemoStockTest {
+
+    @Autowired TestFixtures fixtures;
+    @Autowired StockFixtures stock;
+    @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEventPublisher events;
+
+    @Test
+    void theDemoCompanyGetsLocationsOpeningStockAlertsAndAPendingAdjustment() {
+        var tenant = fixtures.tenant();
+        UUID seller = fixtures.user(tenant, "vendedor@demo.bodega", "seller");
+        UUID technician = fixtures.user(tenant, "tecnico@demo.bodega", "technician");
+        UUID manager = fixtures.user(tenant, "gerente@demo.bodega", "manager");
+        stock.asAdmin(tenant, () -> jdbc.sql("""
+                        INSERT INTO items (tenant_id, id, sku, name, unit_code, kind, cost_price, min_stock)
+                        SELECT :t, gen_random_uuid(), 'DEMO-' || lpad(n::text, 3, '0'), 'Artículo ' || n,
+                               CASE WHEN n % 10 = 0 THEN 'm' ELSE 'pcs' END,
+                               CASE WHEN n % 10 = 0 THEN 'bulk_material' ELSE 'consumable' END,
+                               n * 1.5, CASE WHEN n % 2 = 0 THEN 6 ELSE 0 END
+                        FROM generate_series(1, 60) AS n""")
+                .param("t", tenant.id()).update());
+
+        events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
+
+        assertThat(list(tenant, "SELECT name || '|' || kind FROM locations ORDER BY name")).containsExactly(
+                "Bodega Central|warehouse", "Taller Norte|workshop", "Tienda Centro|store");
+        assertThat(list(tenant, "SELECT l.name FROM user_locations ul JOIN locations l ON l.id = ul.location_id "
+                + "WHERE ul.user_id = '" + seller + "'")).containsExactly("Tienda Centro");
+        assertThat(list(tenant, "SELECT l.name FROM user_locations ul JOIN locations l ON l.id = ul.location_id "
+                + "WHERE ul.user_id = '" + technician + "'")).containsExactly("Taller Norte");
+        assertThat(count(tenant, """
+                SELECT count(*) FROM items i WHERE i.active AND NOT EXISTS (
+                    SELECT 1 FROM stock_levels s JOIN locations l ON l.id = s.location_id
+                    WHERE s.item_id = i.id AND l.name = 'Bodega Central' AND s.on_hand > 0)""")).isZero();
+        assertThat(count(tenant, "SELECT count(*) FROM stock_levels s JOIN locations l ON l.id = s.location_id "
+                + "WHERE l.name <> 'Bodega Central' AND s.on_hand > 0")).isPositive();
+        assertThat(count(tenant, "SELECT count(*) FROM stock_levels WHERE below_min")).isPositive();
+        assertThat(count(tenant, "SELECT count(*) FROM stock_ledger WHERE movement_type <> 'opening_balance'")).isZero();
+        assertThat(stock.ledgerMismatches(tenant)).isZero();
+
+        assertThat(count(tenant, "SELECT count(*) FROM alert_subscriptions WHERE alert_type = 'low_stock' AND active "
+                + "AND user_id = '" + tenant.adminId() + "'")).isEqualTo(1);
+        BigDecimal threshold = stock.asAdmin(tenant, () -> jdbc.sql("SELECT adjustment_approval_threshold FROM tenants")
+                .query(BigDecimal.class).single());
+        assertThat(threshold).isEqualByComparingTo("500.00");
+        assertThat(list(tenant, "SELECT status || '|' || requested_by FROM stock_adjustments"))
+                .containsExactly("pending|" + manager);
+        assertThat(count(tenant, "SELECT count(*) FROM stock_adjustments WHERE value > 500")).isEqualTo(1);
+    }
+
+    @Test
+    void withoutItemsOnlyTheLocationsAreCreated() {
+        var tenant = fixtures.tenant();
+        events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
+
+        assertThat(count(tenant, "SELECT count(*) FROM locations")).isEqualTo(3);
+        assertThat(count(tenant, "SELECT count(*) FROM stock_ledger")).isZero();
+        assertThat(count(tenant, "SELECT count(*) FROM stock_adjustments")).isZero();
+    }
+
+    private List<String> list(TestFixtures.Tenant tenant, String sql) {
+        return stock.asAdmin(tenant, () -> jdbc.sql(sql).query(String.class).list());
+    }
+
+    private long count(TestFixtures.Tenant tenant, String sql) {
+        return stock.asAdmin(tenant, () -> jdbc.sql(sql).query(Long.class).single());
+    }
+}
