@@ -6,7 +6,9 @@ import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -32,6 +34,8 @@ class LowStockAlertTest {
     @Autowired StockFixtures stock;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
 
     @Test
     void aCrossingNotifiesEachSubscriberOnceAndAgainOnlyAfterARecovery() {
@@ -82,6 +86,42 @@ class LowStockAlertTest {
         assertThat(alerts(tenant, unsubscribed)).isZero();
         assertThat(stock.asAdmin(tenant, () -> jdbc.sql("SELECT count(*) FROM low_stock_alerts").query(Long.class).single()))
                 .isEqualTo(2);
+        // Both events went through the outbox, and each publication was marked complete once delivered.
+        assertThat(publications(tenant, true)).isEqualTo(2);
+        assertThat(publications(tenant, false)).isZero();
+    }
+
+    @Test
+    void anEventDeliveredAgainNotifiesNoOne() {
+        var tenant = fixtures.tenant();
+        UUID shop = stock.location(tenant, "Tienda");
+        UUID item = stock.item(tenant, "LOW-3", "pcs", new BigDecimal("2"));
+        subscribe(tenant.adminKey(), true);
+        receive(tenant, shop, item, 5);
+        issue(tenant, shop, item, 4);
+        awaitAlerts(tenant, tenant.adminId(), 1);
+
+        // As after a restart before the first delivery's completion was recorded: the same event, published again.
+        transactions.executeWithoutResult(tx -> events.publishEvent(
+                new LowStockReached(tenant.id(), shop, item, BigDecimal.ONE)));
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (publications(tenant, true) < 2 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+        }
+        assertThat(publications(tenant, true)).isEqualTo(2);
+        quietly();
+        assertThat(alerts(tenant, tenant.adminId())).isEqualTo(1);
+    }
+
+    /** The tenant's LowStockReached publications in the event publication registry, completed or not. */
+    private long publications(TestFixtures.Tenant tenant, boolean completed) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM event_publication
+                        WHERE event_type = :type AND serialized_event LIKE :tenant
+                          AND (completion_date IS NOT NULL) = :completed""")
+                .param("type", LowStockReached.class.getName()).param("tenant", "%" + tenant.id() + "%")
+                .param("completed", completed)
+                .query(Long.class).single();
     }
 
     @Test
