@@ -173,6 +173,17 @@ class OpeningBalanceImportTest {
     }
 
     @Test
+    void aFileThatIsNotCsvFailsWithoutImportingAnything() {
+        var s = setup();
+        JsonNode job = importFile(s.tenant().adminKey(),
+                "location,sku,quantity\nBodega Central,PZ-1,4\n\"Bodega Central,PZ-2,5\n", "all_or_nothing");
+
+        assertThat(job.get("status").asString()).isEqualTo("failed");
+        assertThat(job.get("failure").asString()).startsWith("El archivo no es un CSV legible");
+        assertThat(stock.onHand(s.tenant(), s.central(), s.pz1())).isEqualByComparingTo("0");
+    }
+
+    @Test
     void uploadsAreCheckedAndNeedThePermission() {
         var s = setup();
         var empty = Multipart.upload(api, s.tenant().adminKey(), PATH, Map.of(), "empty.csv", "");
