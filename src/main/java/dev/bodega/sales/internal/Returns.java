@@ -48,7 +48,12 @@ class Returns {
 
     record ReturnLineRequest(@NotNull UUID saleLineId,
                              @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
-                             boolean damaged) {
+                             Boolean damaged) {
+
+        /** Absent means restocked. */
+        boolean writtenOff() {
+            return Boolean.TRUE.equals(damaged);
+        }
     }
 
     /** {@code refundAmount} defaults to the value of the returned goods and may not exceed it. */
@@ -223,7 +228,7 @@ class Returns {
 
     /** Posts the restocked lines; returns the cost each item came back at (damaged lines keep the sale's cost). */
     private Map<UUID, BigDecimal> restock(UUID returnId, UUID locationId, List<Planned> planned, String reason) {
-        List<StockPostings.Line> lines = planned.stream().filter(p -> !p.request().damaged())
+        List<StockPostings.Line> lines = planned.stream().filter(p -> !p.request().writtenOff())
                 .map(p -> StockPostings.Line.in(locationId, p.sold().itemId(), MovementType.CUSTOMER_RETURN,
                         p.request().quantity(), p.sold().unitCost()))
                 .toList();
@@ -236,7 +241,7 @@ class Returns {
     }
 
     private void insertLine(UUID returnId, Planned line, Map<UUID, BigDecimal> costs) {
-        boolean restocked = !line.request().damaged();
+        boolean restocked = !line.request().writtenOff();
         BigDecimal cost = restocked ? costs.get(line.sold().itemId()) : line.sold().unitCost();
         jdbc.sql("""
                         INSERT INTO sale_return_lines (tenant_id, id, return_id, sale_line_id, item_id, quantity, restocked,

@@ -75,8 +75,13 @@ class Sales {
                    @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal discount,
                    @Size(max = 2000) String notes,
                    @NotEmpty @Size(max = 500) List<@Valid @NotNull LineRequest> lines,
-                   boolean complete,
+                   Boolean complete,
                    @Size(max = 20) List<@Valid @NotNull PaymentRequest> payments) {
+
+        /** Absent means a pending sale. */
+        boolean completeNow() {
+            return Boolean.TRUE.equals(complete);
+        }
     }
 
     record Completion(UUID seriesId, @Size(max = 20) List<@Valid @NotNull PaymentRequest> payments) {
@@ -138,7 +143,7 @@ class Sales {
 
     @Transactional
     public SaleView create(NewSale sale) {
-        if (!sale.complete() && sale.payments() != null && !sale.payments().isEmpty()) {
+        if (!sale.completeNow() && sale.payments() != null && !sale.payments().isEmpty()) {
             throw Problems.invalid("payments-without-completion", "Payments are taken when the sale is completed (complete: true)");
         }
         requireLocation(sale.locationId());
@@ -149,7 +154,7 @@ class Sales {
         UUID id = Ids.next();
         insertSale(id, sale, priced);
         insertLines(id, priced.lines());
-        if (sale.complete()) {
+        if (sale.completeNow()) {
             complete(lock(id), sale.seriesId(), sale.payments());
         }
         return get(id);
