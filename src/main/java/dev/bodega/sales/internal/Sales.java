@@ -94,8 +94,8 @@ class Sales {
     }
 
     /** The sale row as a locked transaction needs it. */
-    record Locked(UUID id, String status, UUID locationId, UUID customerId, String currency, BigDecimal total,
-                  BigDecimal refunded, String invoice) {
+    record Locked(UUID id, String status, UUID locationId, UUID customerId, UUID sellerId, String currency,
+                  BigDecimal total, BigDecimal refunded, String invoice) {
     }
 
     private record ItemRow(UUID id, String sku, String name, BigDecimal salePrice, int decimals, boolean usable) {
@@ -253,7 +253,8 @@ class Sales {
     /** Locks the sale row for the rest of the transaction: completions, cancellations and returns of it queue here. */
     Locked lock(UUID id) {
         return jdbc.sql("""
-                        SELECT s.id, s.status, s.location_id, s.customer_id, s.currency, s.total, s.refunded,
+                        SELECT s.id, s.status, s.location_id, s.customer_id, s.user_id AS seller_id, s.currency, s.total,
+                               s.refunded,
                                CASE WHEN s.invoice_number IS NOT NULL THEN %s END AS invoice
                         FROM sales s LEFT JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
                         WHERE s.id = :id FOR UPDATE OF s""".formatted(INVOICE))
@@ -290,7 +291,7 @@ class Sales {
         String invoice = jdbc.sql("SELECT code FROM invoice_series WHERE id = :id").param("id", seriesUsed)
                 .query(String.class).single() + "-" + String.format("%08d", number);
         events.publishEvent(new SaleCompleted(TenantContext.tenantId(), sale.id(), sale.locationId(), sale.customerId(),
-                TenantContext.userId().orElse(null), invoice, sale.total(), sale.currency(), completedAt));
+                sale.sellerId(), invoice, sale.total(), sale.currency(), completedAt));
     }
 
     private List<StockPostings.Line> issue(Locked sale) {

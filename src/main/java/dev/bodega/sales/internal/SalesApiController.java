@@ -67,7 +67,11 @@ class SalesApiController {
 
     @PostMapping
     @RequiresPermission("sales.create")
-    @Operation(summary = "Create a sale: pending (no stock moves, no number) or, with complete: true and payments, completed")
+    @Operation(summary = "Create a sale: pending (no stock moves, no number) or, with complete: true and payments, completed",
+            description = "Each line's unit price defaults to the item's sale price and its tax rate to the company's; "
+                    + "discountPercent is the line discount (a percentage), discount the sale's (an amount, shared among "
+                    + "the lines). Money is rounded half-up per line to the currency's decimals and the totals are the "
+                    + "sums of the lines. Cash may exceed what remains to pay (the rest is change); other methods may not.")
     ResponseEntity<?> create(@RequestHeader(value = Idempotency.HEADER, required = false) String key,
                              @Valid @RequestBody Sales.NewSale sale) {
         return idempotency.run("sales.create", key, sale, () -> {
