@@ -125,6 +125,30 @@ class SalesConcurrencyTest {
         assertThat(next.get("invoice").asString()).isEqualTo("F001-%08d".formatted(n + 1));
     }
 
+    @Test
+    void firstSalesAtTwoNewStoresCreateOneDefaultSeriesEach() throws Exception {
+        Shop shop = Shop.open(fixtures, stock, postings, jdbc, api, "0", true);
+        UUID second = stock.location(shop.tenant, "Tienda norte");
+        UUID item = shop.item("FIRST", "1.00", "100", "0.50");
+        shop.receive(second, item, "100", "0.50");
+
+        List<Callable<Integer>> tills = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            UUID store = t % 2 == 0 ? shop.store : second;
+            tills.add(() -> api.post(shop.tenant.adminKey(), "/api/v1/sales", Map.of("locationId", store, "complete", true,
+                    "lines", List.of(Map.of("itemId", item, "quantity", 1)),
+                    "payments", List.of(Map.of("method", "cash", "amount", "1.00")))).status());
+        }
+        assertThat(Shop.runTogether(tills)).containsOnly(201);
+
+        assertThat(shop.list("SELECT code FROM invoice_series WHERE is_default ORDER BY code", Map.of(), String.class))
+                .containsExactly("F001", "F002");
+        for (UUID store : List.of(shop.store, second)) {
+            assertThat(shop.list("SELECT invoice_number FROM sales WHERE location_id = :l ORDER BY 1", Map.of("l", store), Long.class))
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        }
+    }
+
     /** One till: multi-line sales of 2–4 popular items, 1–3 of each, lines in random order. */
     private Till till(Shop shop, List<UUID> popular, UUID customer, String seriesId, Random random) {
         Map<String, Map<UUID, Integer>> completed = new HashMap<>();
