@@ -1,5 +1,7 @@
 package dev.bodega.platform;
 
+import dev.bodega.inventory.MovementType;
+import dev.bodega.inventory.StockPostings;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.CookieSession;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +38,11 @@ class CrossTenantIdTest {
 
     /** One id of each kind, all belonging to the other tenant. */
     record Foreign(String userId, String roleId, String apiKeyId, String sessionId, String notificationId,
-                   String securityEventId, String auditId, String adjustmentId, String importJobId) {
+                   String securityEventId, String auditId, String adjustmentId, String importJobId, Sales sales) {
+    }
+
+    /** The other tenant's sales documents: a customer, a completed sale with a return, its invoice series. */
+    record Sales(String customerId, String saleId, String invoiceSeriesId, String returnId) {
     }
 
     /** Path pattern → which of the other tenant's ids to put in its path variable. */
@@ -53,20 +60,34 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/stock/adjustments/{id}/approve", Foreign::adjustmentId);
         IDS.put("/api/v1/stock/adjustments/{id}/reject", Foreign::adjustmentId);
         IDS.put("/api/v1/stock/opening-balance/import/{jobId}", Foreign::importJobId);
+        IDS.put("/api/v1/customers/{id}", f -> f.sales().customerId());
+        IDS.put("/api/v1/customers/{id}/sales", f -> f.sales().customerId());
+        IDS.put("/api/v1/sales/{id}", f -> f.sales().saleId());
+        IDS.put("/api/v1/sales/{id}/complete", f -> f.sales().saleId());
+        IDS.put("/api/v1/sales/{id}/cancel", f -> f.sales().saleId());
+        IDS.put("/api/v1/sales/{id}/returns", f -> f.sales().saleId());
+        IDS.put("/api/v1/invoice-series/{id}", f -> f.sales().invoiceSeriesId());
+        IDS.put("/api/v1/invoice-series/{id}/default", f -> f.sales().invoiceSeriesId());
+        IDS.put("/api/v1/returns/{id}", f -> f.sales().returnId());
     }
 
     /**
      * A body valid for every create or update call, so each is judged on its id rather than refused as
      * malformed (unknown fields are ignored); add a field here if a new endpoint requires one.
      */
-    private static final Map<String, Object> ANY_BODY = Map.of(
-            "name", "cross-tenant", "email", "cross@tenant.test", "active", true, "roleIds", List.of(),
-            "description", "cross-tenant", "permissions", List.of("catalog.read"), "reason", "cross-tenant");
+    private static final Map<String, Object> ANY_BODY = Map.ofEntries(
+            Map.entry("name", "cross-tenant"), Map.entry("email", "cross@tenant.test"), Map.entry("active", true),
+            Map.entry("roleIds", List.of()), Map.entry("description", "cross-tenant"),
+            Map.entry("permissions", List.of("catalog.read")),
+            Map.entry("documentType", "CC"), Map.entry("documentNumber", "cross-tenant"), Map.entry("firstName", "cross"),
+            Map.entry("reason", "cross-tenant"), Map.entry("refundMethod", "cash"),
+            Map.entry("lines", List.of(Map.of("saleLineId", "00000000-0000-0000-0000-000000000000", "quantity", 1))));
 
     @Autowired TestFixtures fixtures;
     @Autowired Api api;
     @Autowired Notifications notifications;
     @Autowired StockFixtures stock;
+    @Autowired StockPostings postings;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
@@ -136,7 +157,27 @@ class CrossTenantIdTest {
                 "theirs.csv", "location,sku,quantity\nTheir warehouse,THEIRS-1,1\n").json().get("id").asString();
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
-                newest(theirs, "audit_log", "id"), adjustment, importJob);
+                newest(theirs, "audit_log", "id"), adjustment, importJob, theirSales(theirs));
+    }
+
+    /** A completed sale to a customer with one unit returned, on the store's default series. */
+    private Sales theirSales(TestFixtures.Tenant theirs) {
+        UUID store = stock.location(theirs, "Their store");
+        UUID item = stock.item(theirs, "THEIRS-SOLD", "pcs", java.math.BigDecimal.ZERO);
+        TestFixtures.asUser(theirs.id(), theirs.adminId(), Set.of("*"), () -> postings.post(new StockPostings.Posting(
+                "receipt", "test", null, null, null, List.of(StockPostings.Line.in(store, item, MovementType.RECEIPT,
+                        java.math.BigDecimal.TEN, java.math.BigDecimal.ONE)))));
+        String customer = api.post(theirs.adminKey(), "/api/v1/customers", Map.of("documentType", "CC",
+                "documentNumber", "THEIRS", "firstName", "Theirs")).json().get("id").asString();
+        var sale = api.post(theirs.adminKey(), "/api/v1/sales", Map.of("locationId", store, "customerId", customer,
+                "complete", true, "lines", List.of(Map.of("itemId", item, "quantity", 2)),
+                "payments", List.of(Map.of("method", "cash", "amount", "10.00")))).json();
+        var returned = api.post(theirs.adminKey(), "/api/v1/sales/" + sale.get("id").asString() + "/returns",
+                Map.of("reason", "theirs", "refundMethod", "cash", "lines", List.of(Map.of(
+                        "saleLineId", sale.get("lines").get(0).get("id").asString(), "quantity", 1))));
+        assertThat(returned.status()).as(returned.body()).isEqualTo(201);
+        return new Sales(customer, sale.get("id").asString(), sale.get("seriesId").asString(),
+                returned.json().get("id").asString());
     }
 
     /** The other tenant is as it was: its user, role, key and session all still work. */
@@ -150,6 +191,12 @@ class CrossTenantIdTest {
                 .isZero();
         assertThat(api.get(theirs.adminKey(), "/api/v1/api-keys/" + foreign.apiKeyId()).json().get("revokedAt")).isNull();
         assertThat(theirBrowser.get("/").status()).isEqualTo(200);
+        var sale = api.get(theirs.adminKey(), "/api/v1/sales/" + foreign.sales().saleId()).json();
+        assertThat(sale.get("status").asString()).isEqualTo("completed");
+        assertThat(new java.math.BigDecimal(sale.get("lines").get(0).get("returnedQuantity").asString()))
+                .isEqualByComparingTo("1");
+        assertThat(api.get(theirs.adminKey(), "/api/v1/customers/" + foreign.sales().customerId()).json()
+                .get("version").asLong()).isZero();
     }
 
     private String newest(TestFixtures.Tenant tenant, String table, String column) throws Exception {

@@ -1,0 +1,103 @@
+package dev.bodega.sales.internal;
+
+import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.RequiresPermission;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.UUID;
+
+/** The customers pages: the list with its form for a new customer, and one customer's data and purchases. */
+@Controller
+class CustomersPageController {
+
+    private final Customers customers;
+
+    CustomersPageController(Customers customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping("/customers")
+    @RequiresPermission("customers.read")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID cursor, Model model) {
+        model.addAttribute("form", Customers.CustomerForm.empty());
+        return listPage(model, q, cursor);
+    }
+
+    @PostMapping("/customers")
+    @RequiresPermission("customers.write")
+    String create(@Valid @ModelAttribute("form") Customers.CustomerForm form, BindingResult errors, Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                return "redirect:/customers/" + customers.create(form).id() + "?created";
+            } catch (ErrorResponseException e) {
+                reject(e, errors);
+            }
+        }
+        return listPage(model, null, null);
+    }
+
+    @GetMapping("/customers/{id}")
+    @RequiresPermission("customers.read")
+    String detail(@PathVariable UUID id, Model model) {
+        Customers.CustomerView customer = customers.get(id);
+        model.addAttribute("form", Customers.CustomerForm.of(customer));
+        model.addAttribute("version", customer.version());
+        return detailPage(model, customer);
+    }
+
+    @PostMapping("/customers/{id}")
+    @RequiresPermission("customers.write")
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") Customers.CustomerForm form, BindingResult errors,
+                  @RequestParam long version, Model model) {
+        Customers.CustomerView customer = customers.get(id);
+        if (!errors.hasErrors()) {
+            try {
+                customers.update(id, version, form);
+                return "redirect:/customers/" + id + "?saved";
+            } catch (ErrorResponseException e) {
+                reject(e, errors);
+            }
+        }
+        model.addAttribute("version", version);
+        return detailPage(model, customer);
+    }
+
+    @PostMapping("/customers/{id}/delete")
+    @RequiresPermission("customers.write")
+    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+        customers.delete(id);
+        redirect.addFlashAttribute("message", "customers.deleted");
+        return "redirect:/customers";
+    }
+
+    private String listPage(Model model, String q, UUID cursor) {
+        model.addAttribute("page", customers.list(q, null, cursor, CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("q", q);
+        return "sales/customers";
+    }
+
+    private String detailPage(Model model, Customers.CustomerView customer) {
+        model.addAttribute("customer", customer);
+        model.addAttribute("purchases", customers.purchases(customer.id(), null, CursorPage.DEFAULT_LIMIT).items());
+        return "sales/customer";
+    }
+
+    /** A taken document belongs to the number field; other problems are a message for the whole form. */
+    private static void reject(ErrorResponseException e, BindingResult errors) {
+        if (PageProblems.type(e).equals("document-taken")) {
+            errors.rejectValue("documentNumber", "sales.problem.document-taken");
+        } else {
+            errors.reject(PageProblems.message(e));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.bodega.sales.internal;
+
+import dev.bodega.platform.Problems;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Settles a total with one or more payments, in the order given. Cash may hand
+ * over more than what remains (the difference is change); card, transfer and
+ * other may not. The payments must cover the total exactly.
+ */
+final class Payments {
+
+    static final Set<String> METHODS = Set.of("cash", "card", "transfer", "other");
+
+    record PaymentInput(String method, BigDecimal amount, String reference) {
+    }
+
+    record Payment(String method, BigDecimal amount, BigDecimal tendered, BigDecimal change, String reference) {
+    }
+
+    record Settlement(List<Payment> payments, BigDecimal tendered, BigDecimal change, String method) {
+    }
+
+    private Payments() {
+    }
+
+    static Settlement settle(BigDecimal total, List<PaymentInput> inputs, int decimals) {
+        BigDecimal remaining = total;
+        List<Payment> payments = new ArrayList<>();
+        for (PaymentInput input : inputs == null ? List.<PaymentInput>of() : inputs) {
+            if (!METHODS.contains(input.method())) {
+                throw Problems.invalid("payment-method", "Unknown payment method: " + input.method());
+            }
+            BigDecimal tendered = input.amount();
+            if (tendered.signum() <= 0 || Pricing.round(tendered, decimals).compareTo(tendered) != 0) {
+                throw Problems.invalid("payment-amount", "A payment needs a positive amount in the currency's decimals");
+            }
+            boolean cash = input.method().equals("cash");
+            if (!cash && tendered.compareTo(remaining) > 0) {
+                throw Problems.invalid("payment-exceeds-total",
+                        "A " + input.method() + " payment cannot exceed what remains to pay (" + remaining.toPlainString() + ")");
+            }
+            BigDecimal applied = tendered.min(remaining);
+            if (applied.signum() == 0) {
+                throw Problems.invalid("payment-not-needed", "The sale is already paid");
+            }
+            payments.add(new Payment(input.method(), Pricing.round(applied, decimals), Pricing.round(tendered, decimals),
+                    Pricing.round(tendered.subtract(applied), decimals), blankToNull(input.reference())));
+            remaining = remaining.subtract(applied);
+        }
+        if (remaining.signum() > 0) {
+            throw Problems.invalid("payment-short", "The payments leave " + remaining.toPlainString() + " unpaid");
+        }
+        BigDecimal tendered = payments.stream().map(Payment::tendered).reduce(Pricing.round(BigDecimal.ZERO, decimals), BigDecimal::add);
+        BigDecimal change = payments.stream().map(Payment::change).reduce(Pricing.round(BigDecimal.ZERO, decimals), BigDecimal::add);
+        List<String> methods = payments.stream().map(Payment::method).distinct().toList();
+        String method = methods.isEmpty() ? null : methods.size() == 1 ? methods.get(0) : "mixed";
+        return new Settlement(List.copyOf(payments), tendered, change, method);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

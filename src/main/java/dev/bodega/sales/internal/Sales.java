@@ -1,0 +1,500 @@
+package dev.bodega.sales.internal;
+
+import dev.bodega.inventory.MovementType;
+import dev.bodega.inventory.StockPostings;
+import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.Ids;
+import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.Problems;
+import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TenantSettings;
+import dev.bodega.platform.TenantSettingsService;
+import dev.bodega.sales.SaleCancelled;
+import dev.bodega.sales.SaleCompleted;
+import dev.bodega.sales.internal.SaleViews.LineView;
+import dev.bodega.sales.internal.SaleViews.PaymentView;
+import dev.bodega.sales.internal.SaleViews.Quote;
+import dev.bodega.sales.internal.SaleViews.SaleSummary;
+import dev.bodega.sales.internal.SaleViews.SaleView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sales: pending (a quote or a parked sale: no stock moves, no number),
+ * completed (stock issued through the ledger, invoice number taken, customer
+ * totals updated, all in one transaction) and cancelled (stock and customer
+ * totals reversed, number kept).
+ *
+ * <p>Lock order, the same for every path, so tills never deadlock: the sale
+ * row, then the stock levels (sorted by the posting engine), then the invoice
+ * series, then the customer.
+ */
+@Service
+class Sales {
+
+    record LineRequest(@NotNull UUID itemId,
+                       @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
+                       @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal unitPrice,
+                       @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal discountPercent,
+                       @DecimalMin("0") @DecimalMax("99.99") @Digits(integer = 2, fraction = 2) BigDecimal taxRate) {
+    }
+
+    record PaymentRequest(@NotBlank @Pattern(regexp = "cash|card|transfer|other") String method,
+                          @NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal amount,
+                          @Size(max = 100) String reference) {
+    }
+
+    /** A new sale; {@code complete: true} completes it at once with its payments. */
+    record NewSale(@NotNull UUID locationId, UUID customerId, UUID seriesId,
+                   @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal discount,
+                   @Size(max = 2000) String notes,
+                   @NotEmpty @Size(max = 500) List<@Valid @NotNull LineRequest> lines,
+                   Boolean complete,
+                   @Size(max = 20) List<@Valid @NotNull PaymentRequest> payments) {
+
+        /** Absent means a pending sale. */
+        boolean completeNow() {
+            return Boolean.TRUE.equals(complete);
+        }
+    }
+
+    record Completion(UUID seriesId, @Size(max = 20) List<@Valid @NotNull PaymentRequest> payments) {
+    }
+
+    record Cancellation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record Filter(LocalDate from, LocalDate to, String status, UUID locationId, UUID customerId, UUID sellerId) {
+    }
+
+    /** The sale row as a locked transaction needs it. */
+    record Locked(UUID id, String status, UUID locationId, UUID customerId, UUID sellerId, String currency,
+                  BigDecimal total, BigDecimal refunded, String invoice) {
+    }
+
+    private record ItemRow(UUID id, String sku, String name, BigDecimal salePrice, int decimals, boolean usable) {
+    }
+
+    private record Priced(List<PricedLine> lines, Pricing.Totals totals, TenantSettings settings) {
+    }
+
+    private record PricedLine(ItemRow item, LineRequest request, BigDecimal unitPrice, BigDecimal discountPercent,
+                              BigDecimal taxRate, Pricing.LineAmounts amounts) {
+    }
+
+    private static final String INVOICE = "sr.code || '-' || lpad(s.invoice_number::text, 8, '0')";
+
+    private final JdbcClient jdbc;
+    private final StockPostings postings;
+    private final InvoiceSeriesStore series;
+    private final Customers customers;
+    private final TenantSettingsService settings;
+    private final ApplicationEventPublisher events;
+
+    Sales(JdbcClient jdbc, StockPostings postings, InvoiceSeriesStore series, Customers customers,
+          TenantSettingsService settings, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.postings = postings;
+        this.series = series;
+        this.customers = customers;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    /** Prices a cart without saving anything. */
+    @Transactional(readOnly = true)
+    public Quote quote(NewSale sale) {
+        Priced priced = price(sale);
+        Pricing.Totals t = priced.totals();
+        List<LineView> lines = new ArrayList<>();
+        for (int i = 0; i < priced.lines().size(); i++) {
+            PricedLine line = priced.lines().get(i);
+            lines.add(lineView(null, i + 1, line));
+        }
+        return new Quote(priced.settings().currency(), priced.settings().pricesIncludeTax(), t.subtotal(), t.discount(),
+                t.saleDiscount(), t.tax(), t.total(), lines);
+    }
+
+    @Transactional
+    public SaleView create(NewSale sale) {
+        if (!sale.completeNow() && sale.payments() != null && !sale.payments().isEmpty()) {
+            throw Problems.invalid("payments-without-completion", "Payments are taken when the sale is completed (complete: true)");
+        }
+        requireLocation(sale.locationId());
+        if (sale.customerId() != null) {
+            customers.requireUsable(sale.customerId());
+        }
+        Priced priced = price(sale);
+        UUID id = Ids.next();
+        insertSale(id, sale, priced);
+        insertLines(id, priced.lines());
+        if (sale.completeNow()) {
+            complete(lock(id), sale.seriesId(), sale.payments());
+        }
+        return get(id);
+    }
+
+    @Transactional
+    public SaleView complete(UUID id, Completion completion) {
+        complete(lock(id), completion.seriesId(), completion.payments());
+        return get(id);
+    }
+
+    @Transactional
+    public SaleView cancel(UUID id, Cancellation cancellation) {
+        Locked sale = lock(id);
+        if (sale.status().equals("cancelled")) {
+            throw Problems.conflict("sale-already-cancelled", "The sale is already cancelled");
+        }
+        boolean returned = jdbc.sql("SELECT EXISTS (SELECT 1 FROM sale_returns WHERE sale_id = :id)")
+                .param("id", id).query(Boolean.class).single();
+        if (returned) {
+            throw Problems.conflict("sale-has-returns", "A sale with returns cannot be cancelled; return the rest instead");
+        }
+        boolean wasCompleted = sale.status().equals("completed");
+        if (wasCompleted) {
+            postings.post(new StockPostings.Posting("sale_cancellation", "sale", id, "cancellation",
+                    cancellation.reason().trim(), reversal(sale)));
+        }
+        Instant cancelledAt = jdbc.sql("""
+                        UPDATE sales SET status = 'cancelled', cancelled_at = now(), cancelled_by = :user,
+                               cancellation_reason = :reason, version = version + 1, updated_at = now()
+                        WHERE id = :id RETURNING cancelled_at""")
+                .param("user", TenantContext.userId().orElse(null)).param("reason", cancellation.reason().trim())
+                .param("id", id).query(Timestamp.class).single().toInstant();
+        if (wasCompleted && sale.customerId() != null) {
+            customers.recordCancellation(sale.customerId(), sale.total().subtract(sale.refunded()));
+        }
+        events.publishEvent(new SaleCancelled(TenantContext.tenantId(), id, sale.locationId(), sale.customerId(),
+                sale.invoice(), sale.total(), cancellation.reason().trim(), TenantContext.userId().orElse(null), cancelledAt));
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public SaleView get(UUID id) {
+        SaleView head = jdbc.sql(SALE_SELECT + " WHERE s.id = :id").param("id", id)
+                .query((rs, n) -> saleRow(rs, List.of(), List.of())).optional()
+                .orElseThrow(() -> new NotFoundException("Sale"));
+        List<LineView> lines = jdbc.sql("""
+                        SELECT id, position, item_id, item_sku, item_name, quantity, unit_price, subtotal, discount_percent,
+                               discount, sale_discount, tax_rate, tax, total, returned_quantity, returned_amount
+                        FROM sale_lines WHERE sale_id = :id ORDER BY position""")
+                .param("id", id).query(Sales::lineRow).list();
+        List<PaymentView> payments = jdbc.sql("""
+                        SELECT method, amount, tendered, change_due AS change, reference
+                        FROM sale_payments WHERE sale_id = :id ORDER BY position""")
+                .param("id", id).query(PaymentView.class).list();
+        return withDetails(head, lines, payments);
+    }
+
+    @Transactional(readOnly = true)
+    public CursorPage<SaleSummary> list(Filter filter, UUID before, int limit) {
+        ZoneId zone = settings.current().zoneId();
+        Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from().atStartOfDay(zone).toInstant());
+        Timestamp to = filter.to() == null ? null : Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant());
+        List<SaleSummary> rows = jdbc.sql("""
+                        SELECT s.id, s.status, CASE WHEN s.invoice_number IS NOT NULL THEN %s END AS invoice,
+                               s.location_id, l.name AS location_name, s.customer_id,
+                               c.first_name || coalesce(' ' || c.last_name, '') AS customer_name,
+                               s.user_id AS seller_id, u.name AS seller_name, s.currency, s.total, s.refunded,
+                               s.payment_method, s.sale_date
+                        FROM sales s
+                        JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
+                        LEFT JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
+                        LEFT JOIN customers c ON c.tenant_id = s.tenant_id AND c.id = s.customer_id
+                        LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+                        WHERE (CAST(:from AS timestamptz) IS NULL OR s.sale_date >= :from)
+                          AND (CAST(:to AS timestamptz) IS NULL OR s.sale_date < :to)
+                          AND (CAST(:status AS text) IS NULL OR s.status = :status)
+                          AND (CAST(:location AS uuid) IS NULL OR s.location_id = :location)
+                          AND (CAST(:customer AS uuid) IS NULL OR s.customer_id = :customer)
+                          AND (CAST(:seller AS uuid) IS NULL OR s.user_id = :seller)
+                          AND (CAST(:before AS uuid) IS NULL OR s.id < :before)
+                        ORDER BY s.id DESC LIMIT :limit""".formatted(INVOICE))
+                .param("from", from).param("to", to).param("status", blankToNull(filter.status()))
+                .param("location", filter.locationId()).param("customer", filter.customerId())
+                .param("seller", filter.sellerId()).param("before", before).param("limit", limit + 1)
+                .query((rs, n) -> new SaleSummary(rs.getObject("id", UUID.class), rs.getString("status"),
+                        rs.getString("invoice"), rs.getObject("location_id", UUID.class), rs.getString("location_name"),
+                        rs.getObject("customer_id", UUID.class), rs.getString("customer_name"),
+                        rs.getObject("seller_id", UUID.class), rs.getString("seller_name"), rs.getString("currency"),
+                        rs.getBigDecimal("total"), rs.getBigDecimal("refunded"), rs.getString("payment_method"),
+                        Customers.instant(rs.getTimestamp("sale_date"))))
+                .list();
+        return CursorPage.of(rows, limit, SaleSummary::id);
+    }
+
+    /** Locks the sale row for the rest of the transaction: completions, cancellations and returns of it queue here. */
+    Locked lock(UUID id) {
+        return jdbc.sql("""
+                        SELECT s.id, s.status, s.location_id, s.customer_id, s.user_id AS seller_id, s.currency, s.total,
+                               s.refunded,
+                               CASE WHEN s.invoice_number IS NOT NULL THEN %s END AS invoice
+                        FROM sales s LEFT JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
+                        WHERE s.id = :id FOR UPDATE OF s""".formatted(INVOICE))
+                .param("id", id).query(Locked.class).optional()
+                .orElseThrow(() -> new NotFoundException("Sale"));
+    }
+
+    private void complete(Locked sale, UUID seriesId, List<PaymentRequest> requested) {
+        if (!sale.status().equals("pending")) {
+            throw Problems.conflict("sale-not-pending", "Only a pending sale can be completed; this one is " + sale.status());
+        }
+        int decimals = Pricing.decimals(sale.currency());
+        Payments.Settlement settlement = Payments.settle(sale.total(), requested == null ? List.of()
+                : requested.stream().map(p -> new Payments.PaymentInput(p.method(), p.amount(), p.reference())).toList(),
+                decimals);
+        // Stock first (locks sorted by the engine), then the series: one order for every till.
+        StockPostings.Posted posted = postings.post(new StockPostings.Posting("sale", "sale", sale.id(), null, null,
+                issue(sale)));
+        UUID seriesUsed = series.forSale(seriesId, sale.locationId());
+        long number = series.take(seriesUsed);
+        Instant completedAt = jdbc.sql("""
+                        UPDATE sales SET status = 'completed', series_id = :series, invoice_number = :number,
+                               completed_at = now(), sale_date = now(), tendered = :tendered, change_due = :change,
+                               payment_method = :method, version = version + 1, updated_at = now()
+                        WHERE id = :id RETURNING completed_at""")
+                .param("series", seriesUsed).param("number", number).param("tendered", settlement.tendered())
+                .param("change", settlement.change()).param("method", settlement.method()).param("id", sale.id())
+                .query(Timestamp.class).single().toInstant();
+        insertPayments(sale.id(), settlement.payments());
+        recordCosts(sale.id(), posted);
+        if (sale.customerId() != null) {
+            customers.recordSale(sale.customerId(), sale.total(), completedAt);
+        }
+        String invoice = jdbc.sql("SELECT code FROM invoice_series WHERE id = :id").param("id", seriesUsed)
+                .query(String.class).single() + "-" + String.format("%08d", number);
+        events.publishEvent(new SaleCompleted(TenantContext.tenantId(), sale.id(), sale.locationId(), sale.customerId(),
+                sale.sellerId(), invoice, sale.total(), sale.currency(), completedAt));
+    }
+
+    private List<StockPostings.Line> issue(Locked sale) {
+        return jdbc.sql("SELECT item_id, quantity FROM sale_lines WHERE sale_id = :id ORDER BY position")
+                .param("id", sale.id())
+                .query((rs, n) -> StockPostings.Line.out(sale.locationId(), rs.getObject("item_id", UUID.class),
+                        MovementType.SALE, rs.getBigDecimal("quantity")))
+                .list();
+    }
+
+    /** Everything the sale took goes back, at the cost it left with. */
+    private List<StockPostings.Line> reversal(Locked sale) {
+        return jdbc.sql("SELECT item_id, quantity, unit_cost FROM sale_lines WHERE sale_id = :id ORDER BY position")
+                .param("id", sale.id())
+                .query((rs, n) -> StockPostings.Line.in(sale.locationId(), rs.getObject("item_id", UUID.class),
+                        MovementType.SALE_CANCELLATION, rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_cost")))
+                .list();
+    }
+
+    /** The average cost each item left at, from the sale's ledger rows. */
+    private void recordCosts(UUID saleId, StockPostings.Posted posted) {
+        Map<UUID, BigDecimal> costs = new HashMap<>();
+        posted.entries().forEach(e -> costs.put(e.itemId(), e.unitCost()));
+        String[] items = costs.keySet().stream().map(UUID::toString).toArray(String[]::new);
+        String[] values = costs.keySet().stream().map(k -> costs.get(k).toPlainString()).toArray(String[]::new);
+        jdbc.sql("""
+                        UPDATE sale_lines sl SET unit_cost = c.cost
+                        FROM unnest(CAST(:items AS uuid[]), CAST(:costs AS numeric[])) AS c(item_id, cost)
+                        WHERE sl.sale_id = :sale AND sl.item_id = c.item_id""")
+                .param("items", items).param("costs", values).param("sale", saleId).update();
+    }
+
+    private Priced price(NewSale sale) {
+        TenantSettings tenant = settings.current();
+        int decimals = Pricing.decimals(tenant.currency());
+        Map<UUID, ItemRow> items = items(sale.lines());
+        List<PricedLine> lines = new ArrayList<>();
+        List<Pricing.LineInput> inputs = new ArrayList<>();
+        for (LineRequest line : sale.lines()) {
+            ItemRow item = usableItem(items, line);
+            BigDecimal unitPrice = line.unitPrice() == null ? item.salePrice() : line.unitPrice();
+            BigDecimal discountPercent = line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
+            BigDecimal taxRate = line.taxRate() == null ? tenant.taxRate() : line.taxRate();
+            inputs.add(new Pricing.LineInput(line.quantity(), unitPrice, discountPercent, taxRate));
+            lines.add(new PricedLine(item, line, unitPrice, discountPercent, taxRate, null));
+        }
+        Pricing.Totals totals = Pricing.price(inputs, sale.discount(), tenant.pricesIncludeTax(), decimals);
+        List<PricedLine> priced = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            PricedLine l = lines.get(i);
+            priced.add(new PricedLine(l.item(), l.request(), l.unitPrice(), l.discountPercent(), l.taxRate(),
+                    totals.lines().get(i)));
+        }
+        return new Priced(priced, totals, tenant);
+    }
+
+    private Map<UUID, ItemRow> items(List<LineRequest> lines) {
+        String[] ids = lines.stream().map(l -> l.itemId().toString()).distinct().toArray(String[]::new);
+        Map<UUID, ItemRow> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT i.id, i.sku, i.name, i.sale_price, u.decimals, i.active AND i.deleted_at IS NULL AS usable
+                        FROM items i JOIN units u ON u.code = i.unit_code
+                        WHERE i.id = ANY (CAST(:ids AS uuid[]))""")
+                .param("ids", ids).query(ItemRow.class).list()
+                .forEach(item -> found.put(item.id(), item));
+        return found;
+    }
+
+    private static ItemRow usableItem(Map<UUID, ItemRow> items, LineRequest line) {
+        ItemRow item = items.get(line.itemId());
+        if (item == null) {
+            throw Problems.invalid("unknown-item", "Item " + line.itemId() + " does not exist");
+        }
+        if (!item.usable()) {
+            throw Problems.invalid("inactive-item", "Item " + item.sku() + " is not active");
+        }
+        if (line.quantity().stripTrailingZeros().scale() > item.decimals()) {
+            throw Problems.invalid("quantity-decimals", "Item " + item.sku() + " is counted in whole units"
+                    + (item.decimals() == 0 ? "" : " with at most " + item.decimals() + " decimals"));
+        }
+        return item;
+    }
+
+    private void requireLocation(UUID locationId) {
+        Boolean active = jdbc.sql("SELECT active FROM locations WHERE id = :id").param("id", locationId)
+                .query(Boolean.class).optional().orElse(null);
+        if (active == null) {
+            throw Problems.invalid("unknown-location", "Location " + locationId + " does not exist");
+        }
+        if (!active) {
+            throw Problems.invalid("inactive-location", "Location " + locationId + " is not active");
+        }
+    }
+
+    private void insertSale(UUID id, NewSale sale, Priced priced) {
+        Pricing.Totals t = priced.totals();
+        jdbc.sql("""
+                        INSERT INTO sales (tenant_id, id, status, location_id, customer_id, user_id, currency,
+                                           prices_include_tax, subtotal, sale_discount, discount, tax, total, notes)
+                        VALUES (:tenant, :id, 'pending', :location, :customer, :user, :currency, :includeTax,
+                                :subtotal, :saleDiscount, :discount, :tax, :total, :notes)""")
+                .param("tenant", TenantContext.tenantId()).param("id", id).param("location", sale.locationId())
+                .param("customer", sale.customerId()).param("user", TenantContext.userId().orElse(null))
+                .param("currency", priced.settings().currency())
+                .param("includeTax", priced.settings().pricesIncludeTax())
+                .param("subtotal", t.subtotal()).param("saleDiscount", t.saleDiscount()).param("discount", t.discount())
+                .param("tax", t.tax()).param("total", t.total()).param("notes", blankToNull(sale.notes()))
+                .update();
+    }
+
+    private void insertLines(UUID saleId, List<PricedLine> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            PricedLine line = lines.get(i);
+            Pricing.LineAmounts a = line.amounts();
+            jdbc.sql("""
+                            INSERT INTO sale_lines (tenant_id, id, sale_id, position, item_id, item_name, item_sku, quantity,
+                                                    unit_price, subtotal, discount_percent, discount, sale_discount,
+                                                    tax_rate, tax, total)
+                            VALUES (:tenant, :id, :sale, :position, :item, :name, :sku, :quantity, :unitPrice, :subtotal,
+                                    :discountPercent, :discount, :saleDiscount, :taxRate, :tax, :total)""")
+                    .param("tenant", TenantContext.tenantId()).param("id", Ids.next()).param("sale", saleId)
+                    .param("position", i + 1).param("item", line.item().id()).param("name", line.item().name())
+                    .param("sku", line.item().sku()).param("quantity", line.request().quantity())
+                    .param("unitPrice", line.unitPrice()).param("subtotal", a.subtotal())
+                    .param("discountPercent", line.discountPercent()).param("discount", a.discount())
+                    .param("saleDiscount", a.saleDiscount()).param("taxRate", line.taxRate()).param("tax", a.tax())
+                    .param("total", a.total())
+                    .update();
+        }
+    }
+
+    private void insertPayments(UUID saleId, List<Payments.Payment> payments) {
+        for (int i = 0; i < payments.size(); i++) {
+            Payments.Payment p = payments.get(i);
+            jdbc.sql("""
+                            INSERT INTO sale_payments (tenant_id, id, sale_id, position, method, amount, tendered,
+                                                       change_due, reference)
+                            VALUES (:tenant, :id, :sale, :position, :method, :amount, :tendered, :change, :reference)""")
+                    .param("tenant", TenantContext.tenantId()).param("id", Ids.next()).param("sale", saleId)
+                    .param("position", i + 1).param("method", p.method()).param("amount", p.amount())
+                    .param("tendered", p.tendered()).param("change", p.change()).param("reference", p.reference())
+                    .update();
+        }
+    }
+
+    private static LineView lineView(UUID id, int position, PricedLine line) {
+        Pricing.LineAmounts a = line.amounts();
+        return new LineView(id, position, line.item().id(), line.item().sku(), line.item().name(),
+                line.request().quantity(), line.unitPrice(), a.subtotal(), line.discountPercent(), a.discount(),
+                a.saleDiscount(), line.taxRate(), a.tax(), a.total(), BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    private static final String SALE_SELECT = """
+            SELECT s.id, s.status, CASE WHEN s.invoice_number IS NOT NULL THEN %s END AS invoice, s.series_id,
+                   s.invoice_number, s.location_id, l.name AS location_name, s.customer_id,
+                   c.first_name || coalesce(' ' || c.last_name, '') AS customer_name, s.user_id, u.name AS seller_name,
+                   s.currency, s.prices_include_tax, s.subtotal, s.discount, s.sale_discount, s.tax, s.total,
+                   s.tendered, s.change_due, s.refunded, s.payment_method, s.notes, s.sale_date, s.created_at,
+                   s.completed_at, s.cancelled_at, s.cancelled_by, cu.name AS cancelled_by_name,
+                   s.cancellation_reason, s.version
+            FROM sales s
+            JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
+            LEFT JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
+            LEFT JOIN customers c ON c.tenant_id = s.tenant_id AND c.id = s.customer_id
+            LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+            LEFT JOIN users cu ON cu.tenant_id = s.tenant_id AND cu.id = s.cancelled_by
+            """.formatted(INVOICE);
+
+    private static SaleView saleRow(ResultSet rs, List<LineView> lines, List<PaymentView> payments) throws SQLException {
+        return new SaleView(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("invoice"),
+                rs.getObject("series_id", UUID.class), rs.getObject("invoice_number", Long.class),
+                rs.getObject("location_id", UUID.class), rs.getString("location_name"),
+                rs.getObject("customer_id", UUID.class), rs.getString("customer_name"),
+                rs.getObject("user_id", UUID.class), rs.getString("seller_name"), rs.getString("currency"),
+                rs.getBoolean("prices_include_tax"), rs.getBigDecimal("subtotal"), rs.getBigDecimal("discount"),
+                rs.getBigDecimal("sale_discount"), rs.getBigDecimal("tax"), rs.getBigDecimal("total"),
+                rs.getBigDecimal("tendered"), rs.getBigDecimal("change_due"), rs.getBigDecimal("refunded"),
+                rs.getString("payment_method"), rs.getString("notes"), Customers.instant(rs.getTimestamp("sale_date")),
+                Customers.instant(rs.getTimestamp("created_at")), Customers.instant(rs.getTimestamp("completed_at")),
+                Customers.instant(rs.getTimestamp("cancelled_at")), rs.getObject("cancelled_by", UUID.class),
+                rs.getString("cancelled_by_name"), rs.getString("cancellation_reason"), rs.getLong("version"),
+                lines, payments);
+    }
+
+    private static SaleView withDetails(SaleView s, List<LineView> lines, List<PaymentView> payments) {
+        return new SaleView(s.id(), s.status(), s.invoice(), s.seriesId(), s.invoiceNumber(), s.locationId(),
+                s.locationName(), s.customerId(), s.customerName(), s.sellerId(), s.sellerName(), s.currency(),
+                s.pricesIncludeTax(), s.subtotal(), s.discount(), s.saleDiscount(), s.tax(), s.total(), s.tendered(),
+                s.change(), s.refunded(), s.paymentMethod(), s.notes(), s.saleDate(), s.createdAt(), s.completedAt(),
+                s.cancelledAt(), s.cancelledBy(), s.cancelledByName(), s.cancellationReason(), s.version(),
+                List.copyOf(lines), List.copyOf(payments));
+    }
+
+    private static LineView lineRow(ResultSet rs, int n) throws SQLException {
+        return new LineView(rs.getObject("id", UUID.class), rs.getInt("position"), rs.getObject("item_id", UUID.class),
+                rs.getString("item_sku"), rs.getString("item_name"), rs.getBigDecimal("quantity"),
+                rs.getBigDecimal("unit_price"), rs.getBigDecimal("subtotal"), rs.getBigDecimal("discount_percent"),
+                rs.getBigDecimal("discount"), rs.getBigDecimal("sale_discount"), rs.getBigDecimal("tax_rate"),
+                rs.getBigDecimal("tax"), rs.getBigDecimal("total"), rs.getBigDecimal("returned_quantity"),
+                rs.getBigDecimal("returned_amount"));
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

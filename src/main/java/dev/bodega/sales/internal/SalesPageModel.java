@@ -1,0 +1,37 @@
+package dev.bodega.sales.internal;
+
+import dev.bodega.platform.Actor;
+import dev.bodega.platform.TenantSettings;
+import dev.bodega.platform.TenantSettingsService;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** What the sales and customers pages share: the company's time zone and currency. */
+@ControllerAdvice(assignableTypes = {SalesPageController.class, CustomersPageController.class})
+class SalesPageModel {
+
+    private final TenantSettingsService settings;
+
+    SalesPageModel(TenantSettingsService settings) {
+        this.settings = settings;
+    }
+
+    @ModelAttribute("company")
+    TenantSettings company() {
+        return Actor.current().map(actor -> settings.current()).orElse(null);
+    }
+
+    /** Decimals of the company's money, as the sale arithmetic rounds it. */
+    @ModelAttribute("decimals")
+    Integer decimals() {
+        return Actor.current().map(actor -> Pricing.decimals(settings.current().currency())).orElse(2);
+    }
+
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return Actor.current().map(actor -> settings.current().zoneId()).orElse(ZoneOffset.UTC);
+    }
+}
