@@ -1,0 +1,66 @@
+package dev.bodega.bench;
+
+import dev.bodega.BodegaApplication;
+import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.Actor;
+import dev.bodega.platform.internal.db.EmbeddedDatabase;
+import dev.bodega.platform.internal.identity.ApiKeys;
+import dev.bodega.platform.internal.identity.SignupService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Bodega started in-process on a fresh embedded database, for benchmarks (not tests). */
+final class BenchApp implements AutoCloseable {
+
+    record Tenant(UUID id, UUID adminId, String slug, String apiKey) {
+    }
+
+    private final ConfigurableApplicationContext context;
+
+    private BenchApp(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static BenchApp start(String dataDir) {
+        return new BenchApp(SpringApplication.run(BodegaApplication.class,
+                "--server.port=0", "--bodega.db.data-dir=" + dataDir, "--bodega.db.clean-on-start=true",
+                "--bodega.demo.enabled=false", "--logging.level.root=WARN",
+                "--bodega.api.max-body-bytes=1073741824"));
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    Tenant tenant(String slug) {
+        var created = context.getBean(SignupService.class).signUp(new SignupService.Signup(slug, "Bench " + slug,
+                "Bench admin", "admin@" + slug + ".bench", "bench-password", "es"), "127.0.0.1", "bench");
+        Actor.set(new Actor(created.tenantId(), created.adminId(), "bench", "bench", Set.of("*"), null, null));
+        try {
+            String key = TenantContext.callAs(new TenantContext.Scope(created.tenantId(), created.adminId(), "127.0.0.1", "bench"),
+                    () -> context.getBean(ApiKeys.class).create("bench", List.of("*"), null).key());
+            return new Tenant(created.tenantId(), created.adminId(), slug, key);
+        } finally {
+            Actor.set(null);
+        }
+    }
+
+    /** A superuser connection to the same database, for the plain-SQL baselines. */
+    DataSource superuser() {
+        return context.getBean(EmbeddedDatabase.class).superuserDataSource();
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
