@@ -123,7 +123,7 @@ class MovementsPageController {
         }
         try {
             ResponseEntity<?> posted = post(form);
-            return "redirect:/inventory/postings/" + StockDocuments.postingId(posted) + "?posted";
+            return "redirect:/inventory/postings/" + documents.postingId(posted) + "?posted";
         } catch (ErrorResponseException e) {
             Failure failure = failure(e, form);
             model.addAttribute("errorArgs", failure.args() == null ? new Object[0] : failure.args());

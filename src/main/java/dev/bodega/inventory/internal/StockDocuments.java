@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -49,10 +50,12 @@ class StockDocuments {
 
     private final StockPostings postings;
     private final Idempotency idempotency;
+    private final JsonMapper json;
 
-    StockDocuments(StockPostings postings, Idempotency idempotency) {
+    StockDocuments(StockPostings postings, Idempotency idempotency, JsonMapper json) {
         this.postings = postings;
         this.idempotency = idempotency;
+        this.json = json;
     }
 
     ResponseEntity<?> receive(String key, Receipt receipt) {
@@ -84,13 +87,14 @@ class StockDocuments {
                 new StockPostings.Posting("transfer", "transfer", null, null, transfer.note(), lines))));
     }
 
-    /** The posting a response names, whether it is the first answer or a replay of it. */
-    static UUID postingId(ResponseEntity<?> response) {
+    /** The posting a response names, whether it is the first answer or a replay of it (its JSON text). */
+    UUID postingId(ResponseEntity<?> response) {
         Object body = response.getBody();
         if (body instanceof StockPostings.Posted posted) {
             return posted.postingId();
         }
-        if (body instanceof JsonNode replayed && replayed.hasNonNull("postingId")) {
+        JsonNode replayed = body instanceof String text ? json.readTree(text) : null;
+        if (replayed != null && replayed.hasNonNull("postingId")) {
             return UUID.fromString(replayed.get("postingId").asString());
         }
         throw new IllegalStateException("Not a posting response: " + body);
