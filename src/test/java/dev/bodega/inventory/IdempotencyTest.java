@@ -80,6 +80,11 @@ class IdempotencyTest {
         var refused = api.send(tenant.adminKey(), "POST", "/api/v1/stock/issues", issue, Map.of("Idempotency-Key", key));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("type").asString()).endsWith("/insufficient-stock");
+        assertThat(new BigDecimal(refused.json().get("onHand").asString())).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(refused.json().get("requested").asString())).isEqualByComparingTo("2");
+        var large = api.post(tenant.adminKey(), "/api/v1/stock/issues", Map.of("locationId", shop,
+                "lines", List.of(Map.of("itemId", item, "quantity", 12345678))));
+        assertThat(large.json().get("requested").asString()).as("exact, never a double").startsWith("12345678").doesNotContain("E");
 
         receive(tenant, UUID.randomUUID().toString(), Map.of("locationId", shop, "lines", List.of(Map.of("itemId", item, "quantity", 5))));
         var retried = api.send(tenant.adminKey(), "POST", "/api/v1/stock/issues", issue, Map.of("Idempotency-Key", key));

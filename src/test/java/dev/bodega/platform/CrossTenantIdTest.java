@@ -3,6 +3,7 @@ package dev.bodega.platform;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.CookieSession;
+import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ class CrossTenantIdTest {
 
     /** One id of each kind, all belonging to the other tenant. */
     record Foreign(String userId, String roleId, String apiKeyId, String sessionId, String notificationId,
-                   String securityEventId, String auditId) {
+                   String securityEventId, String auditId, String locationId, String itemId, String postingId) {
     }
 
     /** Path pattern → which of the other tenant's ids to put in its path variable. */
@@ -47,6 +48,12 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/api-keys/{id}", Foreign::apiKeyId);
         IDS.put("/api/v1/me/sessions/{sessionId}", Foreign::sessionId);
         IDS.put("/api/v1/notifications/{id}/read", Foreign::notificationId);
+        IDS.put("/api/v1/locations/{id}", Foreign::locationId);
+        IDS.put("/api/v1/locations/{id}/users", Foreign::locationId);
+        IDS.put("/api/v1/users/{id}/locations", Foreign::userId);
+        IDS.put("/api/v1/stock/levels/{locationId}/{itemId}", Foreign::locationId);
+        IDS.put("/api/v1/stock/postings/{id}", Foreign::postingId);
+        IDS.put("/api/v1/items/{id}/kardex", Foreign::itemId);
     }
 
     /**
@@ -55,9 +62,11 @@ class CrossTenantIdTest {
      */
     private static final Map<String, Object> ANY_BODY = Map.of(
             "name", "cross-tenant", "email", "cross@tenant.test", "active", true, "roleIds", List.of(),
-            "description", "cross-tenant", "permissions", List.of("catalog.read"));
+            "description", "cross-tenant", "permissions", List.of("catalog.read"), "kind", "warehouse",
+            "userIds", List.of());
 
     @Autowired TestFixtures fixtures;
+    @Autowired StockFixtures stock;
     @Autowired Api api;
     @Autowired Notifications notifications;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -121,9 +130,13 @@ class CrossTenantIdTest {
         String session = api.get(theirs.adminKey(), "/api/v1/me/sessions").json().get("items").get(0).get("id").asString();
         TenantContext.runAs(TenantContext.Scope.system(theirs.id()), () -> notifications.send(new Notifications.Notice(
                 theirs.adminId(), "Theirs", "A notice of the other tenant", "info", "normal", null)));
+        java.util.UUID location = stock.location(theirs, "Theirs");
+        java.util.UUID item = stock.item(theirs, "THEIRS-1", "pcs", java.math.BigDecimal.ONE);
+        String posting = api.post(theirs.adminKey(), "/api/v1/stock/receipts", Map.of("locationId", location,
+                "lines", List.of(Map.of("itemId", item, "quantity", 2)))).json().get("postingId").asString();
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
-                newest(theirs, "audit_log", "id"));
+                newest(theirs, "audit_log", "id"), location.toString(), item.toString(), posting);
     }
 
     /** The other tenant is as it was: its user, role, key and session all still work. */
@@ -137,6 +150,13 @@ class CrossTenantIdTest {
                 .isZero();
         assertThat(api.get(theirs.adminKey(), "/api/v1/api-keys/" + foreign.apiKeyId()).json().get("revokedAt")).isNull();
         assertThat(theirBrowser.get("/").status()).isEqualTo(200);
+        var location = api.get(theirs.adminKey(), "/api/v1/locations/" + foreign.locationId());
+        assertThat(location.json().get("version").asLong()).isZero();
+        assertThat(location.json().get("active").asBoolean()).isTrue();
+        var level = api.get(theirs.adminKey(), "/api/v1/stock/levels?itemId=" + foreign.itemId()).json().get("items");
+        assertThat(level).hasSize(1);
+        assertThat(level.get(0).get("onHand").decimalValue()).isEqualByComparingTo("2");
+        assertThat(level.get(0).has("bin")).isFalse();
     }
 
     private String newest(TestFixtures.Tenant tenant, String table, String column) throws Exception {

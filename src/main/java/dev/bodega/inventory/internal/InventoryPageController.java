@@ -36,7 +36,7 @@ class InventoryPageController {
     String levels(@RequestParam(required = false) String q, @RequestParam(required = false) UUID locationId,
                   @RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean lowOnly,
                   @RequestParam(required = false) String cursor, Model model) {
-        String knownStatus = StockLevels.STATUSES.contains(status) ? status : null;
+        String knownStatus = status != null && StockLevels.STATUSES.contains(status) ? status : null;
         model.addAttribute("page", levels.list(new StockLevels.Filter(locationId, null, q, knownStatus, lowOnly), cursor,
                 CursorPage.DEFAULT_LIMIT));
         model.addAttribute("q", q);

@@ -163,7 +163,7 @@ class MovementsPageController {
                 String sku = form.lines().stream().filter(l -> l.item().id().equals(item)).map(l -> l.item().sku())
                         .findFirst().orElse("");
                 yield new Failure("inventory.error.insufficientStock",
-                        new Object[]{sku, properties.get("onHand"), properties.get("requested")}, "form", item);
+                        new Object[]{sku, plain(properties.get("onHand")), plain(properties.get("requested"))}, "form", item);
             }
             case "location-not-allowed" -> new Failure("inventory.error.locationNotAllowed", null, "form", null);
             case "unknown-location", "inactive-location" -> new Failure("inventory.error.location", null, "form", null);
@@ -174,6 +174,12 @@ class MovementsPageController {
             case "idempotency-key-reused" -> new Failure("inventory.error.resubmitted", null, "form", null);
             default -> throw e;
         };
+    }
+
+    /** 3.000 → 3, for messages. */
+    private static String plain(Object quantity) {
+        BigDecimal value = decimal(String.valueOf(quantity));
+        return value == null ? String.valueOf(quantity) : value.stripTrailingZeros().toPlainString();
     }
 
     private MovementForm read(String mode, MultiValueMap<String, String> fields) {
