@@ -123,6 +123,8 @@ class InventoryBrowserTest {
         page.locator(".ledger-row a").first().click();
         assertThat(page.locator("#kardex-title")).containsText("SCAN-1");
         assertThat(page.locator(".kardex-row")).hasCount(3);
+        // The stock panel (the fragment the catalog's item page includes) loads itself with htmx.
+        assertThat(page.locator(".item-stock-table tbody tr")).hasCount(2);
         assertThat(page.locator(".kardex-row .overall-balance").last()).hasText("10");
         page.selectOption("#kardex-location", workshop.toString());
         page.click("#kardex-filter");

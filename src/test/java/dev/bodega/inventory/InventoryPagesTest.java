@@ -117,6 +117,7 @@ class InventoryPagesTest {
         assertThat(kardex.status()).isEqualTo(200);
         assertThat(kardex.body()).contains("id=\"kardex-table\"", "Transferencia (salida)", "Transferencia (entrada)");
         assertThat(count(kardex.body(), "class=\"kardex-row\"")).isEqualTo(3);
+        assertThat(kardex.body()).contains("hx-get=\"/inventory/items/" + item + "/stock-panel\"", "hx-trigger=\"load\"");
         assertThat(browser.get("/inventory/items/" + item + "/kardex?locationId=" + workshop).body())
                 .contains("class=\"num location-balance\">3<");
 
