@@ -9,9 +9,12 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -95,7 +98,7 @@ class CsvExports {
     }
 
     private static void header(Writer out, List<String> names) {
-        java.util.ArrayList<Cell> cells = new java.util.ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
         names.forEach(name -> cells.add(new Cell(name, false)));
         row(out, cells);
     }
@@ -117,12 +120,12 @@ class CsvExports {
     }
 
     private static Cell number(ResultSet rs, String column) throws SQLException {
-        java.math.BigDecimal value = rs.getBigDecimal(column);
+        BigDecimal value = rs.getBigDecimal(column);
         return new Cell(value == null ? null : value.toPlainString(), true);
     }
 
     private static Cell instant(ResultSet rs, String column) throws SQLException {
-        java.sql.Timestamp value = rs.getTimestamp(column);
+        Timestamp value = rs.getTimestamp(column);
         return new Cell(value == null ? null : value.toInstant().toString(), true);
     }
 

@@ -51,11 +51,9 @@ class LedgerQueries {
     }
 
     private final JdbcClient jdbc;
-    private final StockLevels levels;
 
-    LedgerQueries(JdbcClient jdbc, StockLevels levels) {
+    LedgerQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.levels = levels;
     }
 
     /** A posting and its rows at the caller's locations; not found if none of them is. */

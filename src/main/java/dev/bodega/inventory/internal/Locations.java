@@ -20,6 +20,7 @@ import org.springframework.web.ErrorResponseException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -72,7 +73,7 @@ class Locations {
 
     @Transactional(readOnly = true)
     public CursorPage<LocationView> list(Filter filter, UUID before, int limit) {
-        String q = filter.q() == null || filter.q().isBlank() ? null : "%" + escapeLike(filter.q().trim().toLowerCase()) + "%";
+        String q = filter.q() == null || filter.q().isBlank() ? null : "%" + escapeLike(filter.q().trim().toLowerCase(Locale.ROOT)) + "%";
         List<LocationView> rows = jdbc.sql(SELECT + """
                          WHERE (CAST(:q AS text) IS NULL OR lower(name) LIKE :q OR lower(coalesce(address, '')) LIKE :q)
                           AND (CAST(:active AS boolean) IS NULL OR active = :active)
@@ -105,7 +106,9 @@ class Locations {
 
     @Transactional
     public LocationView create(LocationInput input) {
-        requireFreeSlot();
+        if (input.active() == null || input.active()) {
+            requireFreeSlot();
+        }
         UUID id = Ids.next();
         try {
             jdbc.sql("""

@@ -12,13 +12,18 @@ import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -105,7 +110,7 @@ class StockLevels {
             throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "status must be one of " + STATUSES);
         }
         return spec.param("location", filter.locationId()).param("item", filter.itemId())
-                .param("q", q == null ? null : "%" + Locations.escapeLike(q.toLowerCase(java.util.Locale.ROOT)) + "%")
+                .param("q", q == null ? null : "%" + Locations.escapeLike(q.toLowerCase(Locale.ROOT)) + "%")
                 .param("code", q)
                 .param("low", filter.lowOnly())
                 .param("status", filter.status() == null || filter.status().isBlank() ? null : filter.status());
@@ -148,7 +153,7 @@ class StockLevels {
                 .param("tenant", TenantContext.tenantId()).param("location", locationId).param("item", itemId)
                 .param("minStock", patch.minStock()).param("bin", patch.bin())
                 .param("frequency", patch.countFrequencyDays())
-                .param("newUntil", patch.newUntil() == null ? null : java.sql.Timestamp.from(patch.newUntil()))
+                .param("newUntil", patch.newUntil() == null ? null : Timestamp.from(patch.newUntil()))
                 .param("setMin", patch.fields().contains("minStock")).param("setBin", patch.fields().contains("bin"))
                 .param("setFrequency", patch.fields().contains("countFrequencyDays"))
                 .param("setNewUntil", patch.fields().contains("newUntil"))
@@ -158,9 +163,9 @@ class StockLevels {
 
     /** An item by exact barcode, else by SKU (case-insensitive): what a scanner or a typed code names. */
     @Transactional(readOnly = true)
-    public java.util.Optional<ItemRef> lookup(String code) {
+    public Optional<ItemRef> lookup(String code) {
         if (code == null || code.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return jdbc.sql("""
                         SELECT i.id, i.sku, i.name, i.unit_code AS unit, u.decimals, i.active
@@ -171,7 +176,7 @@ class StockLevels {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<ItemRef> item(UUID id) {
+    public Optional<ItemRef> item(UUID id) {
         return jdbc.sql("""
                         SELECT i.id, i.sku, i.name, i.unit_code AS unit, u.decimals, i.active
                         FROM items i JOIN units u ON u.code = i.unit_code WHERE i.id = :id AND i.deleted_at IS NULL""")
@@ -197,7 +202,7 @@ class StockLevels {
                 throw invalid(List.of(error("body", "must be a JSON object")));
             }
             List<Map<String, String>> errors = new ArrayList<>();
-            Set<String> fields = new java.util.HashSet<>();
+            Set<String> fields = new HashSet<>();
             body.propertyNames().forEach(name -> {
                 if (EDITABLE.contains(name)) {
                     fields.add(name);
@@ -262,7 +267,7 @@ class StockLevels {
             }
             String text = node.asString().trim();
             try {
-                return text.length() == 10 ? LocalDate.parse(text).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                return text.length() == 10 ? LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
                         : OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
                 errors.add(error("newUntil", "must be a date (yyyy-MM-dd) or an ISO-8601 date-time with offset"));

@@ -8,6 +8,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -66,7 +67,7 @@ class StockReports {
                 .param("location", locationId)
                 .query(LocationValue.class).list();
         BigDecimal total = rows.stream().map(LocationValue::value).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(2, java.math.RoundingMode.UNNECESSARY);
+                .setScale(2, RoundingMode.UNNECESSARY);
         String currency = jdbc.sql("SELECT currency FROM tenants WHERE id = app_current_tenant()")
                 .query(String.class).single();
         return new Valuation(currency, rows, total);
