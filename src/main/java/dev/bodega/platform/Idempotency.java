@@ -1,25 +1,25 @@
 package dev.bodega.platform;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * {@code Idempotency-Key} for POSTs that create documents. The key is claimed
  * in the same transaction as the document: a concurrent retry waits on the
  * claim and then gets the stored response; a failed attempt leaves no claim.
- * The same key with another body is a 409.
+ * The same key with another body is a 409. A replay's body is the first
+ * response's JSON text, byte for byte (a String body).
  */
 @Component
 public class Idempotency {
@@ -60,7 +60,7 @@ public class Idempotency {
     }
 
     private ResponseEntity<?> store(String scope, String key, ResponseEntity<?> response) {
-        jdbc.sql("UPDATE idempotency_keys SET status = :status, response = CAST(:body AS jsonb) WHERE scope = :scope AND key = :key")
+        jdbc.sql("UPDATE idempotency_keys SET status = :status, response = CAST(:body AS json) WHERE scope = :scope AND key = :key")
                 .param("status", response.getStatusCode().value())
                 .param("body", json.writeValueAsString(response.getBody()))
                 .param("scope", scope).param("key", key)
@@ -78,8 +78,9 @@ public class Idempotency {
             throw Problems.conflict("idempotency-key-reused",
                     "This Idempotency-Key was already used with a different request body");
         }
-        JsonNode body = Optional.ofNullable(stored.response()).map(json::readTree).orElse(null);
-        return ResponseEntity.status(HttpStatus.valueOf(stored.status())).header("Idempotent-Replayed", "true").body(body);
+        // The stored text as it was sent (a json column keeps it byte for byte), so a replay is identical.
+        return ResponseEntity.status(HttpStatus.valueOf(stored.status())).header("Idempotent-Replayed", "true")
+                .contentType(MediaType.APPLICATION_JSON).body(stored.response());
     }
 
     private static String hash(String text) {

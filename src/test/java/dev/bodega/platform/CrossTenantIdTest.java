@@ -38,7 +38,8 @@ class CrossTenantIdTest {
 
     /** One id of each kind, all belonging to the other tenant. */
     record Foreign(String userId, String roleId, String apiKeyId, String sessionId, String notificationId,
-                   String securityEventId, String auditId, String adjustmentId, String importJobId, Sales sales) {
+                   String securityEventId, String auditId, String adjustmentId, String importJobId, String locationId,
+                   String itemId, String postingId, Sales sales) {
     }
 
     /** The other tenant's sales documents: a customer, a completed sale with a return, its invoice series. */
@@ -69,6 +70,12 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/invoice-series/{id}", f -> f.sales().invoiceSeriesId());
         IDS.put("/api/v1/invoice-series/{id}/default", f -> f.sales().invoiceSeriesId());
         IDS.put("/api/v1/returns/{id}", f -> f.sales().returnId());
+        IDS.put("/api/v1/locations/{id}", Foreign::locationId);
+        IDS.put("/api/v1/locations/{id}/users", Foreign::locationId);
+        IDS.put("/api/v1/users/{id}/locations", Foreign::userId);
+        IDS.put("/api/v1/stock/levels/{locationId}/{itemId}", Foreign::locationId);
+        IDS.put("/api/v1/stock/postings/{id}", Foreign::postingId);
+        IDS.put("/api/v1/items/{id}/kardex", Foreign::itemId);
     }
 
     /**
@@ -81,12 +88,13 @@ class CrossTenantIdTest {
             Map.entry("permissions", List.of("catalog.read")),
             Map.entry("documentType", "CC"), Map.entry("documentNumber", "cross-tenant"), Map.entry("firstName", "cross"),
             Map.entry("reason", "cross-tenant"), Map.entry("refundMethod", "cash"),
+            Map.entry("kind", "warehouse"), Map.entry("userIds", List.of()),
             Map.entry("lines", List.of(Map.of("saleLineId", "00000000-0000-0000-0000-000000000000", "quantity", 1))));
 
     @Autowired TestFixtures fixtures;
+    @Autowired StockFixtures stock;
     @Autowired Api api;
     @Autowired Notifications notifications;
-    @Autowired StockFixtures stock;
     @Autowired StockPostings postings;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
@@ -155,9 +163,14 @@ class CrossTenantIdTest {
                 "reason", "found", "lines", List.of(Map.of("itemId", item, "quantity", 1)))).json().get("id").asString();
         String importJob = Multipart.upload(api, theirs.adminKey(), "/api/v1/stock/opening-balance/import", Map.of(),
                 "theirs.csv", "location,sku,quantity\nTheir warehouse,THEIRS-1,1\n").json().get("id").asString();
+        UUID stockroom = stock.location(theirs, "Their stockroom");
+        UUID counted = stock.item(theirs, "THEIRS-KARDEX", "pcs", java.math.BigDecimal.ONE);
+        String posting = api.post(theirs.adminKey(), "/api/v1/stock/receipts", Map.of("locationId", stockroom,
+                "lines", List.of(Map.of("itemId", counted, "quantity", 2)))).json().get("postingId").asString();
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
-                newest(theirs, "audit_log", "id"), adjustment, importJob, theirSales(theirs));
+                newest(theirs, "audit_log", "id"), adjustment, importJob, stockroom.toString(), counted.toString(),
+                posting, theirSales(theirs));
     }
 
     /** A completed sale to a customer with one unit returned, on the store's default series. */
@@ -197,6 +210,13 @@ class CrossTenantIdTest {
                 .isEqualByComparingTo("1");
         assertThat(api.get(theirs.adminKey(), "/api/v1/customers/" + foreign.sales().customerId()).json()
                 .get("version").asLong()).isZero();
+        var location = api.get(theirs.adminKey(), "/api/v1/locations/" + foreign.locationId());
+        assertThat(location.json().get("version").asLong()).isZero();
+        assertThat(location.json().get("active").asBoolean()).isTrue();
+        var level = api.get(theirs.adminKey(), "/api/v1/stock/levels?itemId=" + foreign.itemId()).json().get("items");
+        assertThat(level).hasSize(1);
+        assertThat(level.get(0).get("onHand").decimalValue()).isEqualByComparingTo("2");
+        assertThat(level.get(0).has("bin")).isFalse();
     }
 
     private String newest(TestFixtures.Tenant tenant, String table, String column) throws Exception {

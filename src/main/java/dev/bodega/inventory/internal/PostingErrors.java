@@ -5,13 +5,16 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns what the database refused during a posting into problems a caller can act on. */
 final class PostingErrors {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Quantities in the detail are exact decimals: read them as BigDecimal, never as double. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private PostingErrors() {
     }
@@ -24,7 +27,7 @@ final class PostingErrors {
         if ("insufficient-stock".equals(server.getHint())) {
             ErrorResponseException problem = Problems.conflict("insufficient-stock", server.getMessage());
             JsonNode detail = JSON.readTree(server.getDetail());
-            detail.properties().forEach(field -> problem.getBody().setProperty(field.getKey(), field.getValue().asString()));
+            detail.properties().forEach(field -> problem.getBody().setProperty(field.getKey(), text(field.getValue())));
             return problem;
         }
         if ("42501".equals(server.getSQLState())) {
@@ -32,6 +35,10 @@ final class PostingErrors {
                     "You may not move stock at one of these locations");
         }
         return e;
+    }
+
+    private static String text(JsonNode value) {
+        return value.isNumber() ? value.decimalValue().toPlainString() : value.asString();
     }
 
     private static ServerErrorMessage serverMessage(Throwable e) {

@@ -1,0 +1,44 @@
+package dev.bodega.inventory.internal;
+
+import dev.bodega.platform.Problems;
+import org.springframework.http.HttpStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Opaque cursors for lists ordered by more than an id (stock levels by SKU and
+ * location, low stock by quantity): the sort key of the last row, base64url.
+ */
+final class Cursors {
+
+    private static final String SEPARATOR = "\n";
+
+    private Cursors() {
+    }
+
+    static String encode(Object... parts) {
+        String joined = Stream.of(parts).map(String::valueOf).collect(Collectors.joining(SEPARATOR));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The parts of a cursor this list made (free text goes last); null when there is none; 400 when it is not ours. */
+    static List<String> decode(String cursor, int parts) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> values = List.of(joined.split(SEPARATOR, parts));
+            if (values.size() == parts) {
+                return values;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the problem below
+        }
+        throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid cursor");
+    }
+}

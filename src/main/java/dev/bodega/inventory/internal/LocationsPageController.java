@@ -1,0 +1,153 @@
+package dev.bodega.inventory.internal;
+
+import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.RequiresPermission;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The locations pages: the list with its creation form, and one location with its assigned users. */
+@Controller
+class LocationsPageController {
+
+    /** Problems a location form shows as a message, by type → bundle key. */
+    private static final Map<String, String> MESSAGES = Map.of(
+            "stale-version", "inventory.location.stale",
+            "max-locations", "inventory.location.maxLocations",
+            "location-has-stock", "inventory.location.hasStock",
+            "location-not-allowed", "inventory.location.notAllowed",
+            "unknown-user", "inventory.location.unknownUser");
+
+    private final Locations locations;
+
+    LocationsPageController(Locations locations) {
+        this.locations = locations;
+    }
+
+    @GetMapping("/inventory/locations")
+    @RequiresPermission("inventory.read")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                @RequestParam(required = false) UUID cursor, Model model) {
+        model.addAttribute("form", new Locations.LocationInput("", "warehouse", "", "", true));
+        return listPage(model, q, status, cursor);
+    }
+
+    @PostMapping("/inventory/locations")
+    @RequiresPermission("inventory.manage")
+    String create(@Valid @ModelAttribute("form") Locations.LocationInput form, BindingResult errors, Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                return "redirect:/inventory/locations/" + locations.create(form).id() + "?created";
+            } catch (ErrorResponseException e) {
+                reject(e, errors);
+            }
+        }
+        return listPage(model, null, null, null);
+    }
+
+    @GetMapping("/inventory/locations/{id}")
+    @RequiresPermission("inventory.read")
+    String detail(@PathVariable UUID id, Model model) {
+        Locations.LocationView location = locations.get(id);
+        model.addAttribute("form", new Locations.LocationInput(location.name(), location.kind(), location.address(),
+                location.phone(), location.active()));
+        model.addAttribute("version", location.version());
+        return detailPage(model, location, assignedIds(id));
+    }
+
+    @PostMapping("/inventory/locations/{id}")
+    @RequiresPermission("inventory.manage")
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") Locations.LocationInput form,
+                  BindingResult errors, @RequestParam long version, Model model) {
+        Locations.LocationView location = locations.get(id);
+        if (!errors.hasErrors()) {
+            try {
+                locations.update(id, version, form);
+                return "redirect:/inventory/locations/" + id + "?saved";
+            } catch (ErrorResponseException e) {
+                reject(e, errors);
+            }
+        }
+        model.addAttribute("version", version);
+        return detailPage(model, location, assignedIds(id));
+    }
+
+    @PostMapping("/inventory/locations/{id}/users")
+    @RequiresPermission("inventory.manage")
+    String setUsers(@PathVariable UUID id, @RequestParam(required = false) List<UUID> userIds, Model model) {
+        List<UUID> wanted = userIds == null ? List.of() : userIds;
+        try {
+            locations.setUsers(id, wanted);
+            return "redirect:/inventory/locations/" + id + "?usersSaved";
+        } catch (ErrorResponseException e) {
+            Locations.LocationView location = locations.get(id);
+            model.addAttribute("usersError", message(e));
+            model.addAttribute("form", new Locations.LocationInput(location.name(), location.kind(), location.address(),
+                    location.phone(), location.active()));
+            model.addAttribute("version", location.version());
+            return detailPage(model, location, wanted);
+        }
+    }
+
+    @PostMapping("/inventory/locations/{id}/deactivate")
+    @RequiresPermission("inventory.manage")
+    String deactivate(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            locations.deactivate(id);
+            redirect.addFlashAttribute("message", "inventory.location.deactivated");
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/inventory/locations/" + id;
+    }
+
+    private String listPage(Model model, String q, String status, UUID cursor) {
+        Boolean active = "active".equals(status) ? Boolean.TRUE : "inactive".equals(status) ? Boolean.FALSE : null;
+        model.addAttribute("page", locations.list(new Locations.Filter(q, active, null), cursor, CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("q", q);
+        model.addAttribute("status", status);
+        model.addAttribute("kinds", Locations.KINDS);
+        return "inventory/locations";
+    }
+
+    private String detailPage(Model model, Locations.LocationView location, List<UUID> assigned) {
+        model.addAttribute("location", location);
+        model.addAttribute("kinds", Locations.KINDS);
+        model.addAttribute("users", locations.assignableUsers());
+        model.addAttribute("assigned", assigned);
+        return "inventory/location";
+    }
+
+    private List<UUID> assignedIds(UUID id) {
+        return locations.users(id).stream().map(Locations.UserRef::id).toList();
+    }
+
+    /** A taken name belongs to the name field; other known problems are a message for the whole form. */
+    private static void reject(ErrorResponseException e, BindingResult errors) {
+        if (ProblemTypes.of(e).equals("location-name-taken")) {
+            errors.rejectValue("name", "inventory.location.name.taken");
+        } else {
+            errors.reject(message(e));
+        }
+    }
+
+    private static String message(ErrorResponseException e) {
+        String key = MESSAGES.get(ProblemTypes.of(e));
+        if (key == null) {
+            throw e;
+        }
+        return key;
+    }
+}
