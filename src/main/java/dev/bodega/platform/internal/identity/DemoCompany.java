@@ -1,9 +1,11 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.DemoCompanyCreated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,11 +32,14 @@ public class DemoCompany {
     private final SignupService signups;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    DemoCompany(SignupService signups, JdbcClient jdbc, TransactionTemplate transactions) {
+    DemoCompany(SignupService signups, JdbcClient jdbc, TransactionTemplate transactions,
+                ApplicationEventPublisher events) {
         this.signups = signups;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -48,6 +53,8 @@ public class DemoCompany {
             var created = signups.signUp(new SignupService.Signup(SLUG, "Ferretería El Tornillo (demo)",
                     "Ana Administradora", "admin@demo.bodega", PASSWORD, "es"), null, "demo-seed");
             addUsers(created.tenantId(), created.roles());
+            // Other modules fill the company with their demo data (catalog, stock, ...).
+            events.publishEvent(new DemoCompanyCreated(created.tenantId(), created.adminId()));
             log.info("Demo company created: company '{}', user admin@demo.bodega, password '{}'", SLUG, PASSWORD);
         } catch (ErrorResponseException e) {
             log.info("A company '{}' already exists; the demo company is not created", SLUG);

@@ -18,7 +18,9 @@ import java.io.IOException;
 
 /**
  * Refuses API bodies over the limit with 413: a declared length up front, a
- * chunked body as soon as it passes the limit.
+ * chunked body as soon as it passes the limit. File uploads (multipart) are
+ * bounded by {@code spring.servlet.multipart.*} instead: they go to disk, not
+ * into memory, and a CSV import is legitimately large.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,7 +34,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") || isMultipart(request);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     @Override
