@@ -202,7 +202,7 @@ class ItemsApiTest {
         var tenant = fixtures.tenant();
         assertThat(api.post(tenant.adminKey(), "/api/v1/items", item("LIM-1", "One")).status()).isEqualTo(201);
         assertThat(api.post(tenant.adminKey(), "/api/v1/items", item("LIM-2", "Two")).status()).isEqualTo(201);
-        setMaxItems(tenant, 2);
+        setMaxItems(fixtures, tenant, 2);
 
         var refused = api.post(tenant.adminKey(), "/api/v1/items", item("LIM-3", "Three"));
         assertThat(refused.status()).isEqualTo(409);
@@ -237,11 +237,10 @@ class ItemsApiTest {
         return fields;
     }
 
-    void setMaxItems(TestFixtures.Tenant tenant, int max) throws Exception {
+    static void setMaxItems(TestFixtures fixtures, TestFixtures.Tenant tenant, int max) throws Exception {
         try (var connection = fixtures.appConnection(); var statement = connection.createStatement()) {
             statement.execute("SELECT set_config('app.tenant_id', '" + tenant.id() + "', false)");
             assertThat(statement.executeUpdate("UPDATE tenants SET max_items = " + max)).isEqualTo(1);
         }
     }
-
 }

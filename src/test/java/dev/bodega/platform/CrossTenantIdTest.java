@@ -4,6 +4,7 @@ import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.CookieSession;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.Uploads;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,7 +34,8 @@ class CrossTenantIdTest {
 
     /** One id of each kind, all belonging to the other tenant. */
     record Foreign(String userId, String roleId, String apiKeyId, String sessionId, String notificationId,
-                   String securityEventId, String auditId) {
+                   String securityEventId, String auditId, String itemId, String itemBarcode, String categoryId,
+                   String supplierId, String importJobId) {
     }
 
     /** Path pattern → which of the other tenant's ids to put in its path variable. */
@@ -47,6 +49,14 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/api-keys/{id}", Foreign::apiKeyId);
         IDS.put("/api/v1/me/sessions/{sessionId}", Foreign::sessionId);
         IDS.put("/api/v1/notifications/{id}/read", Foreign::notificationId);
+        IDS.put("/api/v1/items/{id}", Foreign::itemId);
+        IDS.put("/api/v1/items/by-barcode/{barcode}", Foreign::itemBarcode);
+        IDS.put("/api/v1/items/{id}/price-history", Foreign::itemId);
+        IDS.put("/api/v1/items/{id}/suppliers", Foreign::itemId);
+        IDS.put("/api/v1/items/{id}/suppliers/{supplierId}", Foreign::itemId);
+        IDS.put("/api/v1/items/import/{jobId}", Foreign::importJobId);
+        IDS.put("/api/v1/categories/{id}", Foreign::categoryId);
+        IDS.put("/api/v1/suppliers/{id}", Foreign::supplierId);
     }
 
     /**
@@ -55,7 +65,7 @@ class CrossTenantIdTest {
      */
     private static final Map<String, Object> ANY_BODY = Map.of(
             "name", "cross-tenant", "email", "cross@tenant.test", "active", true, "roleIds", List.of(),
-            "description", "cross-tenant", "permissions", List.of("catalog.read"));
+            "description", "cross-tenant", "permissions", List.of("catalog.read"), "sku", "CROSS-1");
 
     @Autowired TestFixtures fixtures;
     @Autowired Api api;
@@ -121,9 +131,17 @@ class CrossTenantIdTest {
         String session = api.get(theirs.adminKey(), "/api/v1/me/sessions").json().get("items").get(0).get("id").asString();
         TenantContext.runAs(TenantContext.Scope.system(theirs.id()), () -> notifications.send(new Notifications.Notice(
                 theirs.adminId(), "Theirs", "A notice of the other tenant", "info", "normal", null)));
+        String item = api.post(theirs.adminKey(), "/api/v1/items", Map.of("sku", "THEIRS-1", "name", "Theirs",
+                "barcode", "7709999999994")).json().get("id").asString();
+        String category = api.post(theirs.adminKey(), "/api/v1/categories", Map.of("name", "Theirs")).json()
+                .get("id").asString();
+        String supplier = api.post(theirs.adminKey(), "/api/v1/suppliers", Map.of("name", "Theirs")).json()
+                .get("id").asString();
+        String importJob = Uploads.file(api, theirs.adminKey(), "/api/v1/items/import", "theirs.csv",
+                "sku,name\nTHEIRS-2,Imported\n", Map.of("mode", "skip_invalid")).json().get("id").asString();
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
-                newest(theirs, "audit_log", "id"));
+                newest(theirs, "audit_log", "id"), item, "7709999999994", category, supplier, importJob);
     }
 
     /** The other tenant is as it was: its user, role, key and session all still work. */
@@ -137,6 +155,15 @@ class CrossTenantIdTest {
                 .isZero();
         assertThat(api.get(theirs.adminKey(), "/api/v1/api-keys/" + foreign.apiKeyId()).json().get("revokedAt")).isNull();
         assertThat(theirBrowser.get("/").status()).isEqualTo(200);
+        var item = api.get(theirs.adminKey(), "/api/v1/items/" + foreign.itemId());
+        assertThat(item.status()).isEqualTo(200);
+        assertThat(item.json().get("version").asLong()).isZero();
+        var category = api.get(theirs.adminKey(), "/api/v1/categories/" + foreign.categoryId()).json();
+        assertThat(category.get("version").asLong()).isZero();
+        assertThat(category.get("active").asBoolean()).isTrue();
+        assertThat(api.get(theirs.adminKey(), "/api/v1/suppliers/" + foreign.supplierId()).json().get("version").asLong())
+                .isZero();
+        assertThat(api.get(theirs.adminKey(), "/api/v1/items/import/" + foreign.importJobId()).status()).isEqualTo(200);
     }
 
     private String newest(TestFixtures.Tenant tenant, String table, String column) throws Exception {

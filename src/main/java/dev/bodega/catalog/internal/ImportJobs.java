@@ -87,7 +87,7 @@ class ImportJobs {
         }
         List<ItemCsv.RowError> errors = jdbc.sql("""
                         SELECT line, column_name AS "column", message FROM item_import_errors
-                        WHERE job_id = :id ORDER BY seq LIMIT :limit""")
+                        WHERE job_id = :id ORDER BY line, seq LIMIT :limit""")
                 .param("id", id).param("limit", REPORTED_ERRORS)
                 .query(ItemCsv.RowError.class).list();
         return new JobView(job.id(), job.fileName(), job.mode(), job.status(), job.rowsRead(), job.rowsImported(),

@@ -164,6 +164,8 @@ class ItemImporter {
         private int rowsRead;
         private int written;
         private int errors;
+        /** The file itself is unusable (empty, bad header): nothing is imported whatever the mode. */
+        private boolean fatal;
 
         Run(UUID jobId, ImportJobs.Mode mode, Locale locale) {
             this.jobId = jobId;
@@ -178,6 +180,7 @@ class ItemImporter {
                 String headerLine = reader.readLine();
                 if (headerLine == null || headerLine.isBlank()) {
                     report(new ItemCsv.RowError(1, null, message(locale, "catalog.import.empty")));
+                    fatal = true;
                     saveProgress();
                     return;
                 }
@@ -187,6 +190,7 @@ class ItemImporter {
                     parser = ItemCsv.format(ItemCsv.delimiterOf(headerLine)).parse(reader);
                 } catch (IllegalArgumentException e) {
                     report(new ItemCsv.RowError(1, null, message(locale, "catalog.import.header.invalid", e.getMessage())));
+                    fatal = true;
                     saveProgress();
                     return;
                 }
@@ -194,6 +198,7 @@ class ItemImporter {
                     List<ItemCsv.Problem> header = ItemCsv.checkHeader(parser.getHeaderNames());
                     header.forEach(p -> report(new ItemCsv.RowError(1, p.column(), message(locale, p.key(), p.args()))));
                     if (!header.isEmpty()) {
+                        fatal = true;
                         saveProgress();
                         return;
                     }
@@ -368,7 +373,7 @@ class ItemImporter {
         }
 
         boolean succeeded() {
-            return mode == ImportJobs.Mode.SKIP_INVALID || errors == 0;
+            return !fatal && (mode == ImportJobs.Mode.SKIP_INVALID || errors == 0);
         }
 
         int committed() {

@@ -32,6 +32,7 @@ class ItemSearch {
                        CAST(CASE WHEN CAST(:q AS text) IS NULL THEN 0 ELSE
                            ts_rank(i.search, websearch_to_tsquery('spanish', :q))
                            + similarity(lower(i.sku), lower(:q)) + similarity(lower(i.name), lower(:q))
+                           + word_similarity(lower(:q), lower(i.sku)) + word_similarity(lower(:q), lower(i.name))
                            + CASE WHEN lower(i.sku) = lower(:q) OR i.barcode = :q THEN 10 ELSE 0 END
                            + CASE WHEN lower(i.sku) LIKE :prefix THEN 1 ELSE 0 END
                        END AS real) AS score
@@ -40,7 +41,7 @@ class ItemSearch {
                   AND (CAST(:q AS text) IS NULL
                        OR i.search @@ websearch_to_tsquery('spanish', :q)
                        OR lower(i.sku) %% lower(:q) OR lower(:q) <%% lower(i.sku)
-                       OR lower(i.name) %% lower(:q)
+                       OR lower(i.name) %% lower(:q) OR lower(:q) <%% lower(i.name)
                        OR lower(i.sku) LIKE :prefix OR i.barcode LIKE :prefix)
                   AND (CAST(:category AS uuid) IS NULL OR i.category_id IN (
                        WITH RECURSIVE below AS (
