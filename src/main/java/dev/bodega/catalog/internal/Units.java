@@ -13,7 +13,7 @@ import java.util.Optional;
 class Units {
 
     record Unit(String code, String nameEs, String nameEn, int decimals) {
-        String name(Locale locale) {
+        public String name(Locale locale) {
             return "en".equals(locale.getLanguage()) ? nameEn : nameEs;
         }
     }
