@@ -171,6 +171,15 @@ class ItemImportTest {
     }
 
     @Test
+    void aMalformedFileFailsWithTheLineWhereReadingStopped() {
+        var tenant = fixtures.tenant();
+        JsonNode job = importCsv(tenant.adminKey(), "sku,name\nM-1,Bien\nM-2,\"Sin cerrar\n", "skip_invalid");
+        assertThat(job.get("status").asString()).isEqualTo("failed");
+        assertThat(errors(job)).containsExactly("3:");
+        assertThat(skus(tenant.adminKey())).isEmpty();
+    }
+
+    @Test
     void aSpreadsheetInSpanishWithSemicolonsAndDecimalCommasIsRead() {
         var tenant = fixtures.tenant();
         JsonNode job = importCsv(tenant.adminKey(), "\uFEFFSKU;Name;Unit;Kind;Sale_Price;Min_Stock;Active\n"

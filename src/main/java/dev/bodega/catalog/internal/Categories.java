@@ -28,7 +28,10 @@ import java.util.UUID;
 @Service
 class Categories {
 
-    /** A category with where it sits: {@code path} like "Herramientas/Manuales", depth 0 at the root. */
+    /**
+     * A category with where it sits: {@code path} like "Herramientas/Manuales", depth 0 at the root;
+     * {@code itemCount} counts the items in it and in its subcategories.
+     */
     record CategoryView(UUID id, UUID parentId, String name, String description, String path, int depth,
                         boolean active, long itemCount, long version) {
     }
@@ -67,16 +70,30 @@ class Categories {
 
     @Transactional(readOnly = true)
     public List<CategoryView> tree(Boolean active) {
-        return jdbc.sql(TREE + " WHERE (CAST(:active AS boolean) IS NULL OR t.active = :active) ORDER BY t.sort_key")
-                .param("active", active)
-                .query(CategoryView.class).list();
+        return withSubtreeCounts(jdbc.sql(TREE + " ORDER BY t.sort_key").query(CategoryView.class).list()).stream()
+                .filter(category -> active == null || category.active() == active)
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public CategoryView get(UUID id) {
-        return jdbc.sql(TREE + " WHERE t.id = :id").param("id", id)
-                .query(CategoryView.class).optional()
+        return tree(null).stream().filter(category -> category.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Category"));
+    }
+
+    /** Adds each category's item count to its ancestors' (children come after their parent in tree order). */
+    private static List<CategoryView> withSubtreeCounts(List<CategoryView> tree) {
+        Map<UUID, Long> totals = new HashMap<>();
+        for (int i = tree.size() - 1; i >= 0; i--) {
+            CategoryView category = tree.get(i);
+            long total = category.itemCount() + totals.getOrDefault(category.id(), 0L);
+            totals.put(category.id(), total);
+            if (category.parentId() != null) {
+                totals.merge(category.parentId(), total, Long::sum);
+            }
+        }
+        return tree.stream().map(c -> new CategoryView(c.id(), c.parentId(), c.name(), c.description(), c.path(),
+                c.depth(), c.active(), totals.get(c.id()), c.version())).toList();
     }
 
     /** Category id → path, for showing items with their category. */

@@ -107,7 +107,13 @@ class ItemImporter {
     /** Keeps the upload and queues the job, which runs as the requester, in their tenant and language. */
     public ImportJobs.JobView start(MultipartFile upload, ImportJobs.Mode mode) {
         java.nio.file.Path file = copy(upload);
-        UUID id = jobs.create(Ids.next(), upload.getOriginalFilename(), mode);
+        UUID id;
+        try {
+            id = jobs.create(Ids.next(), upload.getOriginalFilename(), mode);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
         TenantContext.Scope scope = TenantContext.current().orElseThrow();
         Actor actor = Actor.current().orElse(null);
         Locale locale = LocaleContextHolder.getLocale();
@@ -139,10 +145,14 @@ class ItemImporter {
             jobs.started(id);
             run.readFile(file);
             jobs.finished(id, run.succeeded(), run.committed(), run.summary());
-        } catch (RuntimeException | IOException e) {
-            log.warn("Import {} failed", id, e);
+        } catch (IOException | UncheckedIOException e) {
+            // Commons CSV reports a malformed file (an unclosed quote) as an I/O error while iterating.
+            log.info("Import {} stopped: unreadable file near line {}: {}", id, run.line + 1, e.getMessage());
             run.report(new ItemCsv.RowError(run.line + 1, null, message(locale, "catalog.import.unreadable", run.line + 1)));
             run.saveProgress();
+            jobs.finished(id, false, run.committedBeforeFailure(), message(locale, "catalog.import.failed"));
+        } catch (RuntimeException e) {
+            log.error("Import {} failed", id, e);
             jobs.finished(id, false, run.committedBeforeFailure(), message(locale, "catalog.import.failed"));
         } finally {
             jobs.leftProcess(id);
