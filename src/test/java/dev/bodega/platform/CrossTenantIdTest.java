@@ -8,6 +8,7 @@ import dev.bodega.support.CookieSession;
 import dev.bodega.support.Multipart;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.Uploads;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,7 +40,8 @@ class CrossTenantIdTest {
     /** One id of each kind, all belonging to the other tenant. */
     record Foreign(String userId, String roleId, String apiKeyId, String sessionId, String notificationId,
                    String securityEventId, String auditId, String adjustmentId, String importJobId, String locationId,
-                   String itemId, String postingId, Sales sales) {
+                   String itemId, String postingId, String catalogItemId, String itemBarcode,
+                   String categoryId, String supplierId, String itemImportJobId, Sales sales) {
     }
 
     /** The other tenant's sales documents: a customer, a completed sale with a return, its invoice series. */
@@ -76,6 +78,14 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/stock/levels/{locationId}/{itemId}", Foreign::locationId);
         IDS.put("/api/v1/stock/postings/{id}", Foreign::postingId);
         IDS.put("/api/v1/items/{id}/kardex", Foreign::itemId);
+        IDS.put("/api/v1/items/{id}", Foreign::catalogItemId);
+        IDS.put("/api/v1/items/by-barcode/{barcode}", Foreign::itemBarcode);
+        IDS.put("/api/v1/items/{id}/price-history", Foreign::catalogItemId);
+        IDS.put("/api/v1/items/{id}/suppliers", Foreign::catalogItemId);
+        IDS.put("/api/v1/items/{id}/suppliers/{supplierId}", Foreign::catalogItemId);
+        IDS.put("/api/v1/items/import/{jobId}", Foreign::itemImportJobId);
+        IDS.put("/api/v1/categories/{id}", Foreign::categoryId);
+        IDS.put("/api/v1/suppliers/{id}", Foreign::supplierId);
     }
 
     /**
@@ -88,7 +98,7 @@ class CrossTenantIdTest {
             Map.entry("permissions", List.of("catalog.read")),
             Map.entry("documentType", "CC"), Map.entry("documentNumber", "cross-tenant"), Map.entry("firstName", "cross"),
             Map.entry("reason", "cross-tenant"), Map.entry("refundMethod", "cash"),
-            Map.entry("kind", "warehouse"), Map.entry("userIds", List.of()),
+            Map.entry("kind", "warehouse"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
             Map.entry("lines", List.of(Map.of("saleLineId", "00000000-0000-0000-0000-000000000000", "quantity", 1))));
 
     @Autowired TestFixtures fixtures;
@@ -167,10 +177,18 @@ class CrossTenantIdTest {
         UUID counted = stock.item(theirs, "THEIRS-KARDEX", "pcs", java.math.BigDecimal.ONE);
         String posting = api.post(theirs.adminKey(), "/api/v1/stock/receipts", Map.of("locationId", stockroom,
                 "lines", List.of(Map.of("itemId", counted, "quantity", 2)))).json().get("postingId").asString();
+        String catalogItem = api.post(theirs.adminKey(), "/api/v1/items", Map.of("sku", "THEIRS-CAT", "name", "Theirs",
+                "barcode", "7709999999994")).json().get("id").asString();
+        String category = api.post(theirs.adminKey(), "/api/v1/categories", Map.of("name", "Theirs")).json()
+                .get("id").asString();
+        String supplier = api.post(theirs.adminKey(), "/api/v1/suppliers", Map.of("name", "Theirs")).json()
+                .get("id").asString();
+        String itemImportJob = Uploads.file(api, theirs.adminKey(), "/api/v1/items/import", "theirs.csv",
+                "sku,name\nTHEIRS-2,Imported\n", Map.of("mode", "skip_invalid")).json().get("id").asString();
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
                 newest(theirs, "audit_log", "id"), adjustment, importJob, stockroom.toString(), counted.toString(),
-                posting, theirSales(theirs));
+                posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs));
     }
 
     /** A completed sale to a customer with one unit returned, on the store's default series. */
@@ -217,6 +235,15 @@ class CrossTenantIdTest {
         assertThat(level).hasSize(1);
         assertThat(level.get(0).get("onHand").decimalValue()).isEqualByComparingTo("2");
         assertThat(level.get(0).has("bin")).isFalse();
+        var item = api.get(theirs.adminKey(), "/api/v1/items/" + foreign.catalogItemId());
+        assertThat(item.status()).isEqualTo(200);
+        assertThat(item.json().get("version").asLong()).isZero();
+        var category = api.get(theirs.adminKey(), "/api/v1/categories/" + foreign.categoryId()).json();
+        assertThat(category.get("version").asLong()).isZero();
+        assertThat(category.get("active").asBoolean()).isTrue();
+        assertThat(api.get(theirs.adminKey(), "/api/v1/suppliers/" + foreign.supplierId()).json().get("version").asLong())
+                .isZero();
+        assertThat(api.get(theirs.adminKey(), "/api/v1/items/import/" + foreign.itemImportJobId()).status()).isEqualTo(200);
     }
 
     private String newest(TestFixtures.Tenant tenant, String table, String column) throws Exception {

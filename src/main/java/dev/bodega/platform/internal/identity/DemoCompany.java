@@ -53,6 +53,7 @@ public class DemoCompany {
             var created = signups.signUp(new SignupService.Signup(SLUG, "Ferretería El Tornillo (demo)",
                     "Ana Administradora", "admin@demo.bodega", PASSWORD, "es"), null, "demo-seed");
             addUsers(created.tenantId(), created.roles());
+            // Other modules fill the company with their demo data (catalog, stock, ...).
             events.publishEvent(new DemoCompanyCreated(created.tenantId(), created.adminId()));
             log.info("Demo company created: company '{}', user admin@demo.bodega, password '{}'", SLUG, PASSWORD);
         } catch (ErrorResponseException e) {

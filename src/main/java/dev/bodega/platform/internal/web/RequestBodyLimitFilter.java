@@ -19,7 +19,8 @@ import java.io.IOException;
 /**
  * Refuses API bodies over the limit with 413: a declared length up front, a
  * chunked body as soon as it passes the limit. File uploads (multipart) are
- * streamed to disk and bounded by {@code spring.servlet.multipart.*} instead.
+ * bounded by {@code spring.servlet.multipart.*} instead: they go to disk, not
+ * into memory, and a CSV import is legitimately large.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,9 +34,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/") || isMultipart(request);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
-        boolean upload = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-        return !request.getRequestURI().startsWith("/api/") || upload;
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     @Override

@@ -1,0 +1,20 @@
+package dev.bodega.catalog;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Items as other modules see them (inventory, sales, purchasing). Reads run
+ * within the caller's transaction, so they see what the caller sees, under
+ * the caller's tenant. Soft-deleted items are still found (history points to
+ * them), with {@code active} false.
+ */
+public interface CatalogItems {
+
+    Optional<ItemInfo> find(UUID itemId);
+
+    /** The items found among {@code itemIds}, by id; unknown ids (or another tenant's) are simply absent. */
+    Map<UUID, ItemInfo> findAll(Collection<UUID> itemIds);
+}

@@ -1,0 +1,53 @@
+package dev.bodega.catalog.internal;
+
+import dev.bodega.catalog.CatalogItems;
+import dev.bodega.catalog.ItemInfo;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link CatalogItems} for other modules: joins the caller's transaction, so it reads under the caller's tenant. */
+@Service
+class CatalogItemsReader implements CatalogItems {
+
+    private static final String SELECT = """
+            SELECT i.id, i.sku, i.name, i.unit_code, u.decimals AS unit_decimals, i.cost_price, i.sale_price,
+                   i.min_stock, (i.active AND i.deleted_at IS NULL) AS active
+            FROM items i JOIN units u ON u.code = i.unit_code
+            """;
+
+    private final JdbcClient jdbc;
+
+    CatalogItemsReader(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ItemInfo> find(UUID itemId) {
+        if (itemId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + "WHERE i.id = :id").param("id", itemId).query(ItemInfo.class).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, ItemInfo> findAll(Collection<UUID> itemIds) {
+        Map<UUID, ItemInfo> found = new LinkedHashMap<>();
+        if (itemIds == null || itemIds.isEmpty()) {
+            return found;
+        }
+        UUID[] ids = itemIds.stream().filter(java.util.Objects::nonNull).distinct().toArray(UUID[]::new);
+        jdbc.sql(SELECT + "WHERE i.id = ANY(:ids)").param("ids", ids)
+                .query(ItemInfo.class).list()
+                .forEach(item -> found.put(item.id(), item));
+        return found;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.bodega.catalog.internal;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.http.ProblemDetail;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+
+/** Puts the API's validation results on a page's form, so pages and API share one set of rules. */
+final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    /** Bean Validation of the request the form becomes; each violation goes to its field (if it was bound). */
+    static <T> void validate(Validator validator, T request, BindingResult errors) {
+        for (ConstraintViolation<T> violation : validator.validate(request)) {
+            String field = violation.getPropertyPath().iterator().next().getName();
+            if (!errors.hasFieldErrors(field)) {
+                // No message code of ours: Spring falls back to the already translated message.
+                errors.rejectValue(field, "catalog.form.invalid", violation.getMessage());
+            }
+        }
+    }
+
+    static void reject(InvalidFields invalid, BindingResult errors) {
+        for (Violation violation : invalid.violations()) {
+            errors.rejectValue(violation.field(), violation.key(), violation.args(), violation.key());
+        }
+    }
+
+    /** The last segment of a problem's type, e.g. {@code stale-version}; empty if it has none. */
+    static String type(ErrorResponseException e) {
+        ProblemDetail body = e.getBody();
+        if (body.getType() == null) {
+            return "";
+        }
+        String type = body.getType().toString();
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+}

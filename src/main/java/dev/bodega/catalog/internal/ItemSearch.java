@@ -1,0 +1,120 @@
+package dev.bodega.catalog.internal;
+
+import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Finding items (seed 003): Spanish full text on name, brand and description
+ * ("tornillos" finds "Tornillo"), trigram similarity on SKU and name (a typo
+ * or a fragment still finds it), and prefixes of SKU and barcode; ranked, and
+ * paged by (rank, id) so a page never repeats or skips an item.
+ */
+@Service
+class ItemSearch {
+
+    record Filter(String q, UUID categoryId, String kind, String brand, Boolean active, Boolean discontinued) {
+        boolean searching() {
+            return q != null && !q.isBlank();
+        }
+    }
+
+    private static final String QUERY = """
+            SELECT * FROM (
+                SELECT %s,
+                       CAST(CASE WHEN CAST(:q AS text) IS NULL THEN 0 ELSE
+                           ts_rank(i.search, websearch_to_tsquery('spanish', :q))
+                           + similarity(lower(i.sku), lower(:q)) + similarity(lower(i.name), lower(:q))
+                           + word_similarity(lower(:q), lower(i.sku)) + word_similarity(lower(:q), lower(i.name))
+                           + CASE WHEN lower(i.sku) = lower(:q) OR i.barcode = :q THEN 10 ELSE 0 END
+                           + CASE WHEN lower(i.sku) LIKE :prefix THEN 1 ELSE 0 END
+                       END AS real) AS score
+                FROM items i JOIN units u ON u.code = i.unit_code
+                WHERE i.deleted_at IS NULL
+                  AND (CAST(:q AS text) IS NULL
+                       OR i.search @@ websearch_to_tsquery('spanish', :q)
+                       OR lower(i.sku) %% lower(:q) OR lower(:q) <%% lower(i.sku)
+                       OR lower(i.name) %% lower(:q) OR lower(:q) <%% lower(i.name)
+                       OR lower(i.sku) LIKE :prefix OR i.barcode LIKE :prefix)
+                  AND (CAST(:category AS uuid) IS NULL OR i.category_id IN (
+                       WITH RECURSIVE below AS (
+                           SELECT id FROM categories WHERE id = :category
+                           UNION ALL
+                           SELECT c.id FROM categories c JOIN below b ON c.parent_id = b.id)
+                       SELECT id FROM below))
+                  AND (CAST(:kind AS text) IS NULL OR i.kind = :kind)
+                  AND (CAST(:brand AS text) IS NULL OR lower(i.brand) = lower(:brand))
+                  AND (CAST(:active AS boolean) IS NULL OR i.active = :active)
+                  AND (CAST(:discontinued AS boolean) IS NULL OR i.discontinued = :discontinued)
+            ) found
+            WHERE CAST(:afterId AS uuid) IS NULL OR (found.score, found.id) < (CAST(:afterScore AS real), :afterId)
+            ORDER BY found.score DESC, found.id DESC
+            LIMIT :limit""".formatted(Items.COLUMNS);
+
+    private final JdbcClient jdbc;
+    private final Categories categories;
+
+    ItemSearch(JdbcClient jdbc, Categories categories) {
+        this.jdbc = jdbc;
+        this.categories = categories;
+    }
+
+    /** Newest first without {@code q}, best match first with it; the cursor names the last item shown. */
+    @Transactional(readOnly = true)
+    public CursorPage<Items.ItemView> list(Filter filter, String cursor, int limit) {
+        String q = filter.searching() ? filter.q().trim() : null;
+        Cursor after = Cursor.parse(cursor);
+        Map<UUID, String> paths = categories.paths();
+        List<Scored> rows = jdbc.sql(QUERY)
+                .param("q", q).param("prefix", q == null ? null : escapeLike(q.toLowerCase()) + "%")
+                .param("category", filter.categoryId()).param("kind", blankToNull(filter.kind()))
+                .param("brand", blankToNull(filter.brand())).param("active", filter.active())
+                .param("discontinued", filter.discontinued())
+                .param("afterScore", after == null ? null : after.score())
+                .param("afterId", after == null ? null : after.id())
+                .param("limit", limit + 1)
+                .query((rs, n) -> new Scored(Items.row(rs, paths), rs.getFloat("score")))
+                .list();
+        CursorPage<Scored> page = CursorPage.of(rows, limit, Scored::cursor);
+        return new CursorPage<>(page.items().stream().map(Scored::item).toList(), page.nextCursor());
+    }
+
+    private record Scored(Items.ItemView item, float score) {
+        String cursor() {
+            return score + "_" + item.id();
+        }
+    }
+
+    /** "score_id"; a bare id (as other lists use) means score 0, the score of every item when not searching. */
+    private record Cursor(float score, UUID id) {
+        static Cursor parse(String cursor) {
+            if (cursor == null || cursor.isBlank()) {
+                return null;
+            }
+            try {
+                int split = cursor.indexOf('_');
+                if (split < 0) {
+                    return new Cursor(0, UUID.fromString(cursor));
+                }
+                return new Cursor(Float.parseFloat(cursor.substring(0, split)), UUID.fromString(cursor.substring(split + 1)));
+            } catch (IllegalArgumentException e) {
+                throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid cursor");
+            }
+        }
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
