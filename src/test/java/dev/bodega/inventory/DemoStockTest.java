@@ -68,13 +68,17 @@ class DemoStockTest {
     }
 
     @Test
-    void withoutItemsOnlyTheLocationsAreCreated() {
+    void theDemoCatalogIsStockedBeforeAnythingElseSeesIt() {
         var tenant = fixtures.tenant();
         events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
 
         assertThat(count(tenant, "SELECT count(*) FROM locations")).isEqualTo(3);
-        assertThat(count(tenant, "SELECT count(*) FROM stock_ledger")).isZero();
-        assertThat(count(tenant, "SELECT count(*) FROM stock_adjustments")).isZero();
+        assertThat(count(tenant, "SELECT count(*) FROM items WHERE active")).isGreaterThan(300);
+        assertThat(count(tenant, """
+                SELECT count(*) FROM items i WHERE i.active AND NOT EXISTS (
+                    SELECT 1 FROM stock_levels s JOIN locations l ON l.id = s.location_id
+                    WHERE s.item_id = i.id AND l.name = 'Bodega Central' AND s.on_hand > 0)""")).isZero();
+        assertThat(stock.ledgerMismatches(tenant)).isZero();
     }
 
     private List<String> list(TestFixtures.Tenant tenant, String sql) {

@@ -28,9 +28,9 @@ import java.util.UUID;
 class OpeningBalanceApiController {
 
     private final OpeningBalanceImporter importer;
-    private final ImportJobs jobs;
+    private final OpeningBalanceJobs jobs;
 
-    OpeningBalanceApiController(OpeningBalanceImporter importer, ImportJobs jobs) {
+    OpeningBalanceApiController(OpeningBalanceImporter importer, OpeningBalanceJobs jobs) {
         this.importer = importer;
         this.jobs = jobs;
     }
@@ -39,7 +39,7 @@ class OpeningBalanceApiController {
     @RequiresPermission("inventory.manage")
     @Operation(summary = "Import opening stock from a CSV file (location, sku, quantity, unit_cost, bin, min_stock); "
             + "mode all_or_nothing (default) or skip_invalid")
-    ResponseEntity<ImportJobs.View> upload(@RequestParam("file") MultipartFile file,
+    ResponseEntity<OpeningBalanceJobs.View> upload(@RequestParam("file") MultipartFile file,
                                            @RequestParam(defaultValue = "all_or_nothing") String mode) throws IOException {
         UUID job = start(importer, file, mode);
         return ResponseEntity.accepted().location(URI.create("/api/v1/stock/opening-balance/import/" + job))
@@ -49,7 +49,7 @@ class OpeningBalanceApiController {
     @GetMapping("/{jobId}")
     @RequiresPermission("inventory.manage")
     @Operation(summary = "An import's status, progress and error report (line, column, message)")
-    ImportJobs.View get(@PathVariable UUID jobId) {
+    OpeningBalanceJobs.View get(@PathVariable UUID jobId) {
         return jobs.get(jobId);
     }
 

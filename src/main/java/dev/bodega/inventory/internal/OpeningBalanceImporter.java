@@ -60,7 +60,7 @@ class OpeningBalanceImporter implements DisposableBean {
 
     private final JdbcClient jdbc;
     private final StockPostings postings;
-    private final ImportJobs jobs;
+    private final OpeningBalanceJobs jobs;
     private final StockOpsMessages messages;
     private final TransactionTemplate transactions;
     private final ExecutorService workers = Executors.newFixedThreadPool(2, runnable -> {
@@ -70,7 +70,7 @@ class OpeningBalanceImporter implements DisposableBean {
     });
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    OpeningBalanceImporter(JdbcClient jdbc, StockPostings postings, ImportJobs jobs, StockOpsMessages messages,
+    OpeningBalanceImporter(JdbcClient jdbc, StockPostings postings, OpeningBalanceJobs jobs, StockOpsMessages messages,
                            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.postings = postings;
@@ -96,7 +96,7 @@ class OpeningBalanceImporter implements DisposableBean {
             workers.execute(() -> runAs(actor, scope, () -> run(job, file, mode, locale)));
         } catch (RejectedExecutionException e) {
             Files.deleteIfExists(file);
-            jobs.finish(job, "failed", new ImportJobs.Progress(0, 0, 0, 0, 0),
+            jobs.finish(job, "failed", new OpeningBalanceJobs.Progress(0, 0, 0, 0, 0),
                     messages.text(locale, "stockops.import.failure.unexpected"));
         }
         return job;
@@ -181,7 +181,7 @@ class OpeningBalanceImporter implements DisposableBean {
         final UUID job;
         final boolean allOrNothing;
         final Locale locale;
-        final List<ImportJobs.RowError> pendingErrors = new ArrayList<>();
+        final List<OpeningBalanceJobs.RowError> pendingErrors = new ArrayList<>();
         Map<String, Place> places;
         CountingStream counted;
         char delimiter = ',';
@@ -436,15 +436,15 @@ class OpeningBalanceImporter implements DisposableBean {
             pendingErrors.clear();
         }
 
-        private ImportJobs.Progress progress() {
-            return new ImportJobs.Progress(counted == null ? 0 : counted.count, rowsRead, rowsImported, postingsMade,
+        private OpeningBalanceJobs.Progress progress() {
+            return new OpeningBalanceJobs.Progress(counted == null ? 0 : counted.count, rowsRead, rowsImported, postingsMade,
                     errorCount);
         }
 
         private void error(long line, String column, String key, Object... args) {
             errorCount++;
-            if (errorsReported + pendingErrors.size() < ImportJobs.MAX_STORED_ERRORS) {
-                pendingErrors.add(new ImportJobs.RowError(line, column, text(key, args)));
+            if (errorsReported + pendingErrors.size() < OpeningBalanceJobs.MAX_STORED_ERRORS) {
+                pendingErrors.add(new OpeningBalanceJobs.RowError(line, column, text(key, args)));
             }
         }
 

@@ -19,14 +19,14 @@ import java.util.UUID;
 @RequiresPermission("inventory.manage")
 class OpeningBalancePageController {
 
-    record JobRow(ImportJobs.View job, String createdAt, String finishedAt) {
+    record JobRow(OpeningBalanceJobs.View job, String createdAt, String finishedAt) {
     }
 
     private final OpeningBalanceImporter importer;
-    private final ImportJobs jobs;
+    private final OpeningBalanceJobs jobs;
     private final StockOpsPages pages;
 
-    OpeningBalancePageController(OpeningBalanceImporter importer, ImportJobs jobs, StockOpsPages pages) {
+    OpeningBalancePageController(OpeningBalanceImporter importer, OpeningBalanceJobs jobs, StockOpsPages pages) {
         this.importer = importer;
         this.jobs = jobs;
         this.pages = pages;
@@ -70,7 +70,7 @@ class OpeningBalancePageController {
         return "inventory/stockops/opening-balance";
     }
 
-    private static JobRow row(ImportJobs.View job, ZoneId zone) {
+    private static JobRow row(OpeningBalanceJobs.View job, ZoneId zone) {
         return new JobRow(job, StockOpsPages.when(job.createdAt(), zone), StockOpsPages.when(job.finishedAt(), zone));
     }
 }

@@ -21,7 +21,7 @@ import java.util.UUID;
  * still inside its one long transaction, and must survive its rollback.
  */
 @Repository
-class ImportJobs {
+class OpeningBalanceJobs {
 
     /** Rows refused beyond this many are counted, not stored. */
     static final int MAX_STORED_ERRORS = 1000;
@@ -63,7 +63,7 @@ class ImportJobs {
 
     private final JdbcClient jdbc;
 
-    ImportJobs(JdbcClient jdbc) {
+    OpeningBalanceJobs(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -112,7 +112,7 @@ class ImportJobs {
     @Transactional(readOnly = true)
     public View get(UUID id) {
         View job = jdbc.sql(SELECT_VIEW + " WHERE id = :id")
-                .param("id", id).query(ImportJobs::view).optional()
+                .param("id", id).query(OpeningBalanceJobs::view).optional()
                 .orElseThrow(() -> new NotFoundException("Import job"));
         return job.withErrors(jdbc.sql("""
                         SELECT line, column_name AS column, message FROM stock_import_errors
@@ -123,7 +123,7 @@ class ImportJobs {
     @Transactional(readOnly = true)
     public List<View> recent(int limit) {
         return jdbc.sql(SELECT_VIEW + " ORDER BY id DESC LIMIT :limit")
-                .param("limit", limit).query(ImportJobs::view).list();
+                .param("limit", limit).query(OpeningBalanceJobs::view).list();
     }
 
     private void update(UUID id, String status, Progress progress, String failure) {
