@@ -82,8 +82,17 @@ class InventoryBrowserTest {
         var tenant = fixtures.tenant();
         UUID central = stock.location(tenant, "Central");
         UUID workshop = stock.location(tenant, "Taller");
-        UUID item = stock.item(tenant, "SCAN-1", "pcs", BigDecimal.ZERO);
         logIn(tenant);
+
+        // The item is created on the catalog's form, as a user would.
+        page.click("#nav-catalog");
+        page.navigate("/catalog/items/new");
+        page.fill("#sku", "SCAN-1");
+        page.fill("#name", "Tornillo de prueba");
+        page.selectOption("#unitCode", "pcs");
+        page.click("#item-save");
+        assertThat(page.locator("#item-extra .item-stock-table")).isVisible();
+        UUID item = stock.itemId(tenant, "SCAN-1");
 
         page.click("#nav-inventory");
         page.click("#nav-inventory-receive");

@@ -39,6 +39,11 @@ public class StockFixtures {
         return id;
     }
 
+    public UUID itemId(TestFixtures.Tenant tenant, String sku) {
+        return asAdmin(tenant, () -> jdbc.sql("SELECT id FROM items WHERE sku = :sku AND deleted_at IS NULL")
+                .param("sku", sku).query(UUID.class).single());
+    }
+
     public BigDecimal onHand(TestFixtures.Tenant tenant, UUID location, UUID item) {
         return asAdmin(tenant, () -> jdbc.sql("""
                         SELECT coalesce((SELECT on_hand FROM stock_levels WHERE location_id = :l AND item_id = :i), 0)""")
