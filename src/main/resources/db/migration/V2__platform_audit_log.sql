@@ -64,7 +64,7 @@ CREATE FUNCTION audit_mask(j jsonb) RETURNS jsonb
     LANGUAGE sql IMMUTABLE
 AS $$
     SELECT CASE WHEN j IS NULL THEN NULL ELSE
-        (j - 'search') || (SELECT coalesce(jsonb_object_agg(k, '***'), '{}'::jsonb)
+        (j - 'search' - 'sku_key') || (SELECT coalesce(jsonb_object_agg(k, '***'), '{}'::jsonb)
               FROM unnest(ARRAY['password_hash', 'key_hash']) k WHERE j ? k)
     END
 $$;
@@ -83,7 +83,7 @@ BEGIN
     IF TG_OP = 'UPDATE' THEN
         SELECT jsonb_object_agg(n.key, n.value) INTO new_row
         FROM jsonb_each(to_jsonb(NEW)) n
-        WHERE n.key NOT IN ('updated_at', 'version', 'last_login_at', 'failed_attempts', 'last_used_at', 'search') AND n.value IS DISTINCT FROM old_row -> n.key;
+        WHERE n.key NOT IN ('updated_at', 'version', 'last_login_at', 'failed_attempts', 'last_used_at', 'search', 'sku_key') AND n.value IS DISTINCT FROM old_row -> n.key;
         IF new_row IS NULL THEN
             RETURN NULL;
         END IF;

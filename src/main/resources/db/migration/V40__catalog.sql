@@ -110,6 +110,9 @@ CREATE TABLE items (
     updated_at                 timestamptz   NOT NULL DEFAULT now(),
     deleted_at                 timestamptz,
     version                    bigint        NOT NULL DEFAULT 0,
+    -- Row-level security keeps non-leakproof functions such as lower() out of index conditions,
+    -- so case-insensitive SKU lookups compare this stored key with plain =.
+    sku_key                    varchar(64)   GENERATED ALWAYS AS (lower(sku)) STORED,
     search                     tsvector      GENERATED ALWAYS AS (
         setweight(to_tsvector('spanish', coalesce(name, '')), 'A') ||
         setweight(to_tsvector('spanish', coalesce(brand, '')), 'B') ||
@@ -117,7 +120,7 @@ CREATE TABLE items (
     PRIMARY KEY (tenant_id, id),
     FOREIGN KEY (tenant_id, category_id) REFERENCES categories (tenant_id, id)
 );
-CREATE UNIQUE INDEX items_sku_key ON items (tenant_id, lower(sku)) WHERE deleted_at IS NULL;
+CREATE UNIQUE INDEX items_sku_key ON items (tenant_id, sku_key) WHERE deleted_at IS NULL;
 -- A scanner looks up by exact barcode: one index probe.
 CREATE UNIQUE INDEX items_barcode_key ON items (tenant_id, barcode) WHERE deleted_at IS NULL AND barcode IS NOT NULL;
 CREATE INDEX items_search_idx ON items USING gin (search);

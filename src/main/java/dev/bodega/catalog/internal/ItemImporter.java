@@ -61,7 +61,7 @@ class ItemImporter {
             VALUES (:tenant, :id, :sku, :barcode, :name, :description, :brand, :categoryId, :kind, :unitCode,
                 :costPrice, :salePrice, :minStock, :maxStock, :proprietary, :manufacturerPartNumber,
                 :manufacturerDeliveryDays, :supplierDeliveryDays, :discontinued, :restockEta, :imageUrls, :active)
-            ON CONFLICT (tenant_id, lower(sku)) WHERE deleted_at IS NULL DO UPDATE SET
+            ON CONFLICT (tenant_id, sku_key) WHERE deleted_at IS NULL DO UPDATE SET
                 sku = EXCLUDED.sku, barcode = EXCLUDED.barcode, name = EXCLUDED.name,
                 description = EXCLUDED.description, brand = EXCLUDED.brand, category_id = EXCLUDED.category_id,
                 kind = EXCLUDED.kind, unit_code = EXCLUDED.unit_code, cost_price = EXCLUDED.cost_price,
@@ -333,7 +333,7 @@ class ItemImporter {
                     .filter(java.util.Objects::nonNull).toArray(String[]::new);
             Map<String, String> owners = new HashMap<>();
             if (barcodes.length > 0) {
-                jdbc.sql("SELECT barcode, lower(sku) AS sku FROM items WHERE deleted_at IS NULL AND barcode = ANY(:codes)")
+                jdbc.sql("SELECT barcode, sku_key AS sku FROM items WHERE deleted_at IS NULL AND barcode = ANY(:codes)")
                         .param("codes", barcodes)
                         .query((rs, n) -> owners.put(rs.getString("barcode"), rs.getString("sku"))).list();
             }
@@ -356,7 +356,7 @@ class ItemImporter {
             long count = jdbc.sql("SELECT count(*) FROM items WHERE deleted_at IS NULL").query(Long.class).single();
             String[] skus = rows.stream().map(r -> r.request().sku().trim().toLowerCase(Locale.ROOT)).toArray(String[]::new);
             Set<String> existing = new HashSet<>(jdbc.sql(
-                            "SELECT lower(sku) FROM items WHERE deleted_at IS NULL AND lower(sku) = ANY(:skus)")
+                            "SELECT sku_key FROM items WHERE deleted_at IS NULL AND sku_key = ANY(:skus)")
                     .param("skus", skus).query(String.class).list());
             long room = maxItems - count;
             List<ItemCsv.ParsedRow> within = new ArrayList<>();

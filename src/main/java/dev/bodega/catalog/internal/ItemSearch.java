@@ -33,7 +33,7 @@ class ItemSearch {
                            ts_rank(i.search, websearch_to_tsquery('spanish', :q))
                            + similarity(lower(i.sku), lower(:q)) + similarity(lower(i.name), lower(:q))
                            + word_similarity(lower(:q), lower(i.sku)) + word_similarity(lower(:q), lower(i.name))
-                           + CASE WHEN lower(i.sku) = lower(:q) OR i.barcode = :q THEN 10 ELSE 0 END
+                           + CASE WHEN i.sku_key = lower(:q) OR i.barcode = :q THEN 10 ELSE 0 END
                            + CASE WHEN lower(i.sku) LIKE :prefix THEN 1 ELSE 0 END
                        END AS real) AS score
                 FROM items i JOIN units u ON u.code = i.unit_code

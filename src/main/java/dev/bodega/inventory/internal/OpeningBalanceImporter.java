@@ -469,7 +469,7 @@ class OpeningBalanceImporter implements DisposableBean {
         Map<String, Item> items = new HashMap<>();
         jdbc.sql("""
                         SELECT i.id, i.sku, i.active, u.decimals, i.cost_price FROM items i JOIN units u ON u.code = i.unit_code
-                        WHERE i.deleted_at IS NULL AND lower(i.sku) = ANY (CAST(:skus AS text[]))""")
+                        WHERE i.deleted_at IS NULL AND i.sku_key = ANY (CAST(:skus AS text[]))""")
                 .param("skus", skus)
                 .query(Item.class).list()
                 .forEach(item -> items.put(item.sku().toLowerCase(Locale.ROOT), item));

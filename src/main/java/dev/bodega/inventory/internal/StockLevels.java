@@ -170,7 +170,7 @@ class StockLevels {
         return jdbc.sql("""
                         SELECT i.id, i.sku, i.name, i.unit_code AS unit, u.decimals, i.active
                         FROM items i JOIN units u ON u.code = i.unit_code
-                        WHERE i.deleted_at IS NULL AND (i.barcode = :code OR lower(i.sku) = lower(:code))
+                        WHERE i.deleted_at IS NULL AND (i.barcode = :code OR i.sku_key = lower(:code))
                         ORDER BY (i.barcode = :code) DESC NULLS LAST LIMIT 1""")
                 .param("code", code.trim()).query(ItemRef.class).optional();
     }

@@ -44,7 +44,7 @@ class StockOpsLookups {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.sql(SELECT_ITEM + " AND (i.barcode = :code OR lower(i.sku) = lower(:code)) ORDER BY (i.barcode = :code) IS TRUE DESC LIMIT 1")
+        return jdbc.sql(SELECT_ITEM + " AND (i.barcode = :code OR i.sku_key = lower(:code)) ORDER BY (i.barcode = :code) IS TRUE DESC LIMIT 1")
                 .param("code", code.trim()).query(ItemRef.class).optional();
     }
 

@@ -30,7 +30,7 @@ class ItemLookup {
                                (SELECT sl.on_hand FROM stock_levels sl
                                 WHERE sl.item_id = i.id AND sl.location_id = CAST(:location AS uuid)) AS on_hand
                         FROM items i JOIN units u ON u.code = i.unit_code
-                        WHERE i.deleted_at IS NULL AND i.active AND (i.barcode = :code OR lower(i.sku) = lower(:code))
+                        WHERE i.deleted_at IS NULL AND i.active AND (i.barcode = :code OR i.sku_key = lower(:code))
                         ORDER BY (i.barcode = :code) DESC NULLS LAST
                         LIMIT 1""")
                 .param("code", trimmed).param("location", locationId)
