@@ -333,7 +333,7 @@ class ItemImporter {
                     .filter(java.util.Objects::nonNull).toArray(String[]::new);
             Map<String, String> owners = new HashMap<>();
             if (barcodes.length > 0) {
-                jdbc.sql("SELECT barcode, sku_key AS sku FROM items WHERE deleted_at IS NULL AND barcode = ANY(:codes)")
+                jdbc.sql("SELECT barcode, sku_key AS sku FROM items WHERE deleted_at IS NULL AND barcode IS NOT NULL AND barcode = ANY(:codes)")
                         .param("codes", barcodes)
                         .query((rs, n) -> owners.put(rs.getString("barcode"), rs.getString("sku"))).list();
             }
