@@ -1,82 +1,34 @@
 package dev.bodega.catalog;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import dev.bodega.platform.DemoCompanyCreated;
-import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
+import dev.bodega.support.BrowserTestBase;
 import dev.bodega.support.TestFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The catalog in a real browser: search, the item form, and an import whose progress htmx polls to the end. */
 @BodegaTest
-class CatalogBrowserTest {
+class CatalogBrowserTest extends BrowserTestBase {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Paths.get("target/screenshots");
 
-    private static Playwright playwright;
-    private static Browser browser;
-
     @Autowired TestFixtures fixtures;
-    @Autowired Api api;
     @Autowired ApplicationEventPublisher events;
 
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchChromium() {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "Browser tests skipped: no Chromium at /usr/bin/chromium (install it with: apt-get install -y chromium)");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL(api.baseUrl())
-                .setViewportSize(1280, 900));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return super.contextOptions().setViewportSize(1280, 900);
     }
 
     @Test
