@@ -2,8 +2,8 @@ package dev.bodega.catalog;
 
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
+import dev.bodega.support.Multipart;
 import dev.bodega.support.TestFixtures;
-import dev.bodega.support.Uploads;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +27,7 @@ class ItemImportTest {
 
     /** Starts an import and waits for it to finish; returns the finished job. */
     private JsonNode importCsv(String key, String csv, String mode) {
-        var started = Uploads.file(api, key, "/api/v1/items/import", "items.csv", csv, Map.of("mode", mode));
+        var started = Multipart.upload(api, key, "/api/v1/items/import", Map.of("mode", mode), "items.csv", csv);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String location = started.header("location");
         assertThat(location).isEqualTo("/api/v1/items/import/" + started.json().get("id").asString());
@@ -232,7 +232,7 @@ class ItemImportTest {
         JsonNode job = importCsv(tenant.adminKey(), HEADER + "D-1,Uno,pcs,consumable,1,2,,,,,\n", "skip_invalid");
         var other = fixtures.tenant();
         assertThat(api.get(other.adminKey(), "/api/v1/items/import/" + job.get("id").asString()).status()).isEqualTo(404);
-        var refused = Uploads.file(api, tenant.adminKey(), "/api/v1/items/import", "x.csv", HEADER, Map.of("mode", "maybe"));
+        var refused = Multipart.upload(api, tenant.adminKey(), "/api/v1/items/import", Map.of("mode", "maybe"), "x.csv", HEADER);
         assertThat(refused.status()).isEqualTo(400);
     }
 }

@@ -8,7 +8,6 @@ import dev.bodega.support.CookieSession;
 import dev.bodega.support.Multipart;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
-import dev.bodega.support.Uploads;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -193,8 +192,7 @@ class CrossTenantIdTest {
                 .get("id").asString();
         String supplier = api.post(theirs.adminKey(), "/api/v1/suppliers", Map.of("name", "Theirs")).json()
                 .get("id").asString();
-        String itemImportJob = Uploads.file(api, theirs.adminKey(), "/api/v1/items/import", "theirs.csv",
-                "sku,name\nTHEIRS-2,Imported\n", Map.of("mode", "skip_invalid")).json().get("id").asString();
+        String itemImportJob = Multipart.upload(api, theirs.adminKey(), "/api/v1/items/import", Map.of("mode", "skip_invalid"), "theirs.csv", "sku,name\nTHEIRS-2,Imported\n").json().get("id").asString();
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
                 newest(theirs, "audit_log", "id"), adjustment, importJob, stockroom.toString(), counted.toString(),
