@@ -123,9 +123,10 @@ final class LedgerBenchmark {
                                                   on_hand_before, on_hand_after, unit_cost)
                         SELECT '%1$s', gen_random_uuid(), '%2$s', l.id, i.id, 'opening_balance', b.quantity::numeric, 0, 0,
                                b.unit_cost::numeric
-                        FROM (SELECT * FROM bench_opening_staging ORDER BY location, sku OFFSET %3$d LIMIT 10000) b
+                        FROM (SELECT location, lower(sku) AS sku_key, quantity, unit_cost FROM bench_opening_staging
+                              ORDER BY location, sku OFFSET %3$d LIMIT 10000) b
                         JOIN locations l ON l.tenant_id = '%1$s' AND l.name = b.location
-                        JOIN items i ON i.tenant_id = '%1$s' AND i.sku_key = lower(b.sku) AND i.deleted_at IS NULL
+                        JOIN items i ON i.tenant_id = '%1$s' AND i.sku_key = b.sku_key AND i.deleted_at IS NULL
                         ORDER BY l.id::text, i.id::text""".formatted(tenant, posting, offset));
             }
             c.commit();

@@ -162,6 +162,24 @@ class ItemImportTest {
     }
 
     @Test
+    void aBarcodeIsFreeOnceItsHolderWasGivenAnotherEarlierInTheSameFile() throws Exception {
+        var tenant = fixtures.tenant();
+        Map<String, Object> holder = ItemsApiTest.item("HOLD-2", "Holder");
+        holder.put("barcode", "7702000000053");
+        api.post(tenant.adminKey(), "/api/v1/items", holder);
+
+        JsonNode job = importCsv(tenant.adminKey(), HEADER
+                + "C-7,Too early: the holder still has it,pcs,consumable,1,2,,7702000000053,,,\n", "skip_invalid");
+        assertThat(errors(job)).containsExactly("2:barcode");
+        job = importCsv(tenant.adminKey(), HEADER
+                + "HOLD-2,Holder moves to a new code,pcs,consumable,1,2,,7702000000060,,,\n"
+                + "C-8,Takes the freed code,pcs,consumable,1,2,,7702000000053,,,\n", "all_or_nothing");
+        assertThat(errors(job)).isEmpty();
+        assertThat(job.get("rowsImported").asInt()).isEqualTo(2);
+        assertThat(skus(tenant.adminKey())).containsExactlyInAnyOrder("HOLD-2", "C-8");
+    }
+
+    @Test
     void headerProblemsAreReportedOnLineOne() {
         var tenant = fixtures.tenant();
         JsonNode job = importCsv(tenant.adminKey(), "sku,nombre,price\nX-1,Algo,3\n", "skip_invalid");

@@ -34,11 +34,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -170,6 +168,7 @@ class ItemImporter {
         private final Map<String, UUID> categoryIds = new HashMap<>();
         private final List<ItemCsv.ParsedRow> batch = new ArrayList<>();
         private final List<ItemCsv.RowError> unsaved = new ArrayList<>();
+        private ExistingItems existing;
         private long line = 1;
         private int rowsRead;
         private int written;
@@ -312,6 +311,9 @@ class ItemImporter {
 
         /** Refuses rows whose barcode another item holds or that exceed the plan, then upserts the rest by SKU. */
         private void write(List<ItemCsv.ParsedRow> rows) {
+            if (existing == null) {
+                existing = ExistingItems.load(jdbc);
+            }
             List<ItemCsv.ParsedRow> good = withinPlan(withFreeBarcodes(rows));
             if (!writing()) {
                 return;
@@ -325,29 +327,18 @@ class ItemImporter {
                         .addValue("categoryId", categoryId));
             }
             batches.batchUpdate(UPSERT, params.toArray(SqlParameterSource[]::new));
+            good.forEach(row -> existing.written(skuKey(row)));
             written += good.size();
         }
 
         private List<ItemCsv.ParsedRow> withFreeBarcodes(List<ItemCsv.ParsedRow> rows) {
-            String[] barcodes = rows.stream().map(r -> ItemRules.blankToNull(r.request().barcode()))
-                    .filter(java.util.Objects::nonNull).toArray(String[]::new);
-            Map<String, String> owners = new HashMap<>();
-            if (barcodes.length > 0) {
-                // One index probe per code: with "= ANY" the planner, seeing no committed rows of an
-                // importing company, scans all of its items by tenant and filters them (quadratic imports).
-                jdbc.sql("""
-                                SELECT f.barcode, f.sku FROM unnest(CAST(:codes AS text[])) AS c(code)
-                                CROSS JOIN LATERAL (SELECT barcode, sku_key AS sku FROM items
-                                                    WHERE deleted_at IS NULL AND barcode = c.code LIMIT 1) f""")
-                        .param("codes", barcodes)
-                        .query((rs, n) -> owners.put(rs.getString("barcode"), rs.getString("sku"))).list();
-            }
             List<ItemCsv.ParsedRow> free = new ArrayList<>();
             for (ItemCsv.ParsedRow row : rows) {
-                String owner = owners.get(ItemRules.blankToNull(row.request().barcode()));
-                if (owner != null && !owner.equals(row.request().sku().trim().toLowerCase(Locale.ROOT))) {
-                    report(error(row, "barcode", "catalog.import.barcode.taken", row.request().barcode().trim()));
+                String barcode = ItemRules.blankToNull(row.request().barcode());
+                if (barcode != null && existing.otherOwner(barcode, skuKey(row)) != null) {
+                    report(error(row, "barcode", "catalog.import.barcode.taken", barcode));
                 } else {
+                    existing.rewriting(skuKey(row));
                     free.add(row);
                 }
             }
@@ -358,15 +349,10 @@ class ItemImporter {
         private List<ItemCsv.ParsedRow> withinPlan(List<ItemCsv.ParsedRow> rows) {
             int maxItems = jdbc.sql("SELECT max_items FROM tenants WHERE id = :tenant FOR NO KEY UPDATE")
                     .param("tenant", TenantContext.tenantId()).query(Integer.class).single();
-            long count = jdbc.sql("SELECT count(*) FROM items WHERE deleted_at IS NULL").query(Long.class).single();
-            String[] skus = rows.stream().map(r -> r.request().sku().trim().toLowerCase(Locale.ROOT)).toArray(String[]::new);
-            Set<String> existing = new HashSet<>(jdbc.sql(
-                            "SELECT sku_key FROM items WHERE deleted_at IS NULL AND sku_key = ANY(:skus)")
-                    .param("skus", skus).query(String.class).list());
-            long room = maxItems - count;
+            long room = maxItems - existing.live();
             List<ItemCsv.ParsedRow> within = new ArrayList<>();
             for (ItemCsv.ParsedRow row : rows) {
-                boolean isNew = !existing.contains(row.request().sku().trim().toLowerCase(Locale.ROOT));
+                boolean isNew = existing.isNew(skuKey(row));
                 if (isNew && room <= 0) {
                     report(error(row, "sku", "catalog.import.maxItems", maxItems));
                 } else {
@@ -375,6 +361,10 @@ class ItemImporter {
                 }
             }
             return within;
+        }
+
+        private static String skuKey(ItemCsv.ParsedRow row) {
+            return row.request().sku().trim().toLowerCase(Locale.ROOT);
         }
 
         void report(ItemCsv.RowError error) {
