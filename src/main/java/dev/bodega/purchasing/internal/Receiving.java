@@ -204,13 +204,17 @@ class Receiving {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("lineId", e.lineId().toString());
             line.put("sku", e.sku());
-            line.put("ordered", e.ordered().toPlainString());
-            line.put("received", e.received().toPlainString());
-            line.put("outstanding", e.outstanding().toPlainString());
-            line.put("requested", e.requested().toPlainString());
+            line.put("ordered", plain(e.ordered()));
+            line.put("received", plain(e.received()));
+            line.put("outstanding", plain(e.outstanding()));
+            line.put("requested", plain(e.requested()));
             return line;
         }).toList());
         return problem;
+    }
+
+    private static String plain(BigDecimal quantity) {
+        return quantity.signum() == 0 ? "0" : quantity.stripTrailingZeros().toPlainString();
     }
 
     private int insertReceipt(UUID id, SupplierOrders.Locked order, UUID location, UUID postingId, BigDecimal value,
