@@ -134,8 +134,4 @@ final class Buyer {
     void sql(String sql, Map<String, ?> params) {
         stock.asAdmin(tenant, () -> jdbc.sql(sql).params(params).update());
     }
-
-    static BigDecimal decimal(JsonNode node) {
-        return node.decimalValue();
-    }
 }

@@ -282,9 +282,9 @@ class PurchasingPageController {
             lines.add(new FormLine(itemIds.get(i), item == null ? "?" : item.sku(), item == null ? "?" : item.name(),
                     quantity, cost, lineError(item, quantity, cost)));
         }
-        long version = decimal(first(fields, "version")) == null ? 0 : decimal(first(fields, "version")).longValue();
+        BigDecimal version = decimal(first(fields, "version"));
         return new OrderForm(first(fields, "supplierId"), first(fields, "locationId"), first(fields, "orderDate"),
-                first(fields, "expectedDate"), first(fields, "notes"), version, lines);
+                first(fields, "expectedDate"), first(fields, "notes"), version == null ? 0 : version.longValue(), lines);
     }
 
     private static String lineError(ItemInfo item, String quantity, String cost) {
