@@ -40,11 +40,16 @@ class CrossTenantIdTest {
     record Foreign(String userId, String roleId, String apiKeyId, String sessionId, String notificationId,
                    String securityEventId, String auditId, String adjustmentId, String importJobId, String locationId,
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
-                   String categoryId, String supplierId, String itemImportJobId, Sales sales) {
+                   String categoryId, String supplierId, String itemImportJobId, Sales sales,
+                   Purchasing purchasing) {
     }
 
     /** The other tenant's sales documents: a customer, a completed sale with a return, its invoice series. */
     record Sales(String customerId, String saleId, String invoiceSeriesId, String returnId) {
+    }
+
+    /** The other tenant's purchasing documents: a supplier order with one delivery received. */
+    record Purchasing(String orderId, String receiptId) {
     }
 
     /** Path pattern → which of the other tenant's ids to put in its path variable. */
@@ -85,6 +90,11 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/items/import/{jobId}", Foreign::itemImportJobId);
         IDS.put("/api/v1/categories/{id}", Foreign::categoryId);
         IDS.put("/api/v1/suppliers/{id}", Foreign::supplierId);
+        IDS.put("/api/v1/purchasing/orders/{id}", f -> f.purchasing().orderId());
+        IDS.put("/api/v1/purchasing/orders/{id}/send", f -> f.purchasing().orderId());
+        IDS.put("/api/v1/purchasing/orders/{id}/cancel", f -> f.purchasing().orderId());
+        IDS.put("/api/v1/purchasing/orders/{id}/receipts", f -> f.purchasing().orderId());
+        IDS.put("/api/v1/purchasing/orders/{id}/receipts/{receiptId}", f -> f.purchasing().receiptId());
     }
 
     /**
@@ -98,7 +108,11 @@ class CrossTenantIdTest {
             Map.entry("documentType", "CC"), Map.entry("documentNumber", "cross-tenant"), Map.entry("firstName", "cross"),
             Map.entry("reason", "cross-tenant"), Map.entry("refundMethod", "cash"),
             Map.entry("kind", "warehouse"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
-            Map.entry("lines", List.of(Map.of("saleLineId", "00000000-0000-0000-0000-000000000000", "quantity", 1))));
+            Map.entry("supplierId", "00000000-0000-0000-0000-000000000000"),
+            Map.entry("locationId", "00000000-0000-0000-0000-000000000000"),
+            Map.entry("lines", List.of(Map.of("saleLineId", "00000000-0000-0000-0000-000000000000", "quantity", 1,
+                    "itemId", "00000000-0000-0000-0000-000000000000",
+                    "lineId", "00000000-0000-0000-0000-000000000000"))));
 
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
@@ -196,7 +210,8 @@ class CrossTenantIdTest {
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
                 newest(theirs, "audit_log", "id"), adjustment, importJob, stockroom.toString(), counted.toString(),
-                posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs));
+                posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
+                theirPurchases(theirs, supplier, stockroom));
     }
 
     /** A completed sale to a customer with one unit returned, on the store's default series. */
@@ -217,6 +232,20 @@ class CrossTenantIdTest {
         assertThat(returned.status()).as(returned.body()).isEqualTo(201);
         return new Sales(customer, sale.get("id").asString(), sale.get("seriesId").asString(),
                 returned.json().get("id").asString());
+    }
+
+    /** A sent supplier order with one delivery of part of it. */
+    private Purchasing theirPurchases(TestFixtures.Tenant theirs, String supplier, UUID location) {
+        UUID item = stock.item(theirs, "THEIRS-BOUGHT", "pcs", java.math.BigDecimal.ZERO);
+        var order = api.post(theirs.adminKey(), "/api/v1/purchasing/orders", Map.of("supplierId", supplier,
+                "locationId", location, "lines", List.of(Map.of("itemId", item, "quantity", 5, "unitCost", "2.00"))));
+        assertThat(order.status()).as(order.body()).isEqualTo(201);
+        String orderId = order.json().get("id").asString();
+        api.post(theirs.adminKey(), "/api/v1/purchasing/orders/" + orderId + "/send", null);
+        var receipt = api.post(theirs.adminKey(), "/api/v1/purchasing/orders/" + orderId + "/receipts", Map.of("lines",
+                List.of(Map.of("lineId", order.json().get("lines").get(0).get("id").asString(), "quantity", 1))));
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(201);
+        return new Purchasing(orderId, receipt.json().get("id").asString());
     }
 
     /** The other tenant is as it was: its user, role, key and session all still work. */
@@ -252,6 +281,9 @@ class CrossTenantIdTest {
         assertThat(api.get(theirs.adminKey(), "/api/v1/suppliers/" + foreign.supplierId()).json().get("version").asLong())
                 .isZero();
         assertThat(api.get(theirs.adminKey(), "/api/v1/items/import/" + foreign.itemImportJobId()).status()).isEqualTo(200);
+        var order = api.get(theirs.adminKey(), "/api/v1/purchasing/orders/" + foreign.purchasing().orderId()).json();
+        assertThat(order.get("status").asString()).isEqualTo("partially_received");
+        assertThat(order.get("lines").get(0).get("receivedQuantity").decimalValue()).isEqualByComparingTo("1");
     }
 
     private String newest(TestFixtures.Tenant tenant, String table, String column) throws Exception {

@@ -1,0 +1,15 @@
+package dev.bodega.purchasing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A delivery of a supplier order was received into stock. Published in the receiving transaction;
+ * {@code status} is the order's status after it ({@code partially_received} or {@code received}),
+ * {@code value} the delivery's value at the order's unit costs.
+ */
+public record PurchaseReceived(UUID tenantId, UUID orderId, String orderNumber, UUID receiptId, int delivery,
+                               UUID supplierId, UUID locationId, UUID postingId, String status, BigDecimal value,
+                               String currency, UUID receivedBy, Instant receivedAt) {
+}
