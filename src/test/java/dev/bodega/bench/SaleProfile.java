@@ -1,6 +1,10 @@
 package dev.bodega.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,6 +29,8 @@ final class SaleProfile {
     private final AtomicBoolean sampling = new AtomicBoolean();
     private Thread sampler;
     private long samples;
+    private long jvmCpuNanos;
+    private long postgresCpuTicks;
 
     private SaleProfile(BenchApp app) {
         this.app = app;
@@ -50,6 +56,8 @@ final class SaleProfile {
     static SaleProfile start(BenchApp app) throws SQLException {
         SaleProfile profile = new SaleProfile(app);
         BenchSql.execute(app, "SELECT pg_stat_statements_reset()");
+        profile.jvmCpuNanos = jvmCpuNanos();
+        profile.postgresCpuTicks = postgresCpuTicks();
         profile.sampling.set(true);
         profile.sampler = new Thread(profile::sample, "wait-sampler");
         profile.sampler.setDaemon(true);
@@ -82,6 +90,8 @@ final class SaleProfile {
         sampling.set(false);
         sampler.join();
         long sales = Math.max(1, rush.ok() + rush.failed());
+        double jvmMs = (jvmCpuNanos() - jvmCpuNanos) / 1e6 / sales;
+        double postgresMs = (postgresCpuTicks() - postgresCpuTicks) * 10.0 / sales;
         try (Connection c = app.superuser().getConnection(); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("""
                     SELECT sum(calls) FILTER (WHERE toplevel), sum(calls) FILTER (WHERE NOT toplevel),
@@ -112,10 +122,42 @@ final class SaleProfile {
                 }
             }
         }
+        statements.note(String.format("%d clients: CPU per sale %.1f ms in the JVM (Bodega and the load clients) and "
+                + "%.1f ms in PostgreSQL (all its processes; 100 ticks/s assumed), on a machine shared with other work.",
+                rush.clients(), jvmMs, postgresMs));
         long total = waits.values().stream().mapToLong(Long::longValue).sum();
         waits.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOP)
                 .forEach(e -> activity.row(rush.clients(), e.getKey(), String.format("%.1f%%", 100.0 * e.getValue() / total),
                         String.format("%.1f", e.getValue() / (double) samples)));
+    }
+
+    /** CPU time of this JVM: Bodega and the load clients together. */
+    private static long jvmCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    /** CPU time of every PostgreSQL process (backends, WAL writer, checkpointer...), in clock ticks (Linux). */
+    private static long postgresCpuTicks() {
+        long ticks = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+                        continue;
+                    }
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // The process ended while we read it.
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks;
     }
 
     private static double mean(LoadRun.Result rush) {
