@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Rows of a benchmark's results, printed as they come and written as Markdown tables. */
 final class Figures {
 
     /** One Markdown table: a title, its column headers and rows, each row printed when added. */
     static final class Table {
+
+        private static final Pattern NUMBER = Pattern.compile("–|[0-9][0-9,.]*( ?(ms|s|%|rows|items|sales))?");
 
         private final String title;
         private final String[] headers;
@@ -36,11 +39,16 @@ final class Figures {
             System.out.println(title + ": " + text);
         }
 
+        /** Figures align right, words left. */
+        private boolean numeric(int column) {
+            return !rows.isEmpty() && rows.stream().allMatch(r -> column < r.length && NUMBER.matcher(r[column]).matches());
+        }
+
         String markdown() {
             StringBuilder out = new StringBuilder("## ").append(title).append("\n\n| ")
                     .append(String.join(" | ", headers)).append(" |\n|");
             for (int i = 0; i < headers.length; i++) {
-                out.append(i == 0 ? "---|" : "---:|");
+                out.append(numeric(i) ? "---:|" : "---|");
             }
             out.append('\n');
             for (String[] row : rows) {

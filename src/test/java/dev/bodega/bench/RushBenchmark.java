@@ -103,12 +103,12 @@ public final class RushBenchmark {
         Figures.Table sideBySide = table(new Figures.Table("POS rush — side by side", "clients", "Bodega sales/s",
                 "seed 000 sales/s", "Bodega ÷ seed", "pgbench TPC-B tps", "pgbench latency ms", "Bodega ÷ pgbench", "issue 5 target"));
         Figures.Table statements = options.profile() ? new Figures.Table("Sale path profile — statements per sale",
-                "level", "calls per sale", "mean ms", "share of statement time", "statement") : null;
+                "clients", "level", "calls per sale", "mean ms", "share of statement time", "statement") : null;
         Figures.Table activity = options.profile() ? new Figures.Table("Sale path profile — what Bodega's connections were doing",
                 "clients", "state — wait", "share of samples", "connections on average") : null;
 
         for (int clients : options.clients()) {
-            SaleProfile profile = options.profile() ? SaleProfile.start(app) : null;
+            SaleProfile profile = options.profile() ? SaleProfile.start(app, DATA_DIR) : null;
             LoadRun.Result b = LoadRun.run(clients, options.seconds(), k -> bodega(app, tills, clients, k));
             if (profile != null) {
                 profile.finish(b, statements, activity);

@@ -32,8 +32,11 @@ final class SaleProfile {
     private long jvmCpuNanos;
     private long postgresCpuTicks;
 
-    private SaleProfile(BenchApp app) {
+    private final Path dataDir;
+
+    private SaleProfile(BenchApp app, Path dataDir) {
         this.app = app;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -53,11 +56,11 @@ final class SaleProfile {
         return app;
     }
 
-    static SaleProfile start(BenchApp app) throws SQLException {
-        SaleProfile profile = new SaleProfile(app);
+    static SaleProfile start(BenchApp app, String dataDir) throws SQLException {
+        SaleProfile profile = new SaleProfile(app, Path.of(dataDir));
         BenchSql.execute(app, "SELECT pg_stat_statements_reset()");
         profile.jvmCpuNanos = jvmCpuNanos();
-        profile.postgresCpuTicks = postgresCpuTicks();
+        profile.postgresCpuTicks = profile.postgresCpuTicks();
         profile.sampling.set(true);
         profile.sampler = new Thread(profile::sample, "wait-sampler");
         profile.sampler.setDaemon(true);
@@ -116,14 +119,14 @@ final class SaleProfile {
                     WHERE (toplevel AND calls >= %d / 2) OR (NOT toplevel AND rank <= %d)
                     ORDER BY toplevel DESC, total_exec_time DESC""".formatted(sales, NESTED))) {
                 while (r.next()) {
-                    statements.row(r.getBoolean(1) ? "top" : "nested", String.format("%.2f", r.getLong(2) / (double) sales),
+                    statements.row(rush.clients(), r.getBoolean(1) ? "top" : "nested", String.format("%.2f", r.getLong(2) / (double) sales),
                             String.format("%.3f", r.getDouble(4)), String.format("%.1f%%", r.getDouble(6)),
                             "`" + oneLine(r.getString(7)) + "`");
                 }
             }
         }
         statements.note(String.format("%d clients: CPU per sale %.1f ms in the JVM (Bodega and the load clients) and "
-                + "%.1f ms in PostgreSQL (all its processes; 100 ticks/s assumed), on a machine shared with other work.",
+                + "%.1f ms in PostgreSQL (its server's processes; 100 ticks/s assumed), on a machine shared with other work.",
                 rush.clients(), jvmMs, postgresMs));
         long total = waits.values().stream().mapToLong(Long::longValue).sum();
         waits.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOP)
@@ -137,19 +140,21 @@ final class SaleProfile {
                 ? os.getProcessCpuTime() : 0;
     }
 
-    /** CPU time of every PostgreSQL process (backends, WAL writer, checkpointer...), in clock ticks (Linux). */
-    private static long postgresCpuTicks() {
+    /**
+     * CPU time of this run's PostgreSQL — its postmaster and the processes it started (backends, WAL writer,
+     * checkpointer...), not other servers on the machine — in clock ticks (Linux).
+     */
+    private long postgresCpuTicks() {
         long ticks = 0;
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            String postmaster = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).trim();
             for (Path process : processes) {
                 try {
                     String stat = Files.readString(process.resolve("stat"));
-                    int close = stat.lastIndexOf(')');
-                    if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
-                        continue;
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (process.getFileName().toString().equals(postmaster) || fields[1].equals(postmaster)) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     }
-                    String[] fields = stat.substring(close + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 } catch (IOException | RuntimeException gone) {
                     // The process ended while we read it.
                 }
