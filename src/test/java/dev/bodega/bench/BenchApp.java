@@ -10,9 +10,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Bodega started in-process on a fresh embedded database, for benchmarks (not tests). */
 final class BenchApp implements AutoCloseable {
@@ -27,10 +33,38 @@ final class BenchApp implements AutoCloseable {
     }
 
     static BenchApp start(String dataDir) {
-        return new BenchApp(SpringApplication.run(BodegaApplication.class,
-                "--server.port=0", "--bodega.db.data-dir=" + dataDir, "--bodega.db.clean-on-start=true",
-                "--bodega.demo.enabled=false", "--logging.level.root=WARN",
+        return start(dataDir, true);
+    }
+
+    /** {@code clean} false reopens the database a previous start left in {@code dataDir}; extra arguments override. */
+    static BenchApp start(String dataDir, boolean clean, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--bodega.db.data-dir=" + dataDir,
+                "--bodega.db.clean-on-start=" + clean, "--bodega.demo.enabled=false", "--logging.level.root=WARN",
                 "--bodega.api.max-body-bytes=1073741824"));
+        args.addAll(List.of(extra));
+        return new BenchApp(SpringApplication.run(BodegaApplication.class, args.toArray(String[]::new)));
+    }
+
+    /** Removes a data directory a previous run left (a profiled run keeps its database when it stops). */
+    static void deleteDataDir(String dataDir) throws IOException {
+        Path dir = Path.of(dataDir);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    String property(String name) {
+        return context.getEnvironment().getProperty(name);
+    }
+
+    /** The embedded PostgreSQL's port, for other databases and tools (pgbench) on the same server. */
+    int databasePort() {
+        return context.getBean(EmbeddedDatabase.class).port();
     }
 
     String baseUrl() {
