@@ -21,7 +21,7 @@ import java.util.UUID;
 
 /**
  * Runs after Spring Security has said who the caller is: re-reads the user's
- * standing and permissions, refuses a deactivated user or a suspended
+ * standing and permissions (an API key's request already read them with the key), refuses a deactivated user or a suspended
  * company, and sets the tenant context and {@link Actor} for the request.
  */
 @Component
@@ -46,8 +46,8 @@ class ActorFilter extends OncePerRequestFilter {
         }
         var scope = new TenantContext.Scope(caller.get().tenantId(), caller.get().userId(),
                 request.getRemoteAddr(), request.getHeader("User-Agent"));
-        Optional<Users.Standing> standing = TenantContext.callAs(scope,
-                () -> transactions.execute(tx -> users.standing(caller.get().userId())));
+        Optional<Users.Standing> standing = auth instanceof ApiKeyAuthentication key ? key.standing()
+                : TenantContext.callAs(scope, () -> transactions.execute(tx -> users.standing(caller.get().userId())));
         if (standing.isEmpty() || !standing.get().userActive()) {
             refuse(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "inactive", "This user is no longer active");
             return;

@@ -3,6 +3,7 @@ package dev.bodega.platform.internal.identity;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,13 +14,16 @@ class ApiKeyAuthentication extends AbstractAuthenticationToken {
     private final UUID userId;
     private final UUID keyId;
     private final Set<String> permissions;
+    private final Users.Standing standing;
 
-    ApiKeyAuthentication(UUID tenantId, UUID userId, UUID keyId, Set<String> permissions) {
+    /** {@code standing} is the user's as read with the key, in the same request; null if the user is gone. */
+    ApiKeyAuthentication(UUID tenantId, UUID userId, UUID keyId, Set<String> permissions, Users.Standing standing) {
         super(List.of());
         this.tenantId = tenantId;
         this.userId = userId;
         this.keyId = keyId;
         this.permissions = permissions;
+        this.standing = standing;
         setAuthenticated(true);
     }
 
@@ -37,6 +41,10 @@ class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
     Set<String> permissions() {
         return permissions;
+    }
+
+    Optional<Users.Standing> standing() {
+        return Optional.ofNullable(standing);
     }
 
     @Override

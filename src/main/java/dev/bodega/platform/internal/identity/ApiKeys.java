@@ -46,7 +46,10 @@ public class ApiKeys {
     }
 
     private record Stored(UUID tenantId, UUID id, UUID userId, String[] permissions, Instant expiresAt,
-                          Instant revokedAt) {
+                          Instant revokedAt, boolean useIsStale, Users.Standing standing) {
+        Stored with(Users.Standing standing) {
+            return new Stored(tenantId, id, userId, permissions, expiresAt, revokedAt, useIsStale, standing);
+        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,10 +58,12 @@ public class ApiKeys {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final SecurityEvents events;
+    private final Users users;
     private final Clock clock;
 
-    ApiKeys(JdbcClient jdbc, TransactionTemplate transactions, SecurityEvents events, Clock clock) {
+    ApiKeys(JdbcClient jdbc, TransactionTemplate transactions, SecurityEvents events, Users users, Clock clock) {
         this.jdbc = jdbc;
+        this.users = users;
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
@@ -135,29 +140,43 @@ public class ApiKeys {
         events.record(Type.API_KEY_REVOKED, Risk.medium, actor.userId(), key.prefix() + " " + key.name());
     }
 
-    /** Resolves a Bearer token to its tenant, user and permissions; empty if unknown, revoked or expired. */
+    /**
+     * Resolves a Bearer token to its tenant, user, permissions and the user's standing; empty if unknown,
+     * revoked or expired. One transaction per request: the standing is read with the key, and last use is
+     * written only when it is over a minute old.
+     */
     Optional<ApiKeyAuthentication> authenticate(String token, String clientIp, String userAgent) {
         String hash = hash(token);
-        Optional<Stored> stored = transactions.execute(tx -> {
-            jdbc.sql("SELECT set_config('app.api_key_hash', :hash, true)").param("hash", hash).query().singleValue();
-            return jdbc.sql("""
-                            SELECT tenant_id, id, user_id, permissions, expires_at, revoked_at
-                            FROM api_keys WHERE key_hash = :hash""")
-                    .param("hash", hash)
-                    .query((rs, n) -> new Stored(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
-                            rs.getObject("user_id", UUID.class), (String[]) rs.getArray("permissions").getArray(),
-                            instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at"))))
-                    .optional();
-        });
+        Optional<Stored> stored = transactions.execute(tx -> lookup(hash));
         Instant now = clock.instant();
         if (stored.isEmpty() || stored.get().revokedAt() != null
                 || (stored.get().expiresAt() != null && !stored.get().expiresAt().isAfter(now))) {
             return Optional.empty();
         }
         Stored key = stored.get();
-        var scope = new TenantContext.Scope(key.tenantId(), key.userId(), clientIp, userAgent);
-        TenantContext.runAs(scope, () -> transactions.executeWithoutResult(tx -> markUsed(key)));
-        return Optional.of(new ApiKeyAuthentication(key.tenantId(), key.userId(), key.id(), Set.of(key.permissions())));
+        if (key.useIsStale()) {
+            var scope = new TenantContext.Scope(key.tenantId(), key.userId(), clientIp, userAgent);
+            TenantContext.runAs(scope, () -> transactions.executeWithoutResult(tx -> markUsed(key)));
+        }
+        return Optional.of(new ApiKeyAuthentication(key.tenantId(), key.userId(), key.id(), Set.of(key.permissions()),
+                key.standing()));
+    }
+
+    /** The key is visible only to a transaction that names its hash; the user only within its tenant. */
+    private Optional<Stored> lookup(String hash) {
+        jdbc.sql("SELECT set_config('app.api_key_hash', :hash, true)").param("hash", hash).query().singleValue();
+        return jdbc.sql("""
+                        SELECT tenant_id, id, user_id, permissions, expires_at, revoked_at,
+                               last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_is_stale,
+                               set_config('app.tenant_id', tenant_id::text, true)
+                        FROM api_keys WHERE key_hash = :hash""")
+                .param("hash", hash)
+                .query((rs, n) -> new Stored(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
+                        rs.getObject("user_id", UUID.class), (String[]) rs.getArray("permissions").getArray(),
+                        instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
+                        rs.getBoolean("use_is_stale"), null))
+                .optional()
+                .map(key -> key.with(users.standing(key.userId()).orElse(null)));
     }
 
     /** Last use is kept to the minute, so a busy key does not write on every request. */

@@ -1,13 +1,20 @@
 package dev.bodega.platform.internal.notify;
 
 import dev.bodega.platform.Actor;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The unread count in every page header. */
-@ControllerAdvice(annotations = Controller.class)
-class UnreadCount {
+/**
+ * The unread count in every page header. Added only when a page is rendered: a model attribute would
+ * also run for every API call (a REST controller is a controller too) and cost each sale a transaction.
+ */
+@Configuration
+class UnreadCount implements HandlerInterceptor, WebMvcConfigurer {
 
     private final NotificationStore notifications;
 
@@ -15,8 +22,16 @@ class UnreadCount {
         this.notifications = notifications;
     }
 
-    @ModelAttribute("unreadCount")
-    Integer unreadCount() {
-        return Actor.current().map(a -> notifications.unreadCount(a.userId())).orElse(0);
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView page) {
+        if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
+            page.addObject("unreadCount", Actor.current().map(a -> notifications.unreadCount(a.userId())).orElse(0));
+        }
     }
 }
