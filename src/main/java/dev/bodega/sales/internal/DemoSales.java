@@ -191,7 +191,7 @@ class DemoSales {
                         .max(BigDecimal.ZERO)),
                 byId.get(key.get(1)).costPrice())));
         for (int from = 0; from < lines.size(); from += RECEIPT_BATCH) {
-            postings.post(new StockPostings.Posting("receipt", "demo", null, "restock",
+            postings.post(new StockPostings.Posting("receipt", "demo_sales", null, "restock",
                     "Reposición para el historial de ventas de demostración",
                     List.copyOf(lines.subList(from, Math.min(lines.size(), from + RECEIPT_BATCH)))));
         }
