@@ -7,6 +7,10 @@ import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.core.Ordered;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -19,13 +23,38 @@ class DemoCatalogTest {
     @Autowired TestFixtures fixtures;
     @Autowired Api api;
     @Autowired ApplicationEventPublisher events;
+    @Autowired ConfigurableApplicationContext context;
+
+    /** Notes when the catalog's listener (order 10) is done, before the other modules' demo data (100, 200...). */
+    static final class AfterCatalog implements ApplicationListener<PayloadApplicationEvent<DemoCompanyCreated>>, Ordered {
+        volatile boolean ran;
+        volatile long at;
+
+        @Override
+        public void onApplicationEvent(PayloadApplicationEvent<DemoCompanyCreated> event) {
+            at = System.nanoTime();
+            ran = true;
+        }
+
+        @Override
+        public int getOrder() {
+            return 11;
+        }
+    }
 
     @Test
     void theDemoCompanyGetsARealisticCatalogQuickly() throws Exception {
         var tenant = fixtures.tenant();
+        AfterCatalog afterCatalog = new AfterCatalog();
+        context.addApplicationListener(afterCatalog);
         long started = System.nanoTime();
-        events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
-        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(2_000);
+        try {
+            events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
+        } finally {
+            context.removeApplicationListener(afterCatalog);
+        }
+        assertThat(afterCatalog.ran).as("the catalog's listener ran").isTrue();
+        assertThat((afterCatalog.at - started) / 1_000_000).as("milliseconds for the catalog").isLessThan(2_000);
 
         var categories = api.get(tenant.adminKey(), "/api/v1/categories").json().get("items");
         assertThat(categories.size()).isBetween(12, 25);
