@@ -174,8 +174,9 @@ class SalesReports {
     public ByMethod byPaymentMethod(Period period) {
         TenantSettings company = settings.current();
         Map<String, Object> bounds = bounds(period, company.zoneId());
-        Map<String, long[]> counts = new HashMap<>();
-        Map<String, BigDecimal> amounts = new HashMap<>();
+        record Taken(String method, long sales, BigDecimal amount) {
+        }
+        Map<String, Taken> taken = new HashMap<>();
         jdbc.sql("""
                         SELECT p.method, count(DISTINCT p.sale_id) AS sales, sum(p.amount) AS amount
                         FROM sales s
@@ -183,10 +184,8 @@ class SalesReports {
                         WHERE %s
                         GROUP BY p.method""".formatted(COMPLETED_IN_PERIOD))
                 .params(bounds)
-                .query((ResultSet rs) -> {
-                    counts.put(rs.getString("method"), new long[]{rs.getLong("sales")});
-                    amounts.put(rs.getString("method"), rs.getBigDecimal("amount"));
-                });
+                .query(Taken.class).list()
+                .forEach(row -> taken.put(row.method(), row));
         Map<String, BigDecimal> refunds = new HashMap<>();
         jdbc.sql("""
                         SELECT r.refund_method AS method, sum(r.refund_amount) AS refunds
@@ -201,10 +200,10 @@ class SalesReports {
         BigDecimal zero = Pricing.round(BigDecimal.ZERO, decimals);
         List<MethodRow> rows = new ArrayList<>();
         for (String method : METHODS) {
-            BigDecimal amount = Pricing.round(amounts.getOrDefault(method, zero), decimals);
+            Taken row = taken.getOrDefault(method, new Taken(method, 0, zero));
+            BigDecimal amount = Pricing.round(row.amount(), decimals);
             BigDecimal refunded = Pricing.round(refunds.getOrDefault(method, zero), decimals);
-            rows.add(new MethodRow(method, counts.getOrDefault(method, new long[]{0})[0], amount, refunded,
-                    amount.subtract(refunded)));
+            rows.add(new MethodRow(method, row.sales(), amount, refunded, amount.subtract(refunded)));
         }
         BigDecimal amount = rows.stream().map(MethodRow::amount).reduce(zero, BigDecimal::add);
         BigDecimal refunded = rows.stream().map(MethodRow::refunds).reduce(zero, BigDecimal::add);
