@@ -25,6 +25,12 @@ final class DashboardScenario {
      * {customerId} (a random customer), {itemId} (a random item), {locationId} (the first store).
      */
     static final List<String> DEFAULT_URLS = List.of(
+            "/api/v1/reports/sales-dashboard",
+            "/api/v1/reports/sales-today",
+            "/api/v1/reports/sales-per-day?from={from30}&to={today}",
+            "/api/v1/reports/top-items?from={from30}&to={today}",
+            "/api/v1/reports/sales-by-payment-method?from={from30}&to={today}",
+            "/api/v1/reports/customers/{customerId}/purchases",
             "/api/v1/sales?from={from30}&to={today}",
             "/api/v1/sales?from={from365}&to={today}&status=completed&limit=100",
             "/api/v1/sales?customerId={customerId}",

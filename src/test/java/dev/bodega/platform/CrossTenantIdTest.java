@@ -73,6 +73,8 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/sales/{id}/complete", f -> f.sales().saleId());
         IDS.put("/api/v1/sales/{id}/cancel", f -> f.sales().saleId());
         IDS.put("/api/v1/sales/{id}/returns", f -> f.sales().saleId());
+        IDS.put("/api/v1/sales/{id}/invoice.pdf", f -> f.sales().saleId());
+        IDS.put("/api/v1/reports/customers/{id}/purchases", f -> f.sales().customerId());
         IDS.put("/api/v1/invoice-series/{id}", f -> f.sales().invoiceSeriesId());
         IDS.put("/api/v1/invoice-series/{id}/default", f -> f.sales().invoiceSeriesId());
         IDS.put("/api/v1/returns/{id}", f -> f.sales().returnId());

@@ -1,6 +1,7 @@
 package dev.bodega.purchasing;
 
 import dev.bodega.inventory.StockPostings;
+import dev.bodega.platform.TenantContext;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
@@ -14,6 +15,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -38,6 +40,7 @@ class ReceivingTest {
     @Autowired JdbcClient jdbc;
     @Autowired Api api;
     @Autowired ConfigurableApplicationContext context;
+    @Autowired TransactionTemplate transactions;
 
     private final List<PurchaseReceived> events = new CopyOnWriteArrayList<>();
     private final ApplicationListener<ApplicationEvent> listener = e -> {
@@ -57,7 +60,7 @@ class ReceivingTest {
     }
 
     @Test
-    void twoDeliveriesMoveTheOrderToPartiallyReceivedThenReceivedAndAverageTheCostExactly() {
+    void twoDeliveriesMoveTheOrderToPartiallyReceivedThenReceivedAndAverageTheCostExactly() throws Exception {
         Buyer buyer = Buyer.open(fixtures, stock, postings, jdbc, api);
         UUID paint = buyer.item("PAINT-1", "10", "5.00");
         UUID brush = buyer.item("BRUSH-1", "0", "0");
@@ -117,6 +120,21 @@ class ReceivingTest {
         assertThat(published.get(1).postingId().toString()).isEqualTo(posting);
         assertThat(published.get(1).supplierId()).isEqualTo(buyer.supplier);
         assertThat(published.get(1).locationId()).isEqualTo(buyer.warehouse);
+        assertThat(recordedDeliveries(buyer, order.get("id").asString())).as("business_events after the outbox").isEqualTo(2);
+    }
+
+    /** Waits for the outbox to record both deliveries as business events of the order. */
+    private long recordedDeliveries(Buyer buyer, String orderId) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        long rows = 0;
+        while (rows < 2 && System.nanoTime() < deadline) {
+            rows = TenantContext.callAs(TenantContext.Scope.system(buyer.tenant.id()), () -> transactions.execute(tx ->
+                    jdbc.sql("SELECT count(*) FROM business_events WHERE event_type = 'purchase.received' "
+                                    + "AND subject_id = CAST(:order AS uuid)")
+                            .param("order", orderId).query(Long.class).single()));
+            Thread.sleep(rows < 2 ? 50 : 0);
+        }
+        return rows;
     }
 
     @Test

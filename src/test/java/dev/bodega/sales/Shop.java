@@ -119,6 +119,11 @@ final class Shop {
         return stock.asAdmin(tenant, () -> jdbc.sql(sql).params(params).query(type).list());
     }
 
+    /** One row of a query as the admin (column name → value). */
+    Map<String, Object> row(String sql) {
+        return stock.asAdmin(tenant, () -> jdbc.sql(sql).query().singleRow());
+    }
+
     void sql(String sql, Map<String, ?> params) {
         stock.asAdmin(tenant, () -> jdbc.sql(sql).params(params).update());
     }

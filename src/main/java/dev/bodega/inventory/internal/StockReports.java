@@ -1,5 +1,6 @@
 package dev.bodega.inventory.internal;
 
+import dev.bodega.inventory.LowStock;
 import dev.bodega.platform.CursorPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,17 @@ import java.util.UUID;
  * by item across locations. Every figure is over the caller's locations.
  */
 @Service
-class StockReports {
+class StockReports implements LowStock {
+
+    /** The levels the low-stock list shows and {@link #count()} counts. */
+    private static final String LOW_STOCK_FROM = """
+            FROM stock_levels l
+            JOIN items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
+            JOIN locations loc ON loc.tenant_id = l.tenant_id AND loc.id = l.location_id
+            LEFT JOIN categories c ON c.tenant_id = i.tenant_id AND c.id = i.category_id
+            WHERE i.active AND i.deleted_at IS NULL AND loc.active
+              AND l.on_hand <= coalesce(l.min_stock, i.min_stock)
+            """;
 
     record LocationValue(UUID locationId, String locationName, boolean active, long items, BigDecimal value) {
     }
@@ -83,12 +94,7 @@ class StockReports {
                                coalesce(l.min_stock, i.min_stock) AS minimum,
                                coalesce(l.min_stock, i.min_stock) - l.on_hand AS shortfall,
                                CASE WHEN l.on_hand <= 0 THEN 'SIN_STOCK' ELSE 'BAJO' END AS status
-                        FROM stock_levels l
-                        JOIN items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
-                        JOIN locations loc ON loc.tenant_id = l.tenant_id AND loc.id = l.location_id
-                        LEFT JOIN categories c ON c.tenant_id = i.tenant_id AND c.id = i.category_id
-                        WHERE i.active AND i.deleted_at IS NULL AND loc.active
-                          AND l.on_hand <= coalesce(l.min_stock, i.min_stock)
+                        """ + LOW_STOCK_FROM + """
                           AND (CAST(:location AS uuid) IS NULL OR l.location_id = :location)
                           AND (CAST(:afterQty AS numeric) IS NULL
                                OR (l.on_hand, lower(i.sku), l.item_id, l.location_id)
@@ -103,6 +109,12 @@ class StockReports {
                 .query(LowStockRow.class).list();
         return CursorPage.of(rows, limit, row -> Cursors.encode(row.onHand().toPlainString(),
                 row.itemId(), row.locationId(), row.sku()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("SELECT count(*) " + LOW_STOCK_FROM).query(Long.class).single();
     }
 
     /** Per item (by SKU): the total on hand, its value and the quantity at each location. */

@@ -96,6 +96,12 @@ class Returns {
 
     @Transactional
     public ReturnView create(UUID saleId, NewReturn request) {
+        return create(saleId, request, null);
+    }
+
+    /** A return as of {@code at} (null: now); only for data that describes the past, as {@link Sales#create(Sales.NewSale, java.time.Instant)}. */
+    @Transactional
+    ReturnView create(UUID saleId, NewReturn request, Instant at) {
         Sales.Locked sale = sales.lock(saleId);
         if (!sale.status().equals("completed")) {
             throw Problems.conflict("sale-not-completed", "Only a completed sale can take returns; this one is " + sale.status());
@@ -111,12 +117,13 @@ class Returns {
         Map<UUID, BigDecimal> costs = restock(id, locationId, planned, request.reason().trim());
         jdbc.sql("""
                         INSERT INTO sale_returns (tenant_id, id, sale_id, location_id, value, refund_amount, refund_method,
-                                                  reason, user_id)
-                        VALUES (:tenant, :id, :sale, :location, :value, :refund, :method, :reason, :user)""")
+                                                  reason, user_id, created_at)
+                        VALUES (:tenant, :id, :sale, :location, :value, :refund, :method, :reason, :user,
+                                coalesce(CAST(:at AS timestamptz), now()))""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("sale", saleId)
                 .param("location", locationId).param("value", value).param("refund", refund)
                 .param("method", request.refundMethod()).param("reason", request.reason().trim())
-                .param("user", TenantContext.userId().orElse(null))
+                .param("user", TenantContext.userId().orElse(null)).param("at", Sales.timestamp(at))
                 .update();
         for (Planned line : planned) {
             insertLine(id, line, costs);

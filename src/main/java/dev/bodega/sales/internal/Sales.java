@@ -143,6 +143,15 @@ class Sales {
 
     @Transactional
     public SaleView create(NewSale sale) {
+        return create(sale, null);
+    }
+
+    /**
+     * A sale as of {@code at} (null: now): dated, completed and paid then. Only for data that describes the
+     * past (the demo company's history); tills always sell now.
+     */
+    @Transactional
+    SaleView create(NewSale sale, Instant at) {
         if (!sale.completeNow() && sale.payments() != null && !sale.payments().isEmpty()) {
             throw Problems.invalid("payments-without-completion", "Payments are taken when the sale is completed (complete: true)");
         }
@@ -152,22 +161,28 @@ class Sales {
         }
         Priced priced = price(sale);
         UUID id = Ids.next();
-        insertSale(id, sale, priced);
+        insertSale(id, sale, priced, at);
         insertLines(id, priced.lines());
         if (sale.completeNow()) {
-            complete(lock(id), sale.seriesId(), sale.payments());
+            complete(lock(id), sale.seriesId(), sale.payments(), at);
         }
         return get(id);
     }
 
     @Transactional
     public SaleView complete(UUID id, Completion completion) {
-        complete(lock(id), completion.seriesId(), completion.payments());
+        complete(lock(id), completion.seriesId(), completion.payments(), null);
         return get(id);
     }
 
     @Transactional
     public SaleView cancel(UUID id, Cancellation cancellation) {
+        return cancel(id, cancellation, null);
+    }
+
+    /** A cancellation as of {@code at} (null: now); see {@link #create(NewSale, Instant)}. */
+    @Transactional
+    SaleView cancel(UUID id, Cancellation cancellation, Instant at) {
         Locked sale = lock(id);
         if (sale.status().equals("cancelled")) {
             throw Problems.conflict("sale-already-cancelled", "The sale is already cancelled");
@@ -183,11 +198,12 @@ class Sales {
                     cancellation.reason().trim(), reversal(sale)));
         }
         Instant cancelledAt = jdbc.sql("""
-                        UPDATE sales SET status = 'cancelled', cancelled_at = now(), cancelled_by = :user,
+                        UPDATE sales SET status = 'cancelled', cancelled_at = coalesce(CAST(:at AS timestamptz), now()),
+                               cancelled_by = :user,
                                cancellation_reason = :reason, version = version + 1, updated_at = now()
                         WHERE id = :id RETURNING cancelled_at""")
                 .param("user", TenantContext.userId().orElse(null)).param("reason", cancellation.reason().trim())
-                .param("id", id).query(Timestamp.class).single().toInstant();
+                .param("at", timestamp(at)).param("id", id).query(Timestamp.class).single().toInstant();
         if (wasCompleted && sale.customerId() != null) {
             customers.recordCancellation(sale.customerId(), sale.total().subtract(sale.refunded()));
         }
@@ -262,7 +278,7 @@ class Sales {
                 .orElseThrow(() -> new NotFoundException("Sale"));
     }
 
-    private void complete(Locked sale, UUID seriesId, List<PaymentRequest> requested) {
+    private void complete(Locked sale, UUID seriesId, List<PaymentRequest> requested, Instant at) {
         if (!sale.status().equals("pending")) {
             throw Problems.conflict("sale-not-pending", "Only a pending sale can be completed; this one is " + sale.status());
         }
@@ -277,13 +293,15 @@ class Sales {
         long number = series.take(seriesUsed);
         Instant completedAt = jdbc.sql("""
                         UPDATE sales SET status = 'completed', series_id = :series, invoice_number = :number,
-                               completed_at = now(), sale_date = now(), tendered = :tendered, change_due = :change,
+                               completed_at = coalesce(CAST(:at AS timestamptz), now()),
+                               sale_date = coalesce(CAST(:at AS timestamptz), now()), tendered = :tendered, change_due = :change,
                                payment_method = :method, version = version + 1, updated_at = now()
                         WHERE id = :id RETURNING completed_at""")
                 .param("series", seriesUsed).param("number", number).param("tendered", settlement.tendered())
-                .param("change", settlement.change()).param("method", settlement.method()).param("id", sale.id())
+                .param("change", settlement.change()).param("method", settlement.method()).param("at", timestamp(at))
+                .param("id", sale.id())
                 .query(Timestamp.class).single().toInstant();
-        insertPayments(sale.id(), settlement.payments());
+        insertPayments(sale.id(), settlement.payments(), completedAt);
         recordCosts(sale.id(), posted);
         if (sale.customerId() != null) {
             customers.recordSale(sale.customerId(), sale.total(), completedAt);
@@ -386,19 +404,22 @@ class Sales {
         }
     }
 
-    private void insertSale(UUID id, NewSale sale, Priced priced) {
+    private void insertSale(UUID id, NewSale sale, Priced priced, Instant at) {
         Pricing.Totals t = priced.totals();
         jdbc.sql("""
                         INSERT INTO sales (tenant_id, id, status, location_id, customer_id, user_id, currency,
-                                           prices_include_tax, subtotal, sale_discount, discount, tax, total, notes)
+                                           prices_include_tax, subtotal, sale_discount, discount, tax, total, notes,
+                                           sale_date, created_at)
                         VALUES (:tenant, :id, 'pending', :location, :customer, :user, :currency, :includeTax,
-                                :subtotal, :saleDiscount, :discount, :tax, :total, :notes)""")
+                                :subtotal, :saleDiscount, :discount, :tax, :total, :notes,
+                                coalesce(CAST(:at AS timestamptz), now()), coalesce(CAST(:at AS timestamptz), now()))""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("location", sale.locationId())
                 .param("customer", sale.customerId()).param("user", TenantContext.userId().orElse(null))
                 .param("currency", priced.settings().currency())
                 .param("includeTax", priced.settings().pricesIncludeTax())
                 .param("subtotal", t.subtotal()).param("saleDiscount", t.saleDiscount()).param("discount", t.discount())
                 .param("tax", t.tax()).param("total", t.total()).param("notes", blankToNull(sale.notes()))
+                .param("at", timestamp(at))
                 .update();
     }
 
@@ -423,16 +444,18 @@ class Sales {
         }
     }
 
-    private void insertPayments(UUID saleId, List<Payments.Payment> payments) {
+    private void insertPayments(UUID saleId, List<Payments.Payment> payments, Instant at) {
         for (int i = 0; i < payments.size(); i++) {
             Payments.Payment p = payments.get(i);
             jdbc.sql("""
                             INSERT INTO sale_payments (tenant_id, id, sale_id, position, method, amount, tendered,
-                                                       change_due, reference)
-                            VALUES (:tenant, :id, :sale, :position, :method, :amount, :tendered, :change, :reference)""")
+                                                       change_due, reference, created_at)
+                            VALUES (:tenant, :id, :sale, :position, :method, :amount, :tendered, :change, :reference,
+                                    :at)""")
                     .param("tenant", TenantContext.tenantId()).param("id", Ids.next()).param("sale", saleId)
                     .param("position", i + 1).param("method", p.method()).param("amount", p.amount())
                     .param("tendered", p.tendered()).param("change", p.change()).param("reference", p.reference())
+                    .param("at", Timestamp.from(at))
                     .update();
         }
     }
@@ -492,6 +515,10 @@ class Sales {
                 rs.getBigDecimal("discount"), rs.getBigDecimal("sale_discount"), rs.getBigDecimal("tax_rate"),
                 rs.getBigDecimal("tax"), rs.getBigDecimal("total"), rs.getBigDecimal("returned_quantity"),
                 rs.getBigDecimal("returned_amount"));
+    }
+
+    static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     static String blankToNull(String text) {

@@ -10,7 +10,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** What the sales and customers pages share: the company's time zone and currency. */
-@ControllerAdvice(assignableTypes = {SalesPageController.class, CustomersPageController.class})
+@ControllerAdvice(assignableTypes = {SalesPageController.class, CustomersPageController.class,
+        SalesReportsPageController.class})
 class SalesPageModel {
 
     private final TenantSettingsService settings;
