@@ -188,11 +188,11 @@ class SessionsTest {
     private static JsonNode find(JsonNode sessions, String agent) {
         List<JsonNode> found = new ArrayList<>();
         sessions.forEach(s -> {
-            if (agent.equals(s.get("userAgent").asString())) {
+            if (s.has("userAgent") && agent.equals(s.get("userAgent").asString())) {
                 found.add(s);
             }
         });
-        assertThat(found).hasSize(1);
+        assertThat(found).as("the session of %s among %s", agent, sessions).hasSize(1);
         return found.get(0);
     }
 
