@@ -4,6 +4,7 @@ import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,11 @@ import java.util.UUID;
 @Tag(name = "Sales reports")
 class SalesReportsApiController {
 
+    /** A report's period: ISO dates, both included, in the company's time zone; absent means the default. */
+    record Period(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    }
+
     private final SalesReports reports;
     private final Dashboard dashboard;
 
@@ -41,62 +47,55 @@ class SalesReportsApiController {
     @GetMapping("/sales-summary")
     @RequiresPermission("sales.read")
     @Operation(summary = "Count, total, average ticket and refunds of the period's completed sales")
-    SalesReports.Summary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return reports.summary(reports.period(from, to));
+    SalesReports.Summary summary(@ParameterObject Period period) {
+        return reports.summary(reports.period(period.from(), period.to()));
     }
 
     @GetMapping("/top-items")
     @RequiresPermission("sales.read")
     @Operation(summary = "The best-selling items of the period, net of returns: by=quantity (default) or by=revenue; 10 unless limit says otherwise")
-    SalesReports.TopItems topItems(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    SalesReports.TopItems topItems(@ParameterObject Period period,
                                    @RequestParam(required = false) String by,
                                    @RequestParam(required = false) Integer limit) {
         int top = limit == null ? SalesReports.TOP_LIMIT : Math.max(1, Math.min(100, limit));
-        return reports.topItems(reports.period(from, to), by, top);
+        return reports.topItems(reports.period(period.from(), period.to()), by, top);
     }
 
     @GetMapping("/sales")
     @RequiresPermission("sales.read")
     @Operation(summary = "The sales report: the period's completed sales with seller, customer and lines, newest first, with the period's totals")
-    SalesReports.SalesReport sales(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    SalesReports.SalesReport sales(@ParameterObject Period period,
                                    @RequestParam(required = false) UUID cursor,
                                    @RequestParam(required = false) Integer limit) {
-        return reports.salesWithLines(reports.period(from, to), cursor, CursorPage.clampLimit(limit));
+        return reports.salesWithLines(reports.period(period.from(), period.to()), cursor, CursorPage.clampLimit(limit));
     }
 
     @GetMapping("/sales-by-payment-method")
     @RequiresPermission("sales.read")
     @Operation(summary = "Per payment method: sales, amount taken (split payments counted in each method), refunds of the period's returns, net")
-    SalesReports.ByMethod byPaymentMethod(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return reports.byPaymentMethod(reports.period(from, to));
+    SalesReports.ByMethod byPaymentMethod(@ParameterObject Period period) {
+        return reports.byPaymentMethod(reports.period(period.from(), period.to()));
     }
 
     @GetMapping("/sales-by-seller")
     @RequiresPermission("sales.read")
     @Operation(summary = "Per seller: count, total, average ticket and refunds, the best first")
-    SalesReports.Breakdown bySeller(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return reports.bySeller(reports.period(from, to));
+    SalesReports.Breakdown bySeller(@ParameterObject Period period) {
+        return reports.bySeller(reports.period(period.from(), period.to()));
     }
 
     @GetMapping("/sales-by-location")
     @RequiresPermission("sales.read")
     @Operation(summary = "Per location: count, total, average ticket and refunds, the best first")
-    SalesReports.Breakdown byLocation(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return reports.byLocation(reports.period(from, to));
+    SalesReports.Breakdown byLocation(@ParameterObject Period period) {
+        return reports.byLocation(reports.period(period.from(), period.to()));
     }
 
     @GetMapping("/sales-per-day")
     @RequiresPermission("sales.read")
     @Operation(summary = "Count and total of completed sales for every day of the period (default: the last 30 days), days without sales included")
-    SalesReports.PerDay perDay(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return reports.perDay(reports.period(from, to));
+    SalesReports.PerDay perDay(@ParameterObject Period period) {
+        return reports.perDay(reports.period(period.from(), period.to()));
     }
 
     @GetMapping("/customers/{id}/purchases")
