@@ -25,7 +25,7 @@ import java.util.UUID;
  * DESIGN.md "The stock ledger": merge and sort the lines, lock their levels in
  * that order (creating missing ones), then insert the ledger rows; the ledger
  * trigger applies each row to its level (conditional decrement, moving-average
- * cost, crossing of the minimum). Three statements per posting (four when a level is new).
+ * cost, crossing of the minimum). Three statements per posting.
  */
 @Service
 class PostingEngine implements StockPostings {
@@ -80,7 +80,7 @@ class PostingEngine implements StockPostings {
         return new Line(a.locationId(), a.itemId(), a.movementType(), quantity, cost);
     }
 
-    /** Locks every level of the posting in sorted order, creating missing ones. */
+    /** Creates missing levels and locks every level of the posting, in one sorted statement. */
     private Map<String, BigDecimal> lockLevels(List<Line> lines) {
         List<String> locations = new ArrayList<>();
         List<String> items = new ArrayList<>();
@@ -88,11 +88,7 @@ class PostingEngine implements StockPostings {
             locations.add(key.substring(0, 36));
             items.add(key.substring(37));
         });
-        Map<String, BigDecimal> costs = lockExisting(locations, items);
-        if (costs.size() == locations.size()) {
-            return costs;
-        }
-        costs.clear();
+        Map<String, BigDecimal> costs = new LinkedHashMap<>();
         jdbc.sql("""
                         INSERT INTO stock_levels (tenant_id, location_id, item_id)
                         SELECT :tenant, l.location_id, l.item_id
@@ -101,32 +97,6 @@ class PostingEngine implements StockPostings {
                         ON CONFLICT (tenant_id, location_id, item_id) DO UPDATE SET updated_at = stock_levels.updated_at
                         RETURNING location_id, item_id, avg_cost""")
                 .param("tenant", TenantContext.tenantId())
-                .param("locations", locations.toArray(String[]::new))
-                .param("items", items.toArray(String[]::new))
-                .query((rs, n) -> costs.put(rs.getString("location_id") + "|" + rs.getString("item_id"),
-                        rs.getBigDecimal("avg_cost")))
-                .list();
-        return costs;
-    }
-
-    /**
-     * The usual case, every level already there: locks them in the same sorted order without writing a new
-     * version of each row just to lock it. Locks nothing unless all of them exist and are visible in this
-     * statement's snapshot (levels are never deleted), so that the upsert that creates missing ones (or
-     * refuses a level the user may not move) never runs while this transaction holds some levels out of order.
-     */
-    private Map<String, BigDecimal> lockExisting(List<String> locations, List<String> items) {
-        Map<String, BigDecimal> costs = new LinkedHashMap<>();
-        jdbc.sql("""
-                        WITH k AS (
-                            SELECT * FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS k(location_id, item_id)
-                        )
-                        SELECT s.location_id, s.item_id, s.avg_cost
-                        FROM stock_levels s JOIN k ON s.location_id = k.location_id AND s.item_id = k.item_id
-                        WHERE NOT EXISTS (SELECT 1 FROM k WHERE NOT EXISTS (
-                                  SELECT 1 FROM stock_levels m WHERE m.location_id = k.location_id AND m.item_id = k.item_id))
-                        ORDER BY s.location_id::text, s.item_id::text
-                        FOR UPDATE OF s""")
                 .param("locations", locations.toArray(String[]::new))
                 .param("items", items.toArray(String[]::new))
                 .query((rs, n) -> costs.put(rs.getString("location_id") + "|" + rs.getString("item_id"),
