@@ -54,7 +54,8 @@ import java.util.UUID;
  *
  * <p>Lock order, the same for every path, so tills never deadlock: the sale
  * row, then the stock levels (sorted by the posting engine), then the invoice
- * series, then the customer.
+ * series, then the customer. A sale completed at once has no row to lock until
+ * its stock is posted: it is inserted already completed, with its number.
  */
 @Service
 class Sales {
