@@ -1,4 +1,4 @@
--- As V42 and V53, for the tables that sales, their lines, payments and returns reference: a foreign-key check
+-- As V73 and V74, for the tables that sales, their lines, payments and returns reference: a foreign-key check
 -- asks for (tenant_id, id), and while a table is new or small the planner prices a scan of any index that
 -- leads with tenant_id as cheap as the primary key, caches that plan for the connection, and every check
 -- then reads all of the company's rows (a till's sales slow down as the company's sales accumulate).
