@@ -336,20 +336,24 @@ class SalesReports {
     }
 
     /**
-     * The chosen sales come first, materialized: under row-level security the planner cannot see one company's
-     * share of the table, and with a million sales it otherwise walked every line of the company and probed its sale.
+     * The chosen sales, then their lines summed per item, each materialized, and the items last: under row-level
+     * security the planner cannot see one company's share of a table, and with a million sales it otherwise walked
+     * every line of the company.
      */
     private List<TopItem> topItems(String where, Map<String, Object> params, boolean byRevenue, int limit) {
         String order = byRevenue ? "revenue DESC, quantity DESC" : "quantity DESC, revenue DESC";
         return jdbc.sql("""
-                        WITH chosen AS MATERIALIZED (SELECT s.tenant_id, s.id FROM sales s WHERE %s)
-                        SELECT i.id AS item_id, i.sku, i.name, sum(sl.quantity - sl.returned_quantity) AS quantity,
-                               sum(sl.total - sl.returned_amount) AS revenue, count(DISTINCT sl.sale_id) AS sales
-                        FROM chosen s
-                        JOIN sale_lines sl ON sl.tenant_id = s.tenant_id AND sl.sale_id = s.id
-                        JOIN items i ON i.tenant_id = sl.tenant_id AND i.id = sl.item_id
-                        GROUP BY i.tenant_id, i.id
-                        HAVING sum(sl.quantity - sl.returned_quantity) > 0
+                        WITH chosen AS MATERIALIZED (SELECT s.tenant_id, s.id FROM sales s WHERE %s),
+                        sold AS MATERIALIZED (
+                            SELECT sl.tenant_id, sl.item_id, sum(sl.quantity - sl.returned_quantity) AS quantity,
+                                   sum(sl.total - sl.returned_amount) AS revenue, count(DISTINCT sl.sale_id) AS sales
+                            FROM chosen s
+                            JOIN sale_lines sl ON sl.tenant_id = s.tenant_id AND sl.sale_id = s.id
+                            GROUP BY sl.tenant_id, sl.item_id
+                            HAVING sum(sl.quantity - sl.returned_quantity) > 0)
+                        SELECT i.id AS item_id, i.sku, i.name, t.quantity, t.revenue, t.sales
+                        FROM sold t
+                        JOIN items i ON i.tenant_id = t.tenant_id AND i.id = t.item_id
                         ORDER BY %s, i.sku_key, i.id
                         LIMIT :limit""".formatted(where, order))
                 .params(params).param("limit", limit)
