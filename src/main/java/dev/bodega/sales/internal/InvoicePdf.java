@@ -51,12 +51,12 @@ class InvoicePdf {
     record Place(String name, String address, String phone) {
     }
 
-    private final Sales sales;
+    private final SaleQueries sales;
     private final JdbcClient jdbc;
     private final TenantSettingsService settings;
     private final MessageSource messages;
 
-    InvoicePdf(Sales sales, JdbcClient jdbc, TenantSettingsService settings, MessageSource messages) {
+    InvoicePdf(SaleQueries sales, JdbcClient jdbc, TenantSettingsService settings, MessageSource messages) {
         this.sales = sales;
         this.jdbc = jdbc;
         this.settings = settings;

@@ -33,12 +33,14 @@ import java.util.UUID;
 class SalesApiController {
 
     private final Sales sales;
+    private final SaleQueries queries;
     private final Returns returns;
     private final ItemLookup lookup;
     private final Idempotency idempotency;
 
-    SalesApiController(Sales sales, Returns returns, ItemLookup lookup, Idempotency idempotency) {
+    SalesApiController(Sales sales, SaleQueries queries, Returns returns, ItemLookup lookup, Idempotency idempotency) {
         this.sales = sales;
+        this.queries = queries;
         this.returns = returns;
         this.lookup = lookup;
         this.idempotency = idempotency;
@@ -55,14 +57,14 @@ class SalesApiController {
                                  @RequestParam(required = false) UUID sellerId,
                                  @RequestParam(required = false) UUID cursor,
                                  @RequestParam(required = false) Integer limit) {
-        return sales.list(new Sales.Filter(from, to, status, locationId, customerId, sellerId), cursor,
+        return queries.list(new SaleQueries.Filter(from, to, status, locationId, customerId, sellerId), cursor,
                 CursorPage.clampLimit(limit));
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("sales.read")
     SaleView get(@PathVariable UUID id) {
-        return sales.get(id);
+        return queries.get(id);
     }
 
     @PostMapping

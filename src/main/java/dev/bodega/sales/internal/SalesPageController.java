@@ -24,11 +24,13 @@ import java.util.UUID;
 class SalesPageController {
 
     private final Sales sales;
+    private final SaleQueries queries;
     private final Returns returns;
     private final Tills tills;
 
-    SalesPageController(Sales sales, Returns returns, Tills tills) {
+    SalesPageController(Sales sales, SaleQueries queries, Returns returns, Tills tills) {
         this.sales = sales;
+        this.queries = queries;
         this.returns = returns;
         this.tills = tills;
     }
@@ -48,7 +50,7 @@ class SalesPageController {
                 @RequestParam(required = false) String status, @RequestParam(required = false) UUID location,
                 @RequestParam(required = false) UUID cursor, Model model) {
         String wanted = status == null || status.isBlank() ? null : status;
-        model.addAttribute("page", sales.list(new Sales.Filter(from, to, wanted, location, null, null), cursor,
+        model.addAttribute("page", queries.list(new SaleQueries.Filter(from, to, wanted, location, null, null), cursor,
                 CursorPage.DEFAULT_LIMIT));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
@@ -61,7 +63,7 @@ class SalesPageController {
     @GetMapping("/sales/{id}")
     @RequiresPermission("sales.read")
     String detail(@PathVariable UUID id, Model model) {
-        SaleViews.SaleView sale = sales.get(id);
+        SaleViews.SaleView sale = queries.get(id);
         model.addAttribute("sale", sale);
         model.addAttribute("returns", returns.list(id, null, CursorPage.MAX_LIMIT).items());
         model.addAttribute("places", tills.places());
@@ -71,7 +73,7 @@ class SalesPageController {
     @GetMapping("/sales/{id}/receipt")
     @RequiresPermission("sales.read")
     String receipt(@PathVariable UUID id, Model model) {
-        model.addAttribute("sale", sales.get(id));
+        model.addAttribute("sale", queries.get(id));
         return "sales/receipt";
     }
 
@@ -99,7 +101,7 @@ class SalesPageController {
     @RequiresPermission("sales.return")
     String createReturn(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         List<Returns.ReturnLineRequest> lines = new ArrayList<>();
-        for (SaleViews.LineView line : sales.get(id).lines()) {
+        for (SaleViews.LineView line : queries.get(id).lines()) {
             BigDecimal quantity = decimal(form.get("qty-" + line.id()));
             if (quantity != null && quantity.signum() > 0) {
                 lines.add(new Returns.ReturnLineRequest(line.id(), quantity, form.containsKey("damaged-" + line.id())));
