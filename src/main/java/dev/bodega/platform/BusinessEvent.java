@@ -7,10 +7,9 @@ import java.util.UUID;
 /**
  * A business fact the outside world may want to hear about later (webhooks, notifications, an activity
  * feed): a sale completed, a return created, goods received. A module's event record implements this
- * interface and is published in the transaction that made the fact true; the platform then records it in
- * {@code business_events} through the transactional outbox (Spring Modulith's event publication
- * registry), so it is recorded once the transaction commits, survives a crash, and never appears for a
- * rolled-back transaction.
+ * interface and is published in the transaction that made the fact true; the platform records it in
+ * {@code business_events}, the transactional outbox, in that same transaction: it commits with the fact,
+ * survives a crash, and never appears for a rolled-back transaction.
  *
  * <p>Implementing the interface is all a module does: a record with a {@code tenantId} component already
  * fulfils it. Overriding {@link #subjectId()} and {@link #occurredAt()} says which document the fact is

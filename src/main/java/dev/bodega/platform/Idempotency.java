@@ -59,13 +59,16 @@ public class Idempotency {
                 .update() == 1;
     }
 
+    /** Stores the response's JSON text and sends that very text: written once, the same bytes as any replay. */
     private ResponseEntity<?> store(String scope, String key, ResponseEntity<?> response) {
+        String body = json.writeValueAsString(response.getBody());
         jdbc.sql("UPDATE idempotency_keys SET status = :status, response = CAST(:body AS json) WHERE scope = :scope AND key = :key")
                 .param("status", response.getStatusCode().value())
-                .param("body", json.writeValueAsString(response.getBody()))
+                .param("body", body)
                 .param("scope", scope).param("key", key)
                 .update();
-        return response;
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private ResponseEntity<?> replay(String scope, String key, String hash) {

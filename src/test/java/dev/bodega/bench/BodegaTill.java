@@ -1,9 +1,8 @@
 package dev.bodega.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,14 +16,12 @@ final class BodegaTill implements LoadRun.Call {
 
     private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/([a-z0-9-]+)\"");
 
-    private final HttpClient http;
-    private final URI sales;
+    private final URL sales;
     private final RushData.Till till;
     private final Baskets baskets;
 
-    BodegaTill(HttpClient http, String baseUrl, RushData.Till till, Baskets baskets) {
-        this.http = http;
-        this.sales = URI.create(baseUrl + "/api/v1/sales");
+    BodegaTill(String baseUrl, RushData.Till till, Baskets baskets) throws java.net.MalformedURLException {
+        this.sales = URI.create(baseUrl + "/api/v1/sales").toURL();
         this.till = till;
         this.baskets = baskets;
     }
@@ -32,14 +29,11 @@ final class BodegaTill implements LoadRun.Call {
     @Override
     public String call() throws Exception {
         String body = saleJson(baskets.next());
-        HttpRequest request = HttpRequest.newBuilder(sales)
-                .header("Authorization", "Bearer " + till.company().tenant().apiKey())
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 201 ? null : failure(response.statusCode(), response.body());
+        BlockingHttp.Response response = BlockingHttp.send("POST", sales, Map.of(
+                "Authorization", "Bearer " + till.company().tenant().apiKey(),
+                "Content-Type", "application/json",
+                "Idempotency-Key", UUID.randomUUID().toString()), body);
+        return response.status() == 201 ? null : failure(response.status(), response.body());
     }
 
     /** Prices include tax and there is no discount, so the total is the sum of quantity × price. */

@@ -44,6 +44,7 @@ public final class RushBenchmark {
     }
 
     private boolean run() throws Exception {
+        BlockingHttp.keepAlive(2 * options.maxClients() + 8);
         BenchApp.deleteDataDir(DATA_DIR);
         BenchApp app = options.profile() ? SaleProfile.startWithStatements(DATA_DIR, options.appArguments())
                 : BenchApp.start(DATA_DIR, true, options.appArguments());
@@ -101,7 +102,8 @@ public final class RushBenchmark {
         Figures.Table bodega = table(latencyTable("POS rush — Bodega, POST /api/v1/sales over HTTP"));
         Figures.Table seed = options.runs("seed") ? table(latencyTable("POS rush — seed 000 realizar_venta, same baskets over JDBC")) : null;
         Figures.Table sideBySide = table(new Figures.Table("POS rush — side by side", "clients", "Bodega sales/s",
-                "seed 000 sales/s", "Bodega ÷ seed", "pgbench TPC-B tps", "pgbench latency ms", "Bodega ÷ pgbench", "issue 5 target"));
+                "seed 000 sales/s", "Bodega ÷ seed", "pgbench TPC-B tps", "pgbench latency ms", "Bodega ÷ pgbench",
+                "GET /api/v1/me req/s", "Bodega ÷ GET", "issue 5 target"));
         Figures.Table statements = options.profile() ? new Figures.Table("Sale path profile — statements per sale",
                 "clients", "level", "calls per sale", "mean ms", "share of statement time", "statement") : null;
         Figures.Table activity = options.profile() ? new Figures.Table("Sale path profile — what Bodega's connections were doing",
@@ -119,14 +121,19 @@ public final class RushBenchmark {
                 latencyRow(seed, s);
             }
             PgBench.Result p = pgbench == null ? null : pgbench.run(clients, options.seconds());
+            LoadRun.Result g = options.runs("ceiling") ? LoadRun.run(clients, options.seconds(), k -> ceiling(app, tills, k)) : null;
             sideBySide.row(clients, rate(b.perSecond()), s == null ? "–" : rate(s.perSecond()),
                     s == null ? "–" : String.format("%.2f", b.perSecond() / s.perSecond()),
                     p == null ? "–" : rate(p.tps()), p == null ? "–" : String.format("%.2f", p.latencyMs()),
-                    p == null ? "–" : String.format("%.2f", b.perSecond() / p.tps()), target(clients, b, s, p));
+                    p == null ? "–" : String.format("%.2f", b.perSecond() / p.tps()),
+                    g == null ? "–" : rate(g.perSecond()) + errors(g),
+                    g == null ? "–" : String.format("%.2f", b.perSecond() / g.perSecond()), target(clients, b, s, p));
         }
         if (pgbench == null && options.runs("pgbench")) {
             sideBySide.note("pgbench is not installed: no TPC-B-like reference.");
         }
+        sideBySide.note("GET /api/v1/me: the same tills, API keys and clients asking who they are (API-key "
+                + "authentication, one read): the most a request through Bodega's stack does per second on this machine.");
         sideBySide.note("Targets (issue 5): from 8 clients Bodega ÷ seed > 1; at 1 client ≥ 0.5; at 32 clients Bodega ÷ pgbench ≥ 0.25.");
         if (statements != null) {
             tables.add(statements);
@@ -136,7 +143,31 @@ public final class RushBenchmark {
     }
 
     private LoadRun.Call bodega(BenchApp app, List<RushData.Till> tills, int level, int k) {
-        return new BodegaTill(http, app.baseUrl(), tills.get(k), baskets(level, k));
+        try {
+            return new BodegaTill(app.baseUrl(), tills.get(k), baskets(level, k));
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Till k asking who it is: an authenticated request that does next to nothing, the stack's ceiling. */
+    private static LoadRun.Call ceiling(BenchApp app, List<RushData.Till> tills, int k) {
+        java.net.URL me;
+        try {
+            me = java.net.URI.create(app.baseUrl() + "/api/v1/me").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        java.util.Map<String, String> headers = java.util.Map.of("Authorization",
+                "Bearer " + tills.get(k).company().tenant().apiKey(), "Accept", "application/json");
+        return () -> {
+            BlockingHttp.Response response = BlockingHttp.send("GET", me, headers, null);
+            return response.status() == 200 ? null : BodegaTill.failure(response.status(), response.body());
+        };
+    }
+
+    private static String errors(LoadRun.Result r) {
+        return r.errors().isEmpty() ? "" : " (" + r.errorSummary() + ")";
     }
 
     /** Till k of a level draws the same baskets in Bodega and in the seed's procedure. */

@@ -23,9 +23,10 @@ import java.util.UUID;
 
 /**
  * DESIGN.md "The stock ledger": merge and sort the lines, lock their levels in
- * that order (creating missing ones), then insert the ledger rows; the ledger
- * trigger applies each row to its level (conditional decrement, moving-average
- * cost, crossing of the minimum). Three statements per posting.
+ * that order (creating missing ones, checking their locations and items), then
+ * insert the ledger rows; the ledger trigger applies each row to its level
+ * (conditional decrement, moving-average cost, crossing of the minimum). Two
+ * statements per posting.
  */
 @Service
 class PostingEngine implements StockPostings {
@@ -49,10 +50,11 @@ class PostingEngine implements StockPostings {
     @Transactional
     public Posted post(Posting posting) {
         List<Line> lines = merge(posting.lines());
-        rules.check(lines);
+        rules.checkLines(lines);
         try {
-            Map<String, BigDecimal> averageCosts = lockLevels(lines);
-            List<Line> costed = lines.stream().map(line -> withTransferCost(line, lines, averageCosts)).toList();
+            Map<String, PostingRules.Locked> levels = lockLevels(lines);
+            rules.checkLocked(lines, levels);
+            List<Line> costed = lines.stream().map(line -> withTransferCost(line, lines, levels)).toList();
             UUID postingId = Ids.next();
             List<Entry> entries = insert(postingId, posting, costed);
             publishCrossings(entries);
@@ -80,39 +82,52 @@ class PostingEngine implements StockPostings {
         return new Line(a.locationId(), a.itemId(), a.movementType(), quantity, cost);
     }
 
-    /** Creates missing levels and locks every level of the posting, in one sorted statement. */
-    private Map<String, BigDecimal> lockLevels(List<Line> lines) {
+    /**
+     * Creates missing levels and locks every level of the posting, in one sorted statement, for the lines whose
+     * location and item exist and are active; a level left out is a line the rules then refuse (and the whole
+     * transaction with it). Keyed by {@code location|item}: the level's average cost and the item's unit decimals.
+     */
+    private Map<String, PostingRules.Locked> lockLevels(List<Line> lines) {
         List<String> locations = new ArrayList<>();
         List<String> items = new ArrayList<>();
         lines.stream().map(l -> l.locationId() + "|" + l.itemId()).distinct().sorted().forEach(key -> {
             locations.add(key.substring(0, 36));
             items.add(key.substring(37));
         });
-        Map<String, BigDecimal> costs = new LinkedHashMap<>();
+        Map<String, PostingRules.Locked> locked = new LinkedHashMap<>();
         jdbc.sql("""
-                        INSERT INTO stock_levels (tenant_id, location_id, item_id)
-                        SELECT :tenant, l.location_id, l.item_id
-                        FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS l(location_id, item_id)
-                        ORDER BY l.location_id::text, l.item_id::text
-                        ON CONFLICT (tenant_id, location_id, item_id) DO UPDATE SET updated_at = stock_levels.updated_at
-                        RETURNING location_id, item_id, avg_cost""")
+                        WITH usable AS (
+                            SELECT l.location_id, l.item_id, u.decimals
+                            FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS l(location_id, item_id)
+                            JOIN locations loc ON loc.id = l.location_id AND loc.active
+                            JOIN items i ON i.id = l.item_id AND i.active AND i.deleted_at IS NULL
+                            JOIN units u ON u.code = i.unit_code
+                        ), level AS (
+                            INSERT INTO stock_levels (tenant_id, location_id, item_id)
+                            SELECT :tenant, location_id, item_id FROM usable
+                            ORDER BY location_id::text, item_id::text
+                            ON CONFLICT (tenant_id, location_id, item_id) DO UPDATE SET updated_at = stock_levels.updated_at
+                            RETURNING location_id, item_id, avg_cost
+                        )
+                        SELECT level.location_id, level.item_id, level.avg_cost, usable.decimals
+                        FROM level JOIN usable USING (location_id, item_id)""")
                 .param("tenant", TenantContext.tenantId())
                 .param("locations", locations.toArray(String[]::new))
                 .param("items", items.toArray(String[]::new))
-                .query((rs, n) -> costs.put(rs.getString("location_id") + "|" + rs.getString("item_id"),
-                        rs.getBigDecimal("avg_cost")))
+                .query((rs, n) -> locked.put(rs.getString("location_id") + "|" + rs.getString("item_id"),
+                        new PostingRules.Locked(rs.getBigDecimal("avg_cost"), rs.getInt("decimals"))))
                 .list();
-        return costs;
+        return locked;
     }
 
     /** Stock transferred in arrives at the average cost it left with. */
-    private static Line withTransferCost(Line line, List<Line> lines, Map<String, BigDecimal> costs) {
+    private static Line withTransferCost(Line line, List<Line> lines, Map<String, PostingRules.Locked> levels) {
         if (line.movementType() != MovementType.TRANSFER_IN || line.unitCost() != null) {
             return line;
         }
         BigDecimal cost = lines.stream()
                 .filter(l -> l.movementType() == MovementType.TRANSFER_OUT && l.itemId().equals(line.itemId()))
-                .map(l -> costs.get(l.locationId() + "|" + l.itemId()))
+                .map(l -> levels.get(l.locationId() + "|" + l.itemId()).averageCost())
                 .findFirst().orElse(null);
         return new Line(line.locationId(), line.itemId(), line.movementType(), line.quantity(), cost);
     }

@@ -11,9 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a posting must satisfy before it touches stock; one query for all its items and locations. */
+/**
+ * What a posting must satisfy before it touches stock. The lines' own checks come first; their locations and
+ * items are checked by the statement that locks their levels, which leaves out a line whose location or item
+ * is missing or inactive; only then is the reason read, to refuse the posting with the precise problem.
+ */
 @Component
 class PostingRules {
+
+    /** A level the engine locked: its average cost, and the decimals its item is counted in. */
+    record Locked(BigDecimal averageCost, int decimals) {
+    }
 
     private record Known(String kind, UUID id, Integer decimals, boolean usable) {
     }
@@ -24,10 +32,51 @@ class PostingRules {
         this.jdbc = jdbc;
     }
 
-    void check(List<Line> lines) {
+    void checkLines(List<Line> lines) {
         if (lines.isEmpty()) {
             throw Problems.invalid("empty-posting", "A posting needs at least one line with a quantity");
         }
+        for (Line line : lines) {
+            if (line.quantity().abs().compareTo(new BigDecimal("99999999999")) > 0) {
+                throw Problems.invalid("quantity-range", "Quantity out of range: " + line.quantity().toPlainString());
+            }
+            if (line.unitCost() != null && line.unitCost().signum() < 0) {
+                throw Problems.invalid("negative-cost", "A unit cost cannot be negative");
+            }
+        }
+    }
+
+    /** Every line's level was locked (else its location or item is refused) and its quantity fits its unit. */
+    void checkLocked(List<Line> lines, Map<String, Locked> levels) {
+        for (Line line : lines) {
+            Locked level = levels.get(line.locationId() + "|" + line.itemId());
+            if (level == null) {
+                refuseUnusable(lines);
+            }
+            checkDecimals(line, level.decimals());
+        }
+    }
+
+    private static void checkDecimals(Line line, int decimals) {
+        if (line.quantity().stripTrailingZeros().scale() > decimals) {
+            throw Problems.invalid("quantity-decimals", "Item " + line.itemId() + " is counted in whole units"
+                    + (decimals == 0 ? "" : " with at most " + decimals + " decimals") + ": " + line.quantity().toPlainString());
+        }
+    }
+
+    /** All of a posting's checks, with a read of its locations and items, for a posting not made yet. */
+    void check(List<Line> lines) {
+        checkLines(lines);
+        checkKnown(lines);
+    }
+
+    private void refuseUnusable(List<Line> lines) {
+        checkKnown(lines);
+        throw new IllegalStateException("A level was not locked, yet its location and item are usable");
+    }
+
+    /** Throws the problem of the first line whose location or item is unknown or inactive, or whose decimals do not fit. */
+    private void checkKnown(List<Line> lines) {
         Map<UUID, Known> known = known(lines);
         for (Line line : lines) {
             Known location = known.get(line.locationId());
@@ -44,20 +93,7 @@ class PostingRules {
             if (!item.usable()) {
                 throw Problems.invalid("inactive-item", "Item " + line.itemId() + " is not active");
             }
-            checkQuantity(line, item.decimals());
-        }
-    }
-
-    private static void checkQuantity(Line line, int decimals) {
-        if (line.quantity().stripTrailingZeros().scale() > decimals) {
-            throw Problems.invalid("quantity-decimals", "Item " + line.itemId() + " is counted in whole units"
-                    + (decimals == 0 ? "" : " with at most " + decimals + " decimals") + ": " + line.quantity().toPlainString());
-        }
-        if (line.quantity().abs().compareTo(new BigDecimal("99999999999")) > 0) {
-            throw Problems.invalid("quantity-range", "Quantity out of range: " + line.quantity().toPlainString());
-        }
-        if (line.unitCost() != null && line.unitCost().signum() < 0) {
-            throw Problems.invalid("negative-cost", "A unit cost cannot be negative");
+            checkDecimals(line, item.decimals());
         }
     }
 

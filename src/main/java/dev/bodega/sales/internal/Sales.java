@@ -169,8 +169,8 @@ class Sales {
 
     /**
      * A sale completed at once, on a direct path: stock first (levels locked in the engine's order), then one
-     * statement that takes the invoice number and inserts the completed sale, its lines (at the cost the stock
-     * left at) and its payments, then the customer. The same lock order as {@link #complete(Locked, UUID, List,
+     * statement that takes the invoice number, inserts the completed sale, its lines (at the cost the stock
+     * left at) and its payments, and updates the customer. The same lock order as {@link #complete(Locked, UUID, List,
      * Instant)}, fewer round trips, and the series (the most contended lock) held for as short as possible.
      */
     private SaleView createCompleted(UUID id, NewSale sale, Priced priced, Instant at) {
@@ -188,9 +188,6 @@ class Sales {
                 .or(() -> insertCompleted(id, series.forSale(sale.seriesId(), sale.locationId()), sale, priced, lineIds,
                         costs, settlement, at))
                 .orElseThrow(() -> Problems.conflict("series-inactive", "The invoice series is no longer active"));
-        if (sale.customerId() != null) {
-            customers.recordSale(sale.customerId(), total, numbered.completedAt());
-        }
         events.publishEvent(new SaleCompleted(TenantContext.tenantId(), id, sale.locationId(), sale.customerId(),
                 TenantContext.userId().orElse(null), numbered.code() + "-" + String.format("%08d", numbered.number()),
                 total, currency, numbered.completedAt()));
@@ -203,9 +200,10 @@ class Sales {
     }
 
     /**
-     * Takes the next number of the named series (null: the location's default) and inserts the completed sale
-     * with its lines and payments; empty when that series is not an active one of the location (the caller
-     * then resolves the series the slow way, with its problems, or creates the default).
+     * Takes the next number of the named series (null: the location's default), inserts the completed sale
+     * with its lines and payments and adds it to the customer's totals (as {@link Customers#recordSale}); empty
+     * when that series is not an active one of the location (the caller then resolves the series the slow way,
+     * with its problems, or creates the default).
      */
     private Optional<Numbered> insertCompleted(UUID id, UUID seriesId, NewSale sale, Priced priced, List<UUID> lineIds,
                                                Map<UUID, BigDecimal> costs, Payments.Settlement settlement, Instant at) {
@@ -291,12 +289,17 @@ class Sales {
                                         CAST(:amounts AS numeric[]), CAST(:paymentTendered AS numeric[]),
                                         CAST(:changes AS numeric[]), CAST(:references AS text[]))
                                  WITH ORDINALITY AS p(id, method, amount, tendered, change, reference, position)
+                        ), customer AS (
+                            UPDATE customers c SET total_purchases = c.total_purchases + :total,
+                                   purchase_count = c.purchase_count + 1,
+                                   last_purchase_at = greatest(c.last_purchase_at, s.completed_at)
+                            FROM s WHERE c.id = :customer
+                            RETURNING c.first_name || coalesce(' ' || c.last_name, '') AS name
                         )
                         SELECT n.id AS series_id, n.number, n.code, n.code || '-' || lpad(n.number::text, 8, '0') AS invoice,
                                s.sale_date, s.created_at, s.completed_at,
                                (SELECT name FROM locations WHERE id = :location) AS location_name,
-                               (SELECT first_name || coalesce(' ' || last_name, '') FROM customers
-                                WHERE id = :customer) AS customer_name,
+                               (SELECT name FROM customer) AS customer_name,
                                (SELECT name FROM users WHERE id = :user) AS seller_name
                         FROM n, s""".formatted(series))
                 .param("series", seriesId).param("location", sale.locationId())

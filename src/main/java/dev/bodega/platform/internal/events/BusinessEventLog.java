@@ -2,47 +2,38 @@ package dev.bodega.platform.internal.events;
 
 import dev.bodega.platform.BusinessEvent;
 import dev.bodega.platform.Ids;
-import dev.bodega.platform.TenantContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 
 /**
- * Writes every {@link BusinessEvent} into {@code business_events}, the tenant's durable record that
- * later webhooks and notifications read. Being an application module listener, the event is stored in
- * the event publication registry in the publishing transaction (the outbox) and delivered after the
- * commit; a delivery that fails stays incomplete and is delivered again on resubmission or restart.
- * A repeated delivery of the same event finds its row and adds none.
+ * Writes every {@link BusinessEvent} into {@code business_events} in the transaction that published it:
+ * that table is the transactional outbox (DESIGN.md), which later webhooks and notifications read. The
+ * event is recorded exactly when the fact commits, survives a crash with it, never appears for a
+ * rolled-back transaction, and a row that cannot be written fails the fact's own transaction. It costs a
+ * sale one insert, where a separate delivery after the commit cost it a second transaction.
+ * The same event published twice (same type and payload) is recorded once.
  */
 @Component
 class BusinessEventLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final TransactionTemplate newTransaction;
 
-    BusinessEventLog(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
+    BusinessEventLog(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.newTransaction = new TransactionTemplate(transactionManager);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The tenant is written into a transaction when it begins: none is started before the tenant is set. */
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    /** Runs in the publisher's transaction, which already carries the tenant; publishing outside one is a bug. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
     public void on(BusinessEvent event) {
-        TenantContext.runAs(TenantContext.Scope.system(event.tenantId()),
-                () -> newTransaction.executeWithoutResult(tx -> record(event)));
-    }
-
-    private void record(BusinessEvent event) {
         jdbc.sql("""
                         INSERT INTO business_events (tenant_id, id, event_type, subject_id, payload, payload_digest,
                                                      occurred_at)
