@@ -98,6 +98,17 @@ class SalesReportsTest {
                 "TOP-12", "TOP-11", "TOP-10", "TOP-09", "TOP-08", "TOP-07", "TOP-06", "TOP-05", "TOP-04", "TOP-03");
         assertThat(skus(report(shop, "/api/v1/reports/top-items?by=revenue"))).containsExactly(
                 "TOP-07", "TOP-06", "TOP-08", "TOP-05", "TOP-09", "TOP-04", "TOP-10", "TOP-03", "TOP-11", "TOP-02");
+        // The dashboard ranks both ways from one pass, and sums the period from its days: the same figures.
+        JsonNode dashboard = report(shop, "/api/v1/reports/sales-dashboard");
+        assertThat(skus(dashboard.get("topByQuantity"))).containsExactly(
+                "TOP-12", "TOP-11", "TOP-10", "TOP-09", "TOP-08", "TOP-07", "TOP-06", "TOP-05", "TOP-04", "TOP-03");
+        assertThat(skus(dashboard.get("topByRevenue"))).containsExactly(
+                "TOP-07", "TOP-06", "TOP-08", "TOP-05", "TOP-09", "TOP-04", "TOP-10", "TOP-03", "TOP-11", "TOP-02");
+        assertThat(dashboard.get("topByRevenue").get("items").get(1).get("rank").asInt()).isEqualTo(2);
+        assertThat(dashboard.get("period").get("count").asLong()).isEqualTo(1);
+        assertThat(dashboard.get("period").get("total").decimalValue()).isEqualByComparingTo("364.00");
+        assertThat(dashboard.get("perDay").get("days")).hasSize(30);
+        assertThat(dashboard.get("perDay").get("days").get(29).get("total").decimalValue()).isEqualByComparingTo("364.00");
 
         // Five of the twelve TOP-12 come back: it is left with 7 units and 7.00, behind TOP-07 (7 units, 42.00).
         String line = lineOf(sale, "TOP-12");

@@ -31,8 +31,9 @@ class Dashboard {
         LocalDate today = reports.today();
         SalesReports.Period period = new SalesReports.Period(today.minusDays(DAYS - 1L), today);
         Long low = Actor.current().filter(actor -> actor.can("inventory.read")).map(actor -> lowStock.count()).orElse(null);
-        return new View(reports.day(today), reports.summary(period), reports.perDay(period),
-                reports.topItems(period, "quantity", SalesReports.TOP_LIMIT),
-                reports.topItems(period, "revenue", SalesReports.TOP_LIMIT), low);
+        SalesReports.Overview overview = reports.overview(period);
+        SalesReports.Tops tops = reports.tops(period, SalesReports.TOP_LIMIT);
+        return new View(reports.day(today), overview.summary(), overview.perDay(), tops.byQuantity(), tops.byRevenue(),
+                low);
     }
 }

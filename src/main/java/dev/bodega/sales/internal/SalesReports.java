@@ -20,11 +20,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 /**
  * Sales reports (seed 001 §9.1, §9.3, §9.4; seed 000 Reporte_Ventas) over completed sales. A period is a
@@ -56,6 +58,9 @@ class SalesReports {
     record TopItems(LocalDate from, LocalDate to, String by, String currency, List<TopItem> items) {
     }
 
+    record Tops(TopItems byQuantity, TopItems byRevenue) {
+    }
+
     /**
      * What each method took in ({@code amount}: the part of the sales it paid, change excluded) and gave
      * back in refunds of returns made in the period.
@@ -79,6 +84,9 @@ class SalesReports {
     }
 
     record PerDay(LocalDate from, LocalDate to, String currency, List<Day> days) {
+    }
+
+    record Overview(Summary summary, PerDay perDay) {
     }
 
     record ReportLine(int position, String sku, String name, BigDecimal quantity, BigDecimal unitPrice,
@@ -170,6 +178,15 @@ class SalesReports {
         return new TopItems(period.from(), period.to(), byRevenue ? "revenue" : "quantity", company.currency(), items);
     }
 
+    /** Both rankings of a period from one pass over its lines. */
+    @Transactional(readOnly = true)
+    public Tops tops(Period period, int limit) {
+        TenantSettings company = settings.current();
+        Ranked ranked = ranked(COMPLETED_IN_PERIOD, bounds(period, company.zoneId()), limit);
+        return new Tops(new TopItems(period.from(), period.to(), "quantity", company.currency(), ranked.byQuantity()),
+                new TopItems(period.from(), period.to(), "revenue", company.currency(), ranked.byRevenue()));
+    }
+
     @Transactional(readOnly = true)
     public ByMethod byPaymentMethod(Period period) {
         TenantSettings company = settings.current();
@@ -239,24 +256,40 @@ class SalesReports {
     /** Every day of the period, days without sales included, oldest first. */
     @Transactional(readOnly = true)
     public PerDay perDay(Period period) {
+        return overview(period).perDay();
+    }
+
+    /** The period's summary and its days, from one pass over its sales (the dashboard shows both). */
+    @Transactional(readOnly = true)
+    public Overview overview(Period period) {
         TenantSettings company = settings.current();
-        Map<LocalDate, Day> found = new HashMap<>();
+        record Daily(LocalDate date, long count, BigDecimal total, BigDecimal refunded) {
+        }
+        Map<LocalDate, Daily> found = new HashMap<>();
         jdbc.sql("""
-                        SELECT (s.sale_date AT TIME ZONE :zone)::date AS date, count(*) AS count, sum(s.total) AS total
+                        SELECT (s.sale_date AT TIME ZONE :zone)::date AS date, count(*) AS count, sum(s.total) AS total,
+                               sum(s.refunded) AS refunded
                         FROM sales s
                         WHERE %s
                         GROUP BY 1""".formatted(COMPLETED_IN_PERIOD))
                 .params(bounds(period, company.zoneId())).param("zone", company.timeZone())
-                .query(Day.class).list()
+                .query(Daily.class).list()
                 .forEach(day -> found.put(day.date(), day));
         int decimals = Pricing.decimals(company.currency());
         List<Day> days = new ArrayList<>();
+        long count = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal refunded = BigDecimal.ZERO;
         for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
-            Day sold = found.get(day);
-            days.add(sold == null ? new Day(day, 0, Pricing.round(BigDecimal.ZERO, decimals))
-                    : new Day(day, sold.count(), Pricing.round(sold.total(), decimals)));
+            Daily sold = found.getOrDefault(day, new Daily(day, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+            days.add(new Day(day, sold.count(), Pricing.round(sold.total(), decimals)));
+            count += sold.count();
+            total = total.add(sold.total());
+            refunded = refunded.add(sold.refunded());
         }
-        return new PerDay(period.from(), period.to(), company.currency(), days);
+        Summary summary = new Summary(period.from(), period.to(), company.currency(), count,
+                Pricing.round(total, decimals), average(total, count, decimals), Pricing.round(refunded, decimals));
+        return new Overview(summary, new PerDay(period.from(), period.to(), company.currency(), days));
     }
 
     /** Seed 000 Reporte_Ventas: the period's completed sales with their lines, newest first, a page at a time. */
@@ -341,8 +374,23 @@ class SalesReports {
      * every line of the company.
      */
     private List<TopItem> topItems(String where, Map<String, Object> params, boolean byRevenue, int limit) {
-        String order = byRevenue ? "revenue DESC, quantity DESC" : "quantity DESC, revenue DESC";
-        return jdbc.sql("""
+        Ranked ranked = ranked(where, params, limit);
+        return byRevenue ? ranked.byRevenue() : ranked.byQuantity();
+    }
+
+    private record Ranked(List<TopItem> byQuantity, List<TopItem> byRevenue) {
+    }
+
+    /** An item with its place in both rankings. */
+    private record RankedRow(int byQuantity, int byRevenue, TopItem item) {
+    }
+
+    /**
+     * The items sold under {@code where}, ranked both ways in one pass over their lines (a dashboard shows
+     * both): by quantity (ties by revenue) and by revenue (ties by quantity), the top {@code limit} of each.
+     */
+    private Ranked ranked(String where, Map<String, Object> params, int limit) {
+        List<RankedRow> rows = jdbc.sql("""
                         WITH chosen AS MATERIALIZED (SELECT s.tenant_id, s.id FROM sales s WHERE %s),
                         sold AS MATERIALIZED (
                             SELECT sl.tenant_id, sl.item_id, sum(sl.quantity - sl.returned_quantity) AS quantity,
@@ -350,17 +398,30 @@ class SalesReports {
                             FROM chosen s
                             JOIN sale_lines sl ON sl.tenant_id = s.tenant_id AND sl.sale_id = s.id
                             GROUP BY sl.tenant_id, sl.item_id
-                            HAVING sum(sl.quantity - sl.returned_quantity) > 0)
-                        SELECT i.id AS item_id, i.sku, i.name, t.quantity, t.revenue, t.sales
-                        FROM sold t
-                        JOIN items i ON i.tenant_id = t.tenant_id AND i.id = t.item_id
-                        ORDER BY %s, i.sku_key, i.id
-                        LIMIT :limit""".formatted(where, order))
+                            HAVING sum(sl.quantity - sl.returned_quantity) > 0),
+                        ranked AS (
+                            SELECT i.id AS item_id, i.sku, i.name, t.quantity, t.revenue, t.sales,
+                                   row_number() OVER (ORDER BY t.quantity DESC, t.revenue DESC, i.sku_key, i.id) AS by_quantity,
+                                   row_number() OVER (ORDER BY t.revenue DESC, t.quantity DESC, i.sku_key, i.id) AS by_revenue
+                            FROM sold t
+                            JOIN items i ON i.tenant_id = t.tenant_id AND i.id = t.item_id)
+                        SELECT * FROM ranked WHERE by_quantity <= :limit OR by_revenue <= :limit""".formatted(where))
                 .params(params).param("limit", limit)
-                .query((rs, n) -> new TopItem(n + 1, rs.getObject("item_id", UUID.class), rs.getString("sku"),
-                        rs.getString("name"), plain(rs.getBigDecimal("quantity")), rs.getBigDecimal("revenue"),
-                        rs.getLong("sales")))
+                .query((rs, n) -> new RankedRow(rs.getInt("by_quantity"), rs.getInt("by_revenue"),
+                        new TopItem(0, rs.getObject("item_id", UUID.class), rs.getString("sku"), rs.getString("name"),
+                                plain(rs.getBigDecimal("quantity")), rs.getBigDecimal("revenue"), rs.getLong("sales"))))
                 .list();
+        return new Ranked(top(rows, RankedRow::byQuantity, limit), top(rows, RankedRow::byRevenue, limit));
+    }
+
+    private static List<TopItem> top(List<RankedRow> rows, ToIntFunction<RankedRow> rank, int limit) {
+        return rows.stream().filter(row -> rank.applyAsInt(row) <= limit).sorted(Comparator.comparingInt(rank))
+                .map(row -> {
+                    TopItem i = row.item();
+                    return new TopItem(rank.applyAsInt(row), i.itemId(), i.sku(), i.name(), i.quantity(), i.revenue(),
+                            i.sales());
+                })
+                .toList();
     }
 
     /** A quantity without trailing zeros: 3, 2.5 (never 3.000 nor 3E+1). */

@@ -59,8 +59,9 @@ class SalesReportsPageController {
         model.addAttribute("byMethod", reports.byPaymentMethod(period));
         model.addAttribute("bySeller", reports.bySeller(period));
         model.addAttribute("byLocation", reports.byLocation(period));
-        model.addAttribute("topByQuantity", reports.topItems(period, "quantity", SalesReports.TOP_LIMIT));
-        model.addAttribute("topByRevenue", reports.topItems(period, "revenue", SalesReports.TOP_LIMIT));
+        SalesReports.Tops tops = reports.tops(period, SalesReports.TOP_LIMIT);
+        model.addAttribute("topByQuantity", tops.byQuantity());
+        model.addAttribute("topByRevenue", tops.byRevenue());
         return "sales/reports";
     }
 
