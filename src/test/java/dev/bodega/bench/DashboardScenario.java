@@ -53,12 +53,11 @@ final class DashboardScenario {
         long lines = BenchSql.inTenant(app, t, s -> history(s, company, sales));
         double generated = ImportBenchmark.seconds(start);
         start = System.nanoTime();
-        BenchSql.execute(app, "ANALYZE sales");
-        BenchSql.execute(app, "ANALYZE sale_lines");
-        BenchSql.execute(app, "ANALYZE sale_payments");
-        BenchSql.execute(app, "ANALYZE customers");
+        // Two years of sales are long vacuumed: without this, the autovacuum that a million fresh rows trigger
+        // (and the first reads' hint bits) would run during the timed GETs.
+        BenchSql.execute(app, "VACUUM (ANALYZE) sales, sale_lines, sale_payments, customers");
         table.row("history: sales, lines, payments, customer totals", String.format("%,d sales, %,d lines", sales, lines),
-                String.format("%.1f s + %.1f s ANALYZE", generated, ImportBenchmark.seconds(start)),
+                String.format("%.1f s + %.1f s VACUUM ANALYZE", generated, ImportBenchmark.seconds(start)),
                 "set-based SQL; not in the stock ledger");
         return company;
     }

@@ -268,14 +268,15 @@ public final class RushBenchmark {
                 while (r.next()) {
                     settings.add(r.getString(1));
                 }
-                out.append(String.join(", ", settings)).append("\n\n");
+                out.append(String.join(", ", settings)).append(" (server defaults; Bodega's own connections run with jit=off, "
+                        + "seed 000 and pgbench with these)\n\n");
             }
         }
         out.append("pgbench: ").append(pgbench == null ? "not run" : pgbench.version()).append("\n\n");
         out.append("Bodega: commit ").append(gitCommit()).append(", database pool ")
                 .append(app.property("bodega.db.pool-size")).append(" connections, Tomcat max threads ")
                 .append(app.property("server.tomcat.threads.max") == null ? "200 (default)" : app.property("server.tomcat.threads.max"))
-                .append(", in the same JVM as the load clients (HTTP/1.1, keep-alive)\n\n");
+                .append(", in the same JVM as the load clients (HttpURLConnection, HTTP/1.1, keep-alive)\n\n");
         out.append(String.format("Run: clients %s, %d s per level after %d s warm-up; %d companies × %,d items × 2 stores, "
                         + "%,d customers each; baskets of 1–5 distinct items (Zipf %.2f), 1–3 units, %d%% to a customer, "
                         + "%d%% by card; one invoice series per till; seed 000 and pgbench on the same server%s",
