@@ -4,6 +4,7 @@ import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.Together;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,10 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -185,7 +182,7 @@ class AdjustmentsApiTest {
             String key = keys.get(i % keys.size());
             approvals.add(() -> api.post(key, "/api/v1/stock/adjustments/" + id + "/approve", Map.of()).status());
         }
-        List<Integer> statuses = runTogether(approvals);
+        List<Integer> statuses = Together.run(approvals);
 
         assertThat(statuses.stream().filter(status -> status == 200).count()).isEqualTo(1);
         assertThat(statuses.stream().filter(status -> status == 409).count()).isEqualTo(11);
@@ -330,27 +327,5 @@ class AdjustmentsApiTest {
     private List<String> notices(TestFixtures.Tenant tenant, UUID user) {
         return stock.asAdmin(tenant, () -> jdbc.sql("SELECT type || '|' || link FROM notifications WHERE user_id = :u")
                 .param("u", user).query(String.class).list());
-    }
-
-    private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

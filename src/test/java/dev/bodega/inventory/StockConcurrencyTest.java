@@ -6,6 +6,7 @@ import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.Together;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,10 +19,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +56,7 @@ class StockConcurrencyTest {
                 return null;
             });
         }
-        runTogether(tills);
+        Together.run(tills);
 
         assertThat(accepted.get()).isEqualTo(40);
         assertThat(refused.get()).isEqualTo(10);
@@ -101,7 +98,7 @@ class StockConcurrencyTest {
                 return null;
             });
         }
-        runTogether(workers);
+        Together.run(workers);
 
         int postingsDone = threads * postingsPerThread;
         for (UUID item : items) {
@@ -132,26 +129,5 @@ class StockConcurrencyTest {
     private void receive(TestFixtures.Tenant tenant, UUID location, UUID item, String quantity) {
         TestFixtures.asUser(tenant.id(), tenant.adminId(), Set.of("*"), () -> postings.post(new Posting("receipt",
                 "test", null, null, null, List.of(Line.in(location, item, MovementType.RECEIPT, new BigDecimal(quantity), BigDecimal.ONE)))));
-    }
-
-    /** Starts all tasks at once and fails on the first task that failed (a deadlock included). */
-    private static void runTogether(List<Callable<Void>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Void>> futures = new ArrayList<>();
-            for (Callable<Void> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            for (Future<Void> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -5,20 +5,16 @@ import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.Together;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +33,7 @@ class PurchasingConcurrencyTest {
     void concurrentOrdersTakeEveryNumberOnce() throws Exception {
         Buyer buyer = Buyer.open(fixtures, stock, postings, jdbc, api);
         UUID item = buyer.item("CONC-1", "0", "0");
-        List<Api.Response> responses = together(IntStream.range(0, 12).<Callable<Api.Response>>mapToObj(i -> () ->
+        List<Api.Response> responses = Together.run(IntStream.range(0, 12).<Callable<Api.Response>>mapToObj(i -> () ->
                 api.post(buyer.tenant.adminKey(), "/api/v1/purchasing/orders", buyer.order(item, 1 + i, "1.00"))).toList());
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isEqualTo(201));
@@ -52,7 +48,7 @@ class PurchasingConcurrencyTest {
         JsonNode order = buyer.sent(buyer.order(item, 20, "2.00"));
         Map<String, Object> five = Buyer.delivery(order, 1, 5);
 
-        List<Api.Response> responses = together(IntStream.range(0, 7).<Callable<Api.Response>>mapToObj(i -> () ->
+        List<Api.Response> responses = Together.run(IntStream.range(0, 7).<Callable<Api.Response>>mapToObj(i -> () ->
                 buyer.receive(order, five, "conc-" + i)).toList());
 
         assertThat(responses.stream().filter(r -> r.status() == 201).count()).isEqualTo(4);
@@ -69,28 +65,5 @@ class PurchasingConcurrencyTest {
         assertThat(buyer.query("SELECT string_agg(sequence::text, ',' ORDER BY sequence) FROM supplier_receipts",
                 Map.of(), String.class)).isEqualTo("1,2,3,4");
         assertThat(buyer.ledgerMismatches()).isZero();
-    }
-
-    /** Starts all calls at once; returns their results in order. */
-    private static <T> List<T> together(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

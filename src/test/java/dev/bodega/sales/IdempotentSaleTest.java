@@ -6,6 +6,7 @@ import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.Together;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +68,7 @@ class IdempotentSaleTest {
                 return response.json().get("id").asString();
             });
         }
-        List<String> ids = Shop.runTogether(retries);
+        List<String> ids = Together.run(retries);
 
         assertThat(ids).containsOnly(ids.get(0));
         assertThat(shop.query("SELECT count(*) FROM sales", Map.of(), Long.class)).isEqualTo(1);

@@ -5,6 +5,7 @@ import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.Together;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,7 +130,7 @@ class ReturnsTest {
         for (int i = 0; i < 8; i++) {
             clerks.add(() -> returnOf(shop, saleId, null, line(lineId, 1, false)).status());
         }
-        List<Integer> statuses = Shop.runTogether(clerks);
+        List<Integer> statuses = Together.run(clerks);
 
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(5);
         assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(3);

@@ -5,6 +5,7 @@ import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.Together;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +62,7 @@ class SalesConcurrencyTest {
             long seed = t;
             tills.add(() -> till(shop, popular, customer, seriesId, new Random(seed)));
         }
-        List<Till> results = Shop.runTogether(tills);
+        List<Till> results = Together.run(tills);
 
         Map<String, Map<UUID, Integer>> completed = new HashMap<>();
         Map<String, BigDecimal> totals = new HashMap<>();
@@ -139,7 +140,7 @@ class SalesConcurrencyTest {
                     "lines", List.of(Map.of("itemId", item, "quantity", 1)),
                     "payments", List.of(Map.of("method", "cash", "amount", "1.00")))).status());
         }
-        assertThat(Shop.runTogether(tills)).containsOnly(201);
+        assertThat(Together.run(tills)).containsOnly(201);
 
         assertThat(shop.list("SELECT code FROM invoice_series WHERE is_default ORDER BY code", Map.of(), String.class))
                 .containsExactly("F001", "F002");
