@@ -1,12 +1,12 @@
 package dev.bodega.catalog.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.IfMatch;
 import dev.bodega.platform.RequiresPermission;
-import dev.bodega.platform.Versions;
+import dev.bodega.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,39 +42,33 @@ class CategoriesApiController {
 
     @GetMapping("/{id}")
     @RequiresPermission("catalog.read")
-    ResponseEntity<Categories.CategoryView> get(@PathVariable UUID id) {
-        return withVersion(categories.get(id));
+    Versioned<Categories.CategoryView> get(@PathVariable UUID id) {
+        return Versioned.of(categories.get(id), Categories.CategoryView::version);
     }
 
     @PostMapping
     @RequiresPermission("catalog.write")
     @Operation(summary = "Create a category, at the root or under an active parent")
-    ResponseEntity<Categories.CategoryView> create(@Valid @RequestBody Categories.CategoryRequest request) {
+    ResponseEntity<Versioned<Categories.CategoryView>> create(@Valid @RequestBody Categories.CategoryRequest request) {
         Categories.CategoryView created = categories.create(request);
         return ResponseEntity.created(URI.create("/api/v1/categories/" + created.id()))
-                .eTag(Versions.etag(created.version())).body(created);
+                .body(Versioned.of(created, Categories.CategoryView::version));
     }
 
     @PutMapping("/{id}")
     @RequiresPermission("catalog.write")
     @Operation(summary = "Rename, move (parentId) or (de)activate (If-Match required); a move under its own"
             + " subcategory is a 409 category-cycle")
-    ResponseEntity<Categories.CategoryView> update(@PathVariable UUID id,
-                                                   @Valid @RequestBody Categories.CategoryRequest request,
-                                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(categories.update(id, Versions.fromIfMatch(ifMatch), request));
+    Versioned<Categories.CategoryView> update(@PathVariable UUID id,
+                                              @Valid @RequestBody Categories.CategoryRequest request, IfMatch ifMatch) {
+        return Versioned.of(categories.update(id, ifMatch.version(), request), Categories.CategoryView::version);
     }
 
     @DeleteMapping("/{id}")
     @RequiresPermission("catalog.write")
     @Operation(summary = "Deactivate the category and its subtree (If-Match required); categories are never deleted,"
             + " items keep theirs")
-    ResponseEntity<Categories.CategoryView> deactivate(@PathVariable UUID id,
-                                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(categories.deactivate(id, Versions.fromIfMatch(ifMatch)));
-    }
-
-    private static ResponseEntity<Categories.CategoryView> withVersion(Categories.CategoryView category) {
-        return ResponseEntity.ok().eTag(Versions.etag(category.version())).body(category);
+    Versioned<Categories.CategoryView> deactivate(@PathVariable UUID id, IfMatch ifMatch) {
+        return Versioned.of(categories.deactivate(id, ifMatch.version()), Categories.CategoryView::version);
     }
 }

@@ -1,12 +1,13 @@
 package dev.bodega.catalog.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.IfMatch;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
-import dev.bodega.platform.Versions;
+import dev.bodega.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -48,40 +48,38 @@ class ItemsApiController {
                                     @RequestParam(required = false) String brand,
                                     @RequestParam(required = false) Boolean active,
                                     @RequestParam(required = false) Boolean discontinued,
-                                    @RequestParam(required = false) String cursor,
-                                    @RequestParam(required = false) Integer limit) {
-        return search.list(new ItemSearch.Filter(q, category, kind, brand, active, discontinued), cursor,
-                CursorPage.clampLimit(limit));
+                                    PageQuery<String> page) {
+        return search.list(new ItemSearch.Filter(q, category, kind, brand, active, discontinued), page.cursor(),
+                page.limit());
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("catalog.read")
-    ResponseEntity<Items.ItemView> get(@PathVariable UUID id) {
-        return withVersion(items.get(id));
+    Versioned<Items.ItemView> get(@PathVariable UUID id) {
+        return Versioned.of(items.get(id), Items.ItemView::version);
     }
 
     @GetMapping("/by-barcode/{barcode}")
     @RequiresPermission("catalog.read")
     @Operation(summary = "The item with exactly this barcode (a scanner's lookup); 404 if none")
-    ResponseEntity<Items.ItemView> byBarcode(@PathVariable String barcode) {
-        return withVersion(items.byBarcode(barcode));
+    Versioned<Items.ItemView> byBarcode(@PathVariable String barcode) {
+        return Versioned.of(items.byBarcode(barcode), Items.ItemView::version);
     }
 
     @PostMapping
     @RequiresPermission("catalog.write")
     @Operation(summary = "Create an item; 409 sku-taken, barcode-taken or max-items")
-    ResponseEntity<Items.ItemView> create(@Valid @RequestBody ItemRequest request) {
+    ResponseEntity<Versioned<Items.ItemView>> create(@Valid @RequestBody ItemRequest request) {
         Items.ItemView created = items.create(request);
         return ResponseEntity.created(URI.create("/api/v1/items/" + created.id()))
-                .eTag(Versions.etag(created.version())).body(created);
+                .body(Versioned.of(created, Items.ItemView::version));
     }
 
     @PutMapping("/{id}")
     @RequiresPermission("catalog.write")
     @Operation(summary = "Replace an item's fields (If-Match required); price changes are kept in its price history")
-    ResponseEntity<Items.ItemView> update(@PathVariable UUID id, @Valid @RequestBody ItemRequest request,
-                                          @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(items.update(id, Versions.fromIfMatch(ifMatch), request));
+    Versioned<Items.ItemView> update(@PathVariable UUID id, @Valid @RequestBody ItemRequest request, IfMatch ifMatch) {
+        return Versioned.of(items.update(id, ifMatch.version(), request), Items.ItemView::version);
     }
 
     @DeleteMapping("/{id}")
@@ -95,12 +93,7 @@ class ItemsApiController {
     @GetMapping("/{id}/price-history")
     @RequiresPermission("catalog.read")
     @Operation(summary = "The item's price changes, newest first, with who made them")
-    CursorPage<Items.PriceChange> priceHistory(@PathVariable UUID id, @RequestParam(required = false) String cursor,
-                                               @RequestParam(required = false) Integer limit) {
-        return items.priceHistory(id, cursor, CursorPage.clampLimit(limit));
-    }
-
-    private static ResponseEntity<Items.ItemView> withVersion(Items.ItemView item) {
-        return ResponseEntity.ok().eTag(Versions.etag(item.version())).body(item);
+    CursorPage<Items.PriceChange> priceHistory(@PathVariable UUID id, PageQuery<String> page) {
+        return items.priceHistory(id, page.cursor(), page.limit());
     }
 }

@@ -1,12 +1,13 @@
 package dev.bodega.catalog.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.IfMatch;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
-import dev.bodega.platform.Versions;
+import dev.bodega.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,31 +41,30 @@ class SuppliersApiController {
     @Operation(summary = "List suppliers, newest first; q searches name, tax id, contact and email")
     CursorPage<Suppliers.SupplierView> list(@RequestParam(required = false) String q,
                                             @RequestParam(required = false) Boolean active,
-                                            @RequestParam(required = false) UUID cursor,
-                                            @RequestParam(required = false) Integer limit) {
-        return suppliers.list(q, active, cursor, CursorPage.clampLimit(limit));
+                                            PageQuery<UUID> page) {
+        return suppliers.list(q, active, page.cursor(), page.limit());
     }
 
     @GetMapping("/api/v1/suppliers/{id}")
     @RequiresPermission("catalog.read")
-    ResponseEntity<Suppliers.SupplierView> get(@PathVariable UUID id) {
-        return withVersion(suppliers.get(id));
+    Versioned<Suppliers.SupplierView> get(@PathVariable UUID id) {
+        return Versioned.of(suppliers.get(id), Suppliers.SupplierView::version);
     }
 
     @PostMapping("/api/v1/suppliers")
     @RequiresPermission("catalog.write")
-    ResponseEntity<Suppliers.SupplierView> create(@Valid @RequestBody Suppliers.SupplierRequest request) {
+    ResponseEntity<Versioned<Suppliers.SupplierView>> create(@Valid @RequestBody Suppliers.SupplierRequest request) {
         Suppliers.SupplierView created = suppliers.create(request);
         return ResponseEntity.created(URI.create("/api/v1/suppliers/" + created.id()))
-                .eTag(Versions.etag(created.version())).body(created);
+                .body(Versioned.of(created, Suppliers.SupplierView::version));
     }
 
     @PutMapping("/api/v1/suppliers/{id}")
     @RequiresPermission("catalog.write")
     @Operation(summary = "Replace a supplier's fields (If-Match required)")
-    ResponseEntity<Suppliers.SupplierView> update(@PathVariable UUID id, @Valid @RequestBody Suppliers.SupplierRequest request,
-                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(suppliers.update(id, Versions.fromIfMatch(ifMatch), request));
+    Versioned<Suppliers.SupplierView> update(@PathVariable UUID id, @Valid @RequestBody Suppliers.SupplierRequest request,
+                                             IfMatch ifMatch) {
+        return Versioned.of(suppliers.update(id, ifMatch.version(), request), Suppliers.SupplierView::version);
     }
 
     @DeleteMapping("/api/v1/suppliers/{id}")
@@ -97,9 +96,5 @@ class SuppliersApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlink(@PathVariable UUID id, @PathVariable UUID supplierId) {
         links.remove(id, supplierId);
-    }
-
-    private static ResponseEntity<Suppliers.SupplierView> withVersion(Suppliers.SupplierView supplier) {
-        return ResponseEntity.ok().eTag(Versions.etag(supplier.version())).body(supplier);
     }
 }

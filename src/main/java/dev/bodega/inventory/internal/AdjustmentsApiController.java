@@ -2,6 +2,7 @@ package dev.bodega.inventory.internal;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Idempotency;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
@@ -81,12 +82,11 @@ class AdjustmentsApiController {
     @RequiresPermission("inventory.read")
     @Operation(summary = "Adjustments, newest first; filter by status (posted, pending, approved, rejected)")
     CursorPage<Adjustments.View> list(@RequestParam(required = false) String status,
-                                      @RequestParam(required = false) UUID cursor,
-                                      @RequestParam(required = false) Integer limit) {
+                                      PageQuery<UUID> page) {
         if (status != null && !Adjustments.STATUSES.contains(status)) {
             throw Problems.invalid("unknown-status", "Status must be one of " + Adjustments.STATUSES);
         }
-        return adjustments.list(status == null ? List.of() : List.of(status), cursor, CursorPage.clampLimit(limit));
+        return adjustments.list(status == null ? List.of() : List.of(status), page.cursor(), page.limit());
     }
 
     @GetMapping("/{id}")

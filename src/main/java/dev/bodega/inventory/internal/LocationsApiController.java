@@ -1,12 +1,13 @@
 package dev.bodega.inventory.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.IfMatch;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
-import dev.bodega.platform.Versions;
+import dev.bodega.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -42,32 +42,31 @@ class LocationsApiController {
     CursorPage<Locations.LocationView> list(@RequestParam(required = false) String q,
                                             @RequestParam(required = false) Boolean active,
                                             @RequestParam(required = false) String kind,
-                                            @RequestParam(required = false) UUID cursor,
-                                            @RequestParam(required = false) Integer limit) {
-        return locations.list(new Locations.Filter(q, active, kind), cursor, CursorPage.clampLimit(limit));
+                                            PageQuery<UUID> page) {
+        return locations.list(new Locations.Filter(q, active, kind), page.cursor(), page.limit());
     }
 
     @GetMapping("/locations/{id}")
     @RequiresPermission("inventory.read")
-    ResponseEntity<Locations.LocationView> get(@PathVariable UUID id) {
-        return withVersion(locations.get(id));
+    Versioned<Locations.LocationView> get(@PathVariable UUID id) {
+        return Versioned.of(locations.get(id), Locations.LocationView::version);
     }
 
     @PostMapping("/locations")
     @RequiresPermission("inventory.manage")
     @Operation(summary = "Create a warehouse, workshop or store (name unique; within the plan's location limit)")
-    ResponseEntity<Locations.LocationView> create(@Valid @RequestBody Locations.LocationInput input) {
+    ResponseEntity<Versioned<Locations.LocationView>> create(@Valid @RequestBody Locations.LocationInput input) {
         Locations.LocationView created = locations.create(input);
         return ResponseEntity.created(URI.create("/api/v1/locations/" + created.id()))
-                .eTag(Versions.etag(created.version())).body(created);
+                .body(Versioned.of(created, Locations.LocationView::version));
     }
 
     @PutMapping("/locations/{id}")
     @RequiresPermission("inventory.manage")
     @Operation(summary = "Edit a location (If-Match required); active=false deactivates it")
-    ResponseEntity<Locations.LocationView> update(@PathVariable UUID id, @Valid @RequestBody Locations.LocationInput input,
-                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(locations.update(id, Versions.fromIfMatch(ifMatch), input));
+    Versioned<Locations.LocationView> update(@PathVariable UUID id, @Valid @RequestBody Locations.LocationInput input,
+                                             IfMatch ifMatch) {
+        return Versioned.of(locations.update(id, ifMatch.version(), input), Locations.LocationView::version);
     }
 
     @DeleteMapping("/locations/{id}")
@@ -97,9 +96,5 @@ class LocationsApiController {
     @Operation(summary = "The locations a user is assigned to")
     CursorPage<Locations.LocationView> ofUser(@PathVariable UUID id) {
         return new CursorPage<>(locations.ofUser(id), null);
-    }
-
-    private static ResponseEntity<Locations.LocationView> withVersion(Locations.LocationView location) {
-        return ResponseEntity.ok().eTag(Versions.etag(location.version())).body(location);
     }
 }

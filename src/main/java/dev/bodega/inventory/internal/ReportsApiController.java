@@ -1,6 +1,7 @@
 package dev.bodega.inventory.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,18 +47,16 @@ class ReportsApiController {
     @RequiresPermission("inventory.read")
     @Operation(summary = "Active items at or below their minimum, per location, emptiest first")
     CursorPage<StockReports.LowStockRow> lowStock(@RequestParam(required = false) UUID locationId,
-                                                  @RequestParam(required = false) String cursor,
-                                                  @RequestParam(required = false) Integer limit) {
-        return reports.lowStock(locationId, cursor, CursorPage.clampLimit(limit));
+                                                  PageQuery<String> page) {
+        return reports.lowStock(locationId, page.cursor(), page.limit());
     }
 
     @GetMapping("/reports/stock-by-item")
     @RequiresPermission("inventory.read")
     @Operation(summary = "Per item: total on hand, value and quantity at each location")
     CursorPage<StockReports.ItemStock> stockByItem(@RequestParam(required = false) String q,
-                                                   @RequestParam(required = false) String cursor,
-                                                   @RequestParam(required = false) Integer limit) {
-        return reports.byItem(q, cursor, CursorPage.clampLimit(limit));
+                                                   PageQuery<String> page) {
+        return reports.byItem(q, page.cursor(), page.limit());
     }
 
     @GetMapping("/admin/ledger-check")

@@ -2,6 +2,7 @@ package dev.bodega.inventory.internal;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,10 +41,9 @@ class StockQueriesApiController {
                                              @RequestParam(required = false) String q,
                                              @RequestParam(required = false) String status,
                                              @RequestParam(defaultValue = "false") boolean lowOnly,
-                                             @RequestParam(required = false) String cursor,
-                                             @RequestParam(required = false) Integer limit) {
-        return levels.list(new StockLevels.Filter(locationId, itemId, q, status, lowOnly), cursor,
-                CursorPage.clampLimit(limit));
+                                             PageQuery<String> page) {
+        return levels.list(new StockLevels.Filter(locationId, itemId, q, status, lowOnly), page.cursor(),
+                page.limit());
     }
 
     @PatchMapping("/stock/levels/{locationId}/{itemId}")
@@ -76,9 +76,8 @@ class StockQueriesApiController {
                                 @RequestParam(required = false) UUID locationId,
                                 @RequestParam(required = false) String movementType,
                                 @RequestParam(required = false) UUID userId,
-                                @RequestParam(required = false) UUID cursor,
-                                @RequestParam(required = false) Integer limit) {
-        return ledger.kardex(id, new LedgerQueries.KardexFilter(from, to, locationId, movementType, userId), cursor,
-                CursorPage.clampLimit(limit));
+                                PageQuery<UUID> page) {
+        return ledger.kardex(id, new LedgerQueries.KardexFilter(from, to, locationId, movementType, userId),
+                page.cursor(), page.limit());
     }
 }

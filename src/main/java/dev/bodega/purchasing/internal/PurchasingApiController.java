@@ -2,8 +2,10 @@ package dev.bodega.purchasing.internal;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Idempotency;
+import dev.bodega.platform.IfMatch;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
-import dev.bodega.platform.Versions;
+import dev.bodega.platform.Versioned;
 import dev.bodega.purchasing.internal.PurchaseViews.OrderSummary;
 import dev.bodega.purchasing.internal.PurchaseViews.OrderView;
 import dev.bodega.purchasing.internal.PurchaseViews.ReceiptView;
@@ -56,16 +58,15 @@ class PurchasingApiController {
     @Operation(summary = "List supplier orders, newest first; filter by status and supplier")
     CursorPage<OrderSummary> list(@RequestParam(required = false) String status,
                                   @RequestParam(required = false) UUID supplierId,
-                                  @RequestParam(required = false) UUID cursor,
-                                  @RequestParam(required = false) Integer limit) {
-        return orders.list(new SupplierOrders.Filter(status, supplierId), cursor, CursorPage.clampLimit(limit));
+                                  PageQuery<UUID> page) {
+        return orders.list(new SupplierOrders.Filter(status, supplierId), page.cursor(), page.limit());
     }
 
     @GetMapping("/orders/{id}")
     @RequiresPermission("purchasing.read")
     @Operation(summary = "A supplier order with its lines (ordered, received, outstanding); the ETag is its version")
-    ResponseEntity<OrderView> get(@PathVariable UUID id) {
-        return withVersion(orders.get(id));
+    Versioned<OrderView> get(@PathVariable UUID id) {
+        return Versioned.of(orders.get(id), OrderView::version);
     }
 
     @PostMapping("/orders")
@@ -74,26 +75,25 @@ class PurchasingApiController {
             description = "Numbered OC-000001, OC-000002... per company, without gaps. The order date defaults to "
                     + "today (company time zone); each line's unit cost to the item's cost price. An item appears on "
                     + "one line only. Line totals are quantity × unit cost rounded half-up to the currency's decimals.")
-    ResponseEntity<OrderView> create(@Valid @RequestBody SupplierOrders.OrderRequest request) {
+    ResponseEntity<Versioned<OrderView>> create(@Valid @RequestBody SupplierOrders.OrderRequest request) {
         OrderView created = orders.create(request);
         return ResponseEntity.created(URI.create("/api/v1/purchasing/orders/" + created.id()))
-                .eTag(Versions.etag(created.version())).body(created);
+                .body(Versioned.of(created, OrderView::version));
     }
 
     @PutMapping("/orders/{id}")
     @RequiresPermission("purchasing.write")
     @Operation(summary = "Replace a draft's supplier, location, dates, notes and lines (If-Match required)")
-    ResponseEntity<OrderView> update(@PathVariable UUID id,
-                                     @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                     @Valid @RequestBody SupplierOrders.OrderRequest request) {
-        return withVersion(orders.update(id, Versions.fromIfMatch(ifMatch), request));
+    Versioned<OrderView> update(@PathVariable UUID id, IfMatch ifMatch,
+                                @Valid @RequestBody SupplierOrders.OrderRequest request) {
+        return Versioned.of(orders.update(id, ifMatch.version(), request), OrderView::version);
     }
 
     @PostMapping("/orders/{id}/send")
     @RequiresPermission("purchasing.write")
     @Operation(summary = "Send a draft to the supplier: it can no longer be edited, and deliveries can be received")
-    ResponseEntity<OrderView> send(@PathVariable UUID id) {
-        return withVersion(orders.send(id));
+    Versioned<OrderView> send(@PathVariable UUID id) {
+        return Versioned.of(orders.send(id), OrderView::version);
     }
 
     @PostMapping("/orders/{id}/cancel")
@@ -101,8 +101,8 @@ class PurchasingApiController {
     @Operation(summary = "Cancel a draft or sent order, or the rest of a partially received one",
             description = "What was already received stays in stock and in the order's history; a fully received "
                     + "order cannot be cancelled (409 order-not-cancellable).")
-    ResponseEntity<OrderView> cancel(@PathVariable UUID id, @Valid @RequestBody SupplierOrders.Cancellation cancellation) {
-        return withVersion(orders.cancel(id, cancellation));
+    Versioned<OrderView> cancel(@PathVariable UUID id, @Valid @RequestBody SupplierOrders.Cancellation cancellation) {
+        return Versioned.of(orders.cancel(id, cancellation), OrderView::version);
     }
 
     @PostMapping("/orders/{id}/receipts")
@@ -122,9 +122,8 @@ class PurchasingApiController {
     @GetMapping("/orders/{id}/receipts")
     @RequiresPermission("purchasing.read")
     @Operation(summary = "The deliveries of an order, newest first, with their lines and stock posting ids")
-    CursorPage<ReceiptView> receipts(@PathVariable UUID id, @RequestParam(required = false) UUID cursor,
-                                     @RequestParam(required = false) Integer limit) {
-        return receiving.list(id, cursor, CursorPage.clampLimit(limit));
+    CursorPage<ReceiptView> receipts(@PathVariable UUID id, PageQuery<UUID> page) {
+        return receiving.list(id, page.cursor(), page.limit());
     }
 
     @GetMapping("/orders/{id}/receipts/{receiptId}")
@@ -155,9 +154,5 @@ class PurchasingApiController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"purchases.csv\"");
         csv.write(from, to, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-    }
-
-    private static ResponseEntity<OrderView> withVersion(OrderView order) {
-        return ResponseEntity.ok().eTag(Versions.etag(order.version())).body(order);
     }
 }

@@ -1,12 +1,13 @@
 package dev.bodega.sales.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.IfMatch;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
-import dev.bodega.platform.Versions;
+import dev.bodega.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -41,31 +41,30 @@ class CustomersApiController {
     @Operation(summary = "List customers, newest first; q searches name, document number, email and phone")
     CursorPage<Customers.CustomerView> list(@RequestParam(required = false) String q,
                                             @RequestParam(required = false) Boolean active,
-                                            @RequestParam(required = false) UUID cursor,
-                                            @RequestParam(required = false) Integer limit) {
-        return customers.list(q, active, cursor, CursorPage.clampLimit(limit));
+                                            PageQuery<UUID> page) {
+        return customers.list(q, active, page.cursor(), page.limit());
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("customers.read")
-    ResponseEntity<Customers.CustomerView> get(@PathVariable UUID id) {
-        return withVersion(customers.get(id));
+    Versioned<Customers.CustomerView> get(@PathVariable UUID id) {
+        return Versioned.of(customers.get(id), Customers.CustomerView::version);
     }
 
     @PostMapping
     @RequiresPermission("customers.write")
-    ResponseEntity<Customers.CustomerView> create(@Valid @RequestBody Customers.CustomerForm form) {
+    ResponseEntity<Versioned<Customers.CustomerView>> create(@Valid @RequestBody Customers.CustomerForm form) {
         Customers.CustomerView created = customers.create(form);
         return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id()))
-                .eTag(Versions.etag(created.version())).body(created);
+                .body(Versioned.of(created, Customers.CustomerView::version));
     }
 
     @PutMapping("/{id}")
     @RequiresPermission("customers.write")
     @Operation(summary = "Edit a customer (If-Match required); purchase totals are not editable")
-    ResponseEntity<Customers.CustomerView> update(@PathVariable UUID id, @Valid @RequestBody Customers.CustomerForm form,
-                                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(customers.update(id, Versions.fromIfMatch(ifMatch), form));
+    Versioned<Customers.CustomerView> update(@PathVariable UUID id, @Valid @RequestBody Customers.CustomerForm form,
+                                             IfMatch ifMatch) {
+        return Versioned.of(customers.update(id, ifMatch.version(), form), Customers.CustomerView::version);
     }
 
     @DeleteMapping("/{id}")
@@ -79,12 +78,7 @@ class CustomersApiController {
     @GetMapping("/{id}/sales")
     @RequiresPermission("customers.read")
     @Operation(summary = "The customer's completed sales, newest first (purchase history)")
-    CursorPage<Customers.PurchaseView> sales(@PathVariable UUID id, @RequestParam(required = false) UUID cursor,
-                                             @RequestParam(required = false) Integer limit) {
-        return customers.purchases(id, cursor, CursorPage.clampLimit(limit));
-    }
-
-    private static ResponseEntity<Customers.CustomerView> withVersion(Customers.CustomerView customer) {
-        return ResponseEntity.ok().eTag(Versions.etag(customer.version())).body(customer);
+    CursorPage<Customers.PurchaseView> sales(@PathVariable UUID id, PageQuery<UUID> page) {
+        return customers.purchases(id, page.cursor(), page.limit());
     }
 }

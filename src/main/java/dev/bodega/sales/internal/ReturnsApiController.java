@@ -1,6 +1,7 @@
 package dev.bodega.sales.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,9 +29,8 @@ class ReturnsApiController {
     @RequiresPermission("sales.read")
     @Operation(summary = "List returns, newest first, optionally of one sale")
     CursorPage<Returns.ReturnView> list(@RequestParam(required = false) UUID saleId,
-                                        @RequestParam(required = false) UUID cursor,
-                                        @RequestParam(required = false) Integer limit) {
-        return returns.list(saleId, cursor, CursorPage.clampLimit(limit));
+                                        PageQuery<UUID> page) {
+        return returns.list(saleId, page.cursor(), page.limit());
     }
 
     @GetMapping("/{id}")

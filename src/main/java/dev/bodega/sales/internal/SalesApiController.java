@@ -2,6 +2,7 @@ package dev.bodega.sales.internal;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Idempotency;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.sales.internal.SaleViews.ItemMatch;
 import dev.bodega.sales.internal.SaleViews.Quote;
@@ -55,10 +56,9 @@ class SalesApiController {
                                  @RequestParam(required = false) UUID locationId,
                                  @RequestParam(required = false) UUID customerId,
                                  @RequestParam(required = false) UUID sellerId,
-                                 @RequestParam(required = false) UUID cursor,
-                                 @RequestParam(required = false) Integer limit) {
-        return queries.list(new SaleQueries.Filter(from, to, status, locationId, customerId, sellerId), cursor,
-                CursorPage.clampLimit(limit));
+                                 PageQuery<UUID> page) {
+        return queries.list(new SaleQueries.Filter(from, to, status, locationId, customerId, sellerId), page.cursor(),
+                page.limit());
     }
 
     @GetMapping("/{id}")

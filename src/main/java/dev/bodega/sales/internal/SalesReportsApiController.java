@@ -1,6 +1,7 @@
 package dev.bodega.sales.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,9 +66,8 @@ class SalesReportsApiController {
     @RequiresPermission("sales.read")
     @Operation(summary = "The sales report: the period's completed sales with seller, customer and lines, newest first, with the period's totals")
     SalesReports.SalesReport sales(@ParameterObject Period period,
-                                   @RequestParam(required = false) UUID cursor,
-                                   @RequestParam(required = false) Integer limit) {
-        return reports.salesWithLines(reports.period(period.from(), period.to()), cursor, CursorPage.clampLimit(limit));
+                                   PageQuery<UUID> page) {
+        return reports.salesWithLines(reports.period(period.from(), period.to()), page.cursor(), page.limit());
     }
 
     @GetMapping("/sales-by-payment-method")

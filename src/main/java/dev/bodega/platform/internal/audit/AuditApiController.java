@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.audit;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,12 +29,11 @@ class AuditApiController {
                                     @RequestParam(required = false) String rowId,
                                     @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to,
-                                    @RequestParam(required = false) String cursor,
-                                    @RequestParam(required = false) Integer limit) {
+                                    PageQuery<String> page) {
         Filters filters = Filters.forApi();
         var query = new AuditLog.Query(table == null || table.isBlank() ? null : table.trim(),
                 filters.choice("action", action, AuditLog.Action.class), filters.uuid("userId", userId),
                 filters.uuid("rowId", rowId), filters.instant("from", from), filters.instant("to", to));
-        return audit.browse(query, filters.number("cursor", cursor), CursorPage.clampLimit(limit));
+        return audit.browse(query, filters.number("cursor", page.cursor()), page.limit());
     }
 }

@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.audit;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.platform.internal.identity.SecurityEvents.Risk;
 import dev.bodega.platform.internal.identity.SecurityEvents.Type;
@@ -29,12 +30,11 @@ class SecurityEventsApiController {
                                             @RequestParam(required = false) String userId,
                                             @RequestParam(required = false) String from,
                                             @RequestParam(required = false) String to,
-                                            @RequestParam(required = false) String cursor,
-                                            @RequestParam(required = false) Integer limit) {
+                                            PageQuery<String> page) {
         Filters filters = Filters.forApi();
         var query = new SecurityEventLog.Query(filters.choice("type", type, Type.class),
                 filters.choice("risk", risk, Risk.class), filters.uuid("userId", userId),
                 filters.instant("from", from), filters.instant("to", to));
-        return events.browse(query, filters.uuid("cursor", cursor), CursorPage.clampLimit(limit));
+        return events.browse(query, filters.uuid("cursor", page.cursor()), page.limit());
     }
 }

@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,9 +41,8 @@ class ApiKeysApiController {
 
     @GetMapping
     @Operation(summary = "List API keys, newest first")
-    CursorPage<ApiKeys.KeyView> list(@RequestParam(required = false) UUID cursor,
-                                     @RequestParam(required = false) Integer limit) {
-        return apiKeys.list(cursor, CursorPage.clampLimit(limit));
+    CursorPage<ApiKeys.KeyView> list(PageQuery<UUID> page) {
+        return apiKeys.list(page.cursor(), page.limit());
     }
 
     @GetMapping("/{id}")

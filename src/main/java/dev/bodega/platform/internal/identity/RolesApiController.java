@@ -1,12 +1,13 @@
 package dev.bodega.platform.internal.identity;
 
-import dev.bodega.platform.Versions;
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.IfMatch;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
+import dev.bodega.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,9 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,32 +38,31 @@ class RolesApiController {
     @GetMapping
     @RequiresPermission("roles.read")
     @Operation(summary = "List roles, newest first")
-    CursorPage<RoleAdmin.RoleView> list(@RequestParam(required = false) UUID cursor,
-                                        @RequestParam(required = false) Integer limit) {
-        return roles.list(cursor, CursorPage.clampLimit(limit));
+    CursorPage<RoleAdmin.RoleView> list(PageQuery<UUID> page) {
+        return roles.list(page.cursor(), page.limit());
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("roles.read")
-    ResponseEntity<RoleAdmin.RoleView> get(@PathVariable UUID id) {
-        return withVersion(roles.get(id));
+    Versioned<RoleAdmin.RoleView> get(@PathVariable UUID id) {
+        return Versioned.of(roles.get(id), RoleAdmin.RoleView::version);
     }
 
     @PostMapping
     @RequiresPermission("roles.write")
     @Operation(summary = "Create a role; permissions are patterns such as 'sales.*' or 'inventory.read'")
-    ResponseEntity<RoleAdmin.RoleView> create(@Valid @RequestBody RoleAdmin.RoleInput input) {
+    ResponseEntity<Versioned<RoleAdmin.RoleView>> create(@Valid @RequestBody RoleAdmin.RoleInput input) {
         RoleAdmin.RoleView created = roles.create(input);
         return ResponseEntity.created(URI.create("/api/v1/roles/" + created.id()))
-                .eTag(Versions.etag(created.version())).body(created);
+                .body(Versioned.of(created, RoleAdmin.RoleView::version));
     }
 
     @PutMapping("/{id}")
     @RequiresPermission("roles.write")
     @Operation(summary = "Edit a role (If-Match required); built-in roles keep their name")
-    ResponseEntity<RoleAdmin.RoleView> update(@PathVariable UUID id, @Valid @RequestBody RoleAdmin.RoleInput input,
-                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(roles.update(id, Versions.fromIfMatch(ifMatch), input));
+    Versioned<RoleAdmin.RoleView> update(@PathVariable UUID id, @Valid @RequestBody RoleAdmin.RoleInput input,
+                                         IfMatch ifMatch) {
+        return Versioned.of(roles.update(id, ifMatch.version(), input), RoleAdmin.RoleView::version);
     }
 
     @DeleteMapping("/{id}")
@@ -73,9 +71,5 @@ class RolesApiController {
     @Operation(summary = "Delete a role no user holds; built-in roles cannot be deleted")
     void delete(@PathVariable UUID id) {
         roles.delete(id);
-    }
-
-    private static ResponseEntity<RoleAdmin.RoleView> withVersion(RoleAdmin.RoleView role) {
-        return ResponseEntity.ok().eTag(Versions.etag(role.version())).body(role);
     }
 }

@@ -1,12 +1,13 @@
 package dev.bodega.platform.internal.identity;
 
-import dev.bodega.platform.Versions;
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.IfMatch;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
+import dev.bodega.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -42,41 +42,39 @@ class UsersApiController {
     CursorPage<UserAdmin.UserView> list(@RequestParam(required = false) String q,
                                         @RequestParam(required = false) Boolean active,
                                         @RequestParam(required = false) UUID role,
-                                        @RequestParam(required = false) UUID cursor,
-                                        @RequestParam(required = false) Integer limit) {
-        return users.list(new UserAdmin.Filter(q, active, role), cursor, CursorPage.clampLimit(limit));
+                                        PageQuery<UUID> page) {
+        return users.list(new UserAdmin.Filter(q, active, role), page.cursor(), page.limit());
     }
 
     @GetMapping("/{id}")
     @RequiresPermission("users.read")
-    ResponseEntity<UserAdmin.UserView> get(@PathVariable UUID id) {
-        return withVersion(users.get(id));
+    Versioned<UserAdmin.UserView> get(@PathVariable UUID id) {
+        return Versioned.of(users.get(id), UserAdmin.UserView::version);
     }
 
     @PostMapping
     @RequiresPermission("users.write")
     @Operation(summary = "Invite a user with a temporary password, to be changed at first sign-in")
-    ResponseEntity<UserAdmin.UserView> create(@Valid @RequestBody UserAdmin.NewUser user) {
+    ResponseEntity<Versioned<UserAdmin.UserView>> create(@Valid @RequestBody UserAdmin.NewUser user) {
         UserAdmin.UserView created = users.create(user);
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
-                .eTag(Versions.etag(created.version())).body(created);
+                .body(Versioned.of(created, UserAdmin.UserView::version));
     }
 
     @PutMapping("/{id}")
     @RequiresPermission("users.write")
     @Operation(summary = "Edit name, email, phone and status (If-Match required)")
-    ResponseEntity<UserAdmin.UserView> update(@PathVariable UUID id, @Valid @RequestBody UserAdmin.Changes changes,
-                                              @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(users.update(id, Versions.fromIfMatch(ifMatch), changes));
+    Versioned<UserAdmin.UserView> update(@PathVariable UUID id, @Valid @RequestBody UserAdmin.Changes changes,
+                                         IfMatch ifMatch) {
+        return Versioned.of(users.update(id, ifMatch.version(), changes), UserAdmin.UserView::version);
     }
 
     @PutMapping("/{id}/roles")
     @RequiresPermission("users.write")
     @Operation(summary = "Replace the user's roles (If-Match of the user required)")
-    ResponseEntity<UserAdmin.UserView> setRoles(@PathVariable UUID id,
-                                                @Valid @RequestBody UserAdmin.RoleAssignment assignment,
-                                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withVersion(users.setRoles(id, Versions.fromIfMatch(ifMatch), assignment.roleIds()));
+    Versioned<UserAdmin.UserView> setRoles(@PathVariable UUID id,
+                                           @Valid @RequestBody UserAdmin.RoleAssignment assignment, IfMatch ifMatch) {
+        return Versioned.of(users.setRoles(id, ifMatch.version(), assignment.roleIds()), UserAdmin.UserView::version);
     }
 
     @DeleteMapping("/{id}")
@@ -100,9 +98,5 @@ class UsersApiController {
     @Operation(summary = "End all the user's sessions")
     void endSessions(@PathVariable UUID id) {
         users.endSessions(id);
-    }
-
-    private static ResponseEntity<UserAdmin.UserView> withVersion(UserAdmin.UserView user) {
-        return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
     }
 }

@@ -3,6 +3,7 @@ package dev.bodega.platform.internal.notify;
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,9 +41,8 @@ class NotificationsApiController {
     @GetMapping
     @Operation(summary = "My notifications, newest first; unread=true for unread only")
     CursorPage<NotificationStore.Row> list(@RequestParam(defaultValue = "false") boolean unread,
-                                           @RequestParam(required = false) String cursor,
-                                           @RequestParam(required = false) Integer limit) {
-        return notifications.list(me(), unread, cursor(cursor), CursorPage.clampLimit(limit));
+                                           PageQuery<String> page) {
+        return notifications.list(me(), unread, cursor(page.cursor()), page.limit());
     }
 
     @GetMapping("/unread-count")

@@ -1,17 +1,15 @@
 package dev.bodega.platform.internal.settings;
 
+import dev.bodega.platform.IfMatch;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.platform.TenantSettings;
-import dev.bodega.platform.Versions;
+import dev.bodega.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,27 +28,14 @@ class SettingsApiController {
     @GetMapping
     @RequiresPermission("settings.read")
     @Operation(summary = "The company's settings, with the version as ETag")
-    ResponseEntity<TenantSettings> get() {
-        return withETag(settings.current());
+    Versioned<TenantSettings> get() {
+        return Versioned.of(settings.current(), TenantSettings::version);
     }
 
     @PutMapping
     @RequiresPermission("settings.write")
     @Operation(summary = "Change the settings; needs If-Match with the version from GET")
-    ResponseEntity<TenantSettings> update(@RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                          @Valid @RequestBody SettingsChange change) {
-        return withETag(settings.update(change, versionFrom(ifMatch)));
-    }
-
-    private static long versionFrom(String ifMatch) {
-        Long version = Versions.fromIfMatch(ifMatch);
-        if (version == null) {
-            throw Versions.required();
-        }
-        return version;
-    }
-
-    private static ResponseEntity<TenantSettings> withETag(TenantSettings current) {
-        return ResponseEntity.ok().eTag(Versions.etag(current.version())).body(current);
+    Versioned<TenantSettings> update(IfMatch ifMatch, @Valid @RequestBody SettingsChange change) {
+        return Versioned.of(settings.update(change, ifMatch.required()), TenantSettings::version);
     }
 }

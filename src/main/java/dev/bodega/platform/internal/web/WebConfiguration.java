@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -16,9 +17,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
-/** Language (Spanish by default, English by choice), message bundles, permission checks, the clock. */
+/**
+ * Language (Spanish by default, English by choice), message bundles, permission checks, the clock, and the
+ * arguments every controller may declare: {@code PageQuery} and {@code IfMatch}.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
@@ -66,5 +71,11 @@ public class WebConfiguration implements WebMvcConfigurer {
         language.setParamName("lang");
         registry.addInterceptor(language);
         registry.addInterceptor(new PermissionInterceptor());
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new PageQueryArgument());
+        resolvers.add(new IfMatchArgument());
     }
 }
