@@ -20,11 +20,4 @@ public record CursorPage<T>(List<T> items, String nextCursor) {
         List<T> items = rows.subList(0, limit);
         return new CursorPage<>(List.copyOf(items), String.valueOf(cursorOf.apply(items.get(limit - 1))));
     }
-
-    public static int clampLimit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        return Math.max(1, Math.min(MAX_LIMIT, limit));
-    }
 }

@@ -1,6 +1,6 @@
 package dev.bodega.catalog.internal;
 
-import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.platform.TenantSettingsService;
 import jakarta.validation.Validator;
@@ -57,12 +57,11 @@ class ItemPagesController {
     @RequiresPermission("catalog.read")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID category,
                 @RequestParam(required = false) String kind, @RequestParam(required = false) String brand,
-                @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
-                Model model) {
+                @RequestParam(required = false) String status, PageQuery<String> page, Model model) {
         Boolean active = "active".equals(status) ? Boolean.TRUE : "inactive".equals(status) ? Boolean.FALSE : null;
         Boolean discontinued = "discontinued".equals(status) ? Boolean.TRUE : null;
         model.addAttribute("page", search.list(new ItemSearch.Filter(q, category, kind, brand, active, discontinued),
-                cursor, CursorPage.DEFAULT_LIMIT));
+                page.cursor(), page.limit()));
         model.addAttribute("q", q);
         model.addAttribute("category", category);
         model.addAttribute("kind", kind);

@@ -1,6 +1,6 @@
 package dev.bodega.catalog.internal;
 
-import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
@@ -30,9 +30,9 @@ class SupplierPagesController {
 
     @GetMapping("/catalog/suppliers")
     @RequiresPermission("catalog.read")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID cursor, Model model) {
+    String list(@RequestParam(required = false) String q, PageQuery<UUID> page, Model model) {
         model.addAttribute("supplierForm", new SupplierForm());
-        return listPage(model, q, cursor);
+        return listPage(model, q, page);
     }
 
     @PostMapping("/catalog/suppliers")
@@ -50,7 +50,7 @@ class SupplierPagesController {
                 reject(e, errors);
             }
         }
-        return listPage(model, null, null);
+        return listPage(model, null, PageQuery.first());
     }
 
     @GetMapping("/catalog/suppliers/{id}")
@@ -91,8 +91,8 @@ class SupplierPagesController {
         return "redirect:/catalog/suppliers";
     }
 
-    private String listPage(Model model, String q, UUID cursor) {
-        model.addAttribute("page", suppliers.list(q, null, cursor, CursorPage.DEFAULT_LIMIT));
+    private String listPage(Model model, String q, PageQuery<UUID> page) {
+        model.addAttribute("page", suppliers.list(q, null, page.cursor(), page.limit()));
         model.addAttribute("q", q);
         return "catalog/suppliers";
     }

@@ -1,6 +1,7 @@
 package dev.bodega.inventory.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -52,9 +53,10 @@ class AdjustmentsPageController {
 
     @GetMapping("/inventory/adjustments")
     @RequiresPermission("inventory.read")
-    String list(@RequestParam(required = false) String status, @RequestParam(required = false) UUID cursor, Model model) {
+    String list(@RequestParam(required = false) String status, PageQuery<UUID> paging, Model model) {
         String filter = Adjustments.STATUSES.contains(status) ? status : null;
-        CursorPage<Adjustments.View> page = adjustments.list(filter == null ? List.of() : List.of(filter), cursor, PAGE_SIZE);
+        CursorPage<Adjustments.View> page = adjustments.list(filter == null ? List.of() : List.of(filter),
+                paging.cursor(), paging.limit());
         ZoneId zone = pages.zone();
         model.addAttribute("rows", page.items().stream().map(a -> row(a, zone, null)).toList());
         model.addAttribute("status", filter);

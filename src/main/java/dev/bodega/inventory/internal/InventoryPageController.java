@@ -1,8 +1,8 @@
 package dev.bodega.inventory.internal;
 
 import dev.bodega.inventory.MovementType;
-import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -35,10 +35,10 @@ class InventoryPageController {
     @RequiresPermission("inventory.read")
     String levels(@RequestParam(required = false) String q, @RequestParam(required = false) UUID locationId,
                   @RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean lowOnly,
-                  @RequestParam(required = false) String cursor, Model model) {
+                  PageQuery<String> page, Model model) {
         String knownStatus = status != null && StockLevels.STATUSES.contains(status) ? status : null;
-        model.addAttribute("page", levels.list(new StockLevels.Filter(locationId, null, q, knownStatus, lowOnly), cursor,
-                CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("page", levels.list(new StockLevels.Filter(locationId, null, q, knownStatus, lowOnly),
+                page.cursor(), page.limit()));
         model.addAttribute("q", q);
         model.addAttribute("locationId", locationId);
         model.addAttribute("status", knownStatus);
@@ -54,10 +54,10 @@ class InventoryPageController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                   @RequestParam(required = false) UUID locationId, @RequestParam(required = false) String movementType,
-                  @RequestParam(required = false) UUID userId, @RequestParam(required = false) UUID cursor, Model model) {
+                  @RequestParam(required = false) UUID userId, PageQuery<UUID> page, Model model) {
         String type = movementType == null || movementType.isBlank() ? null : movementType;
         LedgerQueries.KardexFilter filter = new LedgerQueries.KardexFilter(from, to, locationId, type, userId);
-        model.addAttribute("kardex", ledger.kardex(itemId, filter, cursor, CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("kardex", ledger.kardex(itemId, filter, page.cursor(), page.limit()));
         model.addAttribute("filter", filter);
         model.addAttribute("locations", locations.all());
         model.addAttribute("movementTypes", Arrays.stream(MovementType.values()).map(MovementType::code).toList());
@@ -74,9 +74,8 @@ class InventoryPageController {
 
     @GetMapping("/inventory/low-stock")
     @RequiresPermission("inventory.read")
-    String lowStock(@RequestParam(required = false) UUID locationId, @RequestParam(required = false) String cursor,
-                    Model model) {
-        model.addAttribute("page", reports.lowStock(locationId, cursor, CursorPage.DEFAULT_LIMIT));
+    String lowStock(@RequestParam(required = false) UUID locationId, PageQuery<String> page, Model model) {
+        model.addAttribute("page", reports.lowStock(locationId, page.cursor(), page.limit()));
         model.addAttribute("locationId", locationId);
         model.addAttribute("locations", locations.all());
         return "inventory/low-stock";

@@ -1,6 +1,6 @@
 package dev.bodega.inventory.internal;
 
-import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -39,9 +39,9 @@ class LocationsPageController {
     @GetMapping("/inventory/locations")
     @RequiresPermission("inventory.read")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-                @RequestParam(required = false) UUID cursor, Model model) {
+                PageQuery<UUID> page, Model model) {
         model.addAttribute("form", new Locations.LocationInput("", "warehouse", "", "", true));
-        return listPage(model, q, status, cursor);
+        return listPage(model, q, status, page);
     }
 
     @PostMapping("/inventory/locations")
@@ -54,7 +54,7 @@ class LocationsPageController {
                 reject(e, errors);
             }
         }
-        return listPage(model, null, null, null);
+        return listPage(model, null, null, PageQuery.first());
     }
 
     @GetMapping("/inventory/locations/{id}")
@@ -113,9 +113,9 @@ class LocationsPageController {
         return "redirect:/inventory/locations/" + id;
     }
 
-    private String listPage(Model model, String q, String status, UUID cursor) {
+    private String listPage(Model model, String q, String status, PageQuery<UUID> page) {
         Boolean active = "active".equals(status) ? Boolean.TRUE : "inactive".equals(status) ? Boolean.FALSE : null;
-        model.addAttribute("page", locations.list(new Locations.Filter(q, active, null), cursor, CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("page", locations.list(new Locations.Filter(q, active, null), page.cursor(), page.limit()));
         model.addAttribute("q", q);
         model.addAttribute("status", status);
         model.addAttribute("kinds", Locations.KINDS);

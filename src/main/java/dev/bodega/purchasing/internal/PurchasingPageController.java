@@ -3,6 +3,7 @@ package dev.bodega.purchasing.internal;
 import dev.bodega.catalog.CatalogItems;
 import dev.bodega.catalog.ItemInfo;
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.purchasing.internal.PurchaseViews.LineView;
 import dev.bodega.purchasing.internal.PurchaseViews.OrderView;
@@ -70,10 +71,10 @@ class PurchasingPageController {
     @GetMapping("/purchasing/orders")
     @RequiresPermission("purchasing.read")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) UUID supplier,
-                @RequestParam(required = false) UUID cursor, Model model) {
+                PageQuery<UUID> page, Model model) {
         String wanted = status == null || status.isBlank() || !SupplierOrders.STATUSES.contains(status) ? null : status;
-        model.addAttribute("page", orders.list(new SupplierOrders.Filter(wanted, supplier), cursor,
-                CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("page", orders.list(new SupplierOrders.Filter(wanted, supplier), page.cursor(),
+                page.limit()));
         model.addAttribute("status", wanted);
         model.addAttribute("supplier", supplier);
         model.addAttribute("suppliers", choices.suppliers());

@@ -1,6 +1,7 @@
 package dev.bodega.sales.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -28,9 +29,9 @@ class CustomersPageController {
 
     @GetMapping("/customers")
     @RequiresPermission("customers.read")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID cursor, Model model) {
+    String list(@RequestParam(required = false) String q, PageQuery<UUID> page, Model model) {
         model.addAttribute("form", Customers.CustomerForm.empty());
-        return listPage(model, q, cursor);
+        return listPage(model, q, page);
     }
 
     @PostMapping("/customers")
@@ -43,7 +44,7 @@ class CustomersPageController {
                 reject(e, errors);
             }
         }
-        return listPage(model, null, null);
+        return listPage(model, null, PageQuery.first());
     }
 
     @GetMapping("/customers/{id}")
@@ -80,8 +81,8 @@ class CustomersPageController {
         return "redirect:/customers";
     }
 
-    private String listPage(Model model, String q, UUID cursor) {
-        model.addAttribute("page", customers.list(q, null, cursor, CursorPage.DEFAULT_LIMIT));
+    private String listPage(Model model, String q, PageQuery<UUID> page) {
+        model.addAttribute("page", customers.list(q, null, page.cursor(), page.limit()));
         model.addAttribute("q", q);
         return "sales/customers";
     }

@@ -1,6 +1,7 @@
 package dev.bodega.sales.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -48,10 +49,10 @@ class SalesPageController {
     String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) String status, @RequestParam(required = false) UUID location,
-                @RequestParam(required = false) UUID cursor, Model model) {
+                PageQuery<UUID> page, Model model) {
         String wanted = status == null || status.isBlank() ? null : status;
-        model.addAttribute("page", queries.list(new SaleQueries.Filter(from, to, wanted, location, null, null), cursor,
-                CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("page", queries.list(new SaleQueries.Filter(from, to, wanted, location, null, null),
+                page.cursor(), page.limit()));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("status", wanted);

@@ -1,6 +1,6 @@
 package dev.bodega.sales.internal;
 
-import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -69,9 +69,9 @@ class SalesReportsPageController {
     @RequiresPermission("sales.read")
     String salesReport(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                       @RequestParam(required = false) UUID cursor, Model model) {
+                       PageQuery<UUID> page, Model model) {
         SalesReports.Period period = period(from, to, model);
-        model.addAttribute("report", reports.salesWithLines(period, cursor, CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("report", reports.salesWithLines(period, page.cursor(), page.limit()));
         return "sales/sales-report";
     }
 

@@ -1,13 +1,13 @@
 package dev.bodega.platform.internal.audit;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.platform.TenantSettingsService;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
 
 import java.time.ZoneId;
@@ -18,8 +18,6 @@ import java.util.UUID;
 @Controller
 @RequiresPermission("audit.read")
 class AuditPageController {
-
-    static final int PAGE_SIZE = 50;
 
     /** The filters as typed, to fill the form again. Dates are days in the tenant's time zone. */
     record Filter(String table, String action, String user, String row, String from, String to) {
@@ -40,17 +38,16 @@ class AuditPageController {
     }
 
     @GetMapping("/audit")
-    String page(Filter filter, @RequestParam(required = false) String cursor, HttpServletRequest request,
-                Model model) {
+    String page(Filter filter, PageQuery<String> paging, HttpServletRequest request, Model model) {
         ZoneId zone = settings.current().zoneId();
         Filters filters = Filters.forPage();
         var query = new AuditLog.Query(filter.table() == null || filter.table().isBlank() ? null : filter.table().trim(),
                 filters.choice("action", filter.action(), AuditLog.Action.class), filters.uuid("user", filter.user()),
                 filters.uuid("row", filter.row()), filters.dayStart("from", filter.from(), zone),
                 filters.dayEnd("to", filter.to(), zone));
-        Long before = filters.number("cursor", cursor);
+        Long before = filters.number("cursor", paging.cursor());
         CursorPage<AuditLog.Entry> page = filters.errors().isEmpty()
-                ? audit.browse(query, before, PAGE_SIZE) : new CursorPage<>(List.of(), null);
+                ? audit.browse(query, before, paging.limit()) : new CursorPage<>(List.of(), null);
         model.addAttribute("filter", filter);
         model.addAttribute("filterErrors", filters.errors());
         model.addAttribute("rows", page.items().stream().map(entry -> row(entry, zone)).toList());

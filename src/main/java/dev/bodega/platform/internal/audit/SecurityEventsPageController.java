@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.audit;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.platform.internal.identity.SecurityEvents.Risk;
@@ -9,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -21,8 +21,6 @@ import java.util.List;
 @Controller
 @RequiresPermission("security.read")
 class SecurityEventsPageController {
-
-    static final int PAGE_SIZE = 50;
 
     record Filter(String type, String risk, String user, String from, String to) {
     }
@@ -42,16 +40,15 @@ class SecurityEventsPageController {
     }
 
     @GetMapping("/security-events")
-    String page(Filter filter, @RequestParam(required = false) String cursor, HttpServletRequest request,
-                Model model) {
+    String page(Filter filter, PageQuery<String> paging, HttpServletRequest request, Model model) {
         ZoneId zone = settings.current().zoneId();
         Filters filters = Filters.forPage();
         var query = new SecurityEventLog.Query(filters.choice("type", filter.type(), Type.class),
                 filters.choice("risk", filter.risk(), Risk.class), filters.uuid("user", filter.user()),
                 filters.dayStart("from", filter.from(), zone), filters.dayEnd("to", filter.to(), zone));
-        var before = filters.uuid("cursor", cursor);
+        var before = filters.uuid("cursor", paging.cursor());
         CursorPage<SecurityEventLog.Event> page = filters.errors().isEmpty()
-                ? events.browse(query, before, PAGE_SIZE) : new CursorPage<>(List.of(), null);
+                ? events.browse(query, before, paging.limit()) : new CursorPage<>(List.of(), null);
         model.addAttribute("filter", filter);
         model.addAttribute("filterErrors", filters.errors());
         model.addAttribute("rows", page.items().stream().map(event -> row(event, zone)).toList());

@@ -2,6 +2,7 @@ package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.Permissions;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
@@ -56,16 +56,16 @@ class ApiKeysPageController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) UUID cursor, Model model) {
+    String list(PageQuery<UUID> page, Model model) {
         model.addAttribute("form", ApiKeyForm.empty());
-        return page(cursor, model);
+        return page(page, model);
     }
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") ApiKeyForm form, BindingResult errors, Model model) {
         checkSyntax(form, errors);
         if (errors.hasErrors()) {
-            return page(null, model);
+            return page(PageQuery.first(), model);
         }
         try {
             ApiKeys.Created created = apiKeys.create(form.name(), form.permissionList(), form.expiresAt());
@@ -76,7 +76,7 @@ class ApiKeysPageController {
             // The service has the last word (e.g. a permission the user does not hold): show its reason inline.
             String detail = problem.getBody().getDetail();
             errors.rejectValue("permissions", "apikeys.refused", new Object[]{detail}, detail);
-            return page(null, model);
+            return page(PageQuery.first(), model);
         }
     }
 
@@ -98,8 +98,8 @@ class ApiKeysPageController {
         }
     }
 
-    private String page(UUID cursor, Model model) {
-        CursorPage<ApiKeys.KeyView> keys = apiKeys.list(cursor, CursorPage.DEFAULT_LIMIT);
+    private String page(PageQuery<UUID> page, Model model) {
+        CursorPage<ApiKeys.KeyView> keys = apiKeys.list(page.cursor(), page.limit());
         Instant now = clock.instant();
         model.addAttribute("keys", keys.items().stream().map(key -> Row.of(key, now)).toList());
         model.addAttribute("nextCursor", keys.nextCursor());

@@ -1,7 +1,7 @@
 package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.Actor;
-import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -43,9 +43,9 @@ class UsersPageController {
     @GetMapping("/users")
     @RequiresPermission("users.read")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-                @RequestParam(required = false) UUID role, @RequestParam(required = false) UUID cursor, Model model) {
+                @RequestParam(required = false) UUID role, PageQuery<UUID> page, Model model) {
         model.addAttribute("form", new UserAdmin.NewUser("", "", "", List.of(), ""));
-        return listPage(model, q, status, role, cursor);
+        return listPage(model, q, status, role, page);
     }
 
     @PostMapping("/users")
@@ -58,7 +58,7 @@ class UsersPageController {
                 reject(e, errors, "email");
             }
         }
-        return listPage(model, null, null, null, null);
+        return listPage(model, null, null, null, PageQuery.first());
     }
 
     @PostMapping("/users/{id}/active")
@@ -140,9 +140,9 @@ class UsersPageController {
         }
     }
 
-    private String listPage(Model model, String q, String status, UUID role, UUID cursor) {
+    private String listPage(Model model, String q, String status, UUID role, PageQuery<UUID> page) {
         Boolean active = "active".equals(status) ? Boolean.TRUE : "inactive".equals(status) ? Boolean.FALSE : null;
-        model.addAttribute("page", users.list(new UserAdmin.Filter(q, active, role), cursor, CursorPage.DEFAULT_LIMIT));
+        model.addAttribute("page", users.list(new UserAdmin.Filter(q, active, role), page.cursor(), page.limit()));
         model.addAttribute("q", q);
         model.addAttribute("status", status);
         model.addAttribute("role", role);
