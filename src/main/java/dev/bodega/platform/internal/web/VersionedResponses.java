@@ -43,8 +43,8 @@ class VersionedResponses implements HandlerMethodReturnValueHandler, SmartInitia
     @Override
     public boolean supportsReturnType(MethodParameter returnType) {
         Class<?> type = returnType.getParameterType();
-        return Versioned.class.isAssignableFrom(type) || ResponseEntity.class.isAssignableFrom(type)
-                && Versioned.class.equals(ResolvableType.forMethodParameter(returnType).getGeneric(0).resolve());
+        return Versioned.class.isAssignableFrom(type) || (ResponseEntity.class.isAssignableFrom(type)
+                && Versioned.class.equals(ResolvableType.forMethodParameter(returnType).getGeneric(0).resolve()));
     }
 
     @Override
