@@ -102,7 +102,7 @@ class Returns {
     /** A return as of {@code at} (null: now); only for data that describes the past, as {@link Sales#create(Sales.NewSale, java.time.Instant)}. */
     @Transactional
     ReturnView create(UUID saleId, NewReturn request, Instant at) {
-        Sales.Locked sale = sales.lock(saleId);
+        LockedSale sale = sales.lock(saleId);
         if (!sale.status().equals("completed")) {
             throw Problems.conflict("sale-not-completed", "Only a completed sale can take returns; this one is " + sale.status());
         }
@@ -123,7 +123,7 @@ class Returns {
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("sale", saleId)
                 .param("location", locationId).param("value", value).param("refund", refund)
                 .param("method", request.refundMethod()).param("reason", request.reason().trim())
-                .param("user", TenantContext.userId().orElse(null)).param("at", Sales.timestamp(at))
+                .param("user", TenantContext.userId().orElse(null)).param("at", Values.timestamp(at))
                 .update();
         for (Planned line : planned) {
             insertLine(id, line, costs);
