@@ -1,5 +1,6 @@
 package dev.bodega.purchasing.internal;
 
+import dev.bodega.platform.Money;
 import dev.bodega.platform.TenantSettingsService;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -78,7 +79,7 @@ class PurchaseCsv {
                     rs.getString("currency"), plain(rs.getBigDecimal("total")), rs.getInt("position"),
                     text(rs.getString("item_sku")), text(rs.getString("item_name")),
                     plain(rs.getBigDecimal("quantity").stripTrailingZeros()),
-                    plain(Money.cost(rs.getBigDecimal("unit_cost"))), plain(rs.getBigDecimal("line_total")),
+                    plain(Money.unitCost(rs.getBigDecimal("unit_cost"))), plain(rs.getBigDecimal("line_total")),
                     plain(rs.getBigDecimal("received_quantity").stripTrailingZeros()),
                     time(rs, "sent_at", zone), time(rs, "received_at", zone), time(rs, "cancelled_at", zone));
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.Money;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
@@ -108,9 +109,9 @@ class Returns {
         }
         UUID locationId = request.locationId() == null ? sale.locationId() : request.locationId();
         requireLocation(locationId);
-        int decimals = Pricing.decimals(sale.currency());
+        int decimals = Money.decimals(sale.currency());
         List<Planned> planned = plan(saleId, request.lines(), decimals);
-        BigDecimal value = planned.stream().map(Planned::value).reduce(Pricing.round(BigDecimal.ZERO, decimals), BigDecimal::add);
+        BigDecimal value = planned.stream().map(Planned::value).reduce(Money.round(BigDecimal.ZERO, decimals), BigDecimal::add);
         BigDecimal refund = refund(request.refundAmount(), value, decimals);
 
         UUID id = Ids.next();
@@ -223,14 +224,14 @@ class Returns {
         if (requested == null) {
             return value;
         }
-        if (Pricing.round(requested, decimals).compareTo(requested) != 0) {
+        if (Money.round(requested, decimals).compareTo(requested) != 0) {
             throw Problems.invalid("refund-decimals", "The refund has more decimals than the currency");
         }
         if (requested.compareTo(value) > 0) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "refund-exceeds-value",
                     "The refund cannot exceed the value of the returned goods (" + value.toPlainString() + ")");
         }
-        return Pricing.round(requested, decimals);
+        return Money.round(requested, decimals);
     }
 
     /** Posts the restocked lines; returns the cost each item came back at (damaged lines keep the sale's cost). */

@@ -3,6 +3,7 @@ package dev.bodega.sales.internal;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.Money;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.sales.SaleCompleted;
@@ -102,7 +103,7 @@ class SaleCompletion {
         if (sale.status() != null && !sale.status().equals("pending")) {
             throw Problems.conflict("sale-not-pending", "Only a pending sale can be completed; this one is " + sale.status());
         }
-        Payments.Settlement settlement = Payments.settle(sale.total(), sale.payments(), Pricing.decimals(sale.currency()));
+        Payments.Settlement settlement = Payments.settle(sale.total(), sale.payments(), Money.decimals(sale.currency()));
         StockPostings.Posted posted = postings.post(new StockPostings.Posting("sale", "sale", sale.id(), null, null,
                 issue.get()));
         Map<UUID, BigDecimal> costs = new HashMap<>();

@@ -3,6 +3,7 @@ package dev.bodega.sales.internal;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.Money;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
@@ -218,7 +219,7 @@ class Sales {
 
     private Priced price(NewSale sale) {
         TenantSettings tenant = settings.current();
-        int decimals = Pricing.decimals(tenant.currency());
+        int decimals = Money.decimals(tenant.currency());
         Map<UUID, Priced.Item> items = items(sale.lines());
         List<Priced.Line> lines = new ArrayList<>();
         List<Pricing.LineInput> inputs = new ArrayList<>();
