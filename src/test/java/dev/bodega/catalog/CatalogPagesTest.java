@@ -3,25 +3,16 @@ package dev.bodega.catalog;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
+import dev.bodega.support.WebSession.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,73 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BodegaTest
 class CatalogPagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @Autowired TestFixtures fixtures;
     @Autowired Api api;
 
-    record Page(int status, String body, String location) {
-        String find(String regex) {
-            Matcher matcher = Pattern.compile(regex).matcher(body);
-            return matcher.find() ? matcher.group(1) : null;
-        }
-    }
-
-    /** One signed-in browser: cookies kept, redirects not followed, the CSRF token taken from the last page. */
-    final class Browser {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String csrf;
-
-        Browser(TestFixtures.Tenant tenant, String email) {
-            get("/login");
-            assertThat(post("/login", Map.of("company", tenant.slug(), "email", email,
-                    "password", TestFixtures.PASSWORD)).status()).isEqualTo(302);
-        }
-
-        Page get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).GET());
-        }
-
-        Page post(String path, Map<String, String> form) {
-            Map<String, String> fields = new LinkedHashMap<>(form);
-            fields.put("_csrf", csrf);
-            String body = fields.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        Page upload(String path, String fileName, String content, String mode) {
-            String boundary = "page-" + UUID.randomUUID();
-            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
-                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\n" + mode + "\r\n"
-                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-            return send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-        }
-
-        private Page send(HttpRequest.Builder request) {
-            try {
-                HttpResponse<String> response = http.send(request.header("Accept", "text/html").build(),
-                        HttpResponse.BodyHandlers.ofString());
-                Matcher token = CSRF.matcher(response.body());
-                if (token.find()) {
-                    csrf = token.group(1);
-                }
-                return new Page(response.statusCode(), response.body(),
-                        response.headers().firstValue("Location").map(l -> URI.create(l).getPath()).orElse(null));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    /** One signed-in browser: its page requests ask for HTML, redirects are not followed. */
+    private WebSession browser(TestFixtures.Tenant tenant, String email) {
+        WebSession browser = new WebSession(api.baseUrl()).acceptingHtml();
+        assertThat(browser.login(tenant.slug(), email, TestFixtures.PASSWORD).status()).isEqualTo(302);
+        return browser;
     }
 
     private static Map<String, String> itemForm(String sku, String name) {
@@ -115,7 +47,7 @@ class CatalogPagesTest {
     @Test
     void createEditAndSeeAnItem() {
         var tenant = fixtures.tenant();
-        Browser browser = new Browser(tenant, tenant.adminEmail());
+        WebSession browser = browser(tenant, tenant.adminEmail());
         assertThat(browser.get("/").body()).contains("id=\"nav-catalog\"");
         Page list = browser.get("/catalog/items");
         assertThat(list.status()).isEqualTo(200);
@@ -124,8 +56,8 @@ class CatalogPagesTest {
         assertThat(browser.get("/catalog/items/new").body()).contains("id=\"item-form\"");
         Page created = browser.post("/catalog/items/new", itemForm("PAGE-1", "Llave de paso 1/2\""));
         assertThat(created.status()).isEqualTo(302);
-        assertThat(created.location()).startsWith("/catalog/items/");
-        String itemPath = created.location();
+        assertThat(created.locationPath()).startsWith("/catalog/items/");
+        String itemPath = created.locationPath();
 
         Page detail = browser.get(itemPath + "?created");
         assertThat(detail.body()).contains("id=\"item-message\"", "PAGE-1", "id=\"item-price-history\"",
@@ -138,7 +70,7 @@ class CatalogPagesTest {
         Map<String, String> changes = itemForm("PAGE-1", "Llave de paso 1/2\" bronce");
         changes.put("salePrice", "7.50");
         changes.put("version", "0");
-        assertThat(browser.post(itemPath + "/edit", changes).location()).isEqualTo(itemPath);
+        assertThat(browser.post(itemPath + "/edit", changes).locationPath()).isEqualTo(itemPath);
         assertThat(browser.get(itemPath).body()).contains("bronce", "6,90 → 7,50");
 
         Page stale = browser.post(itemPath + "/edit", changes);
@@ -152,7 +84,7 @@ class CatalogPagesTest {
     @Test
     void theItemFormShowsErrorsInline() {
         var tenant = fixtures.tenant();
-        Browser browser = new Browser(tenant, tenant.adminEmail());
+        WebSession browser = browser(tenant, tenant.adminEmail());
         browser.get("/catalog/items/new");
         Map<String, String> form = itemForm("", "");
         form.put("costPrice", "abc");
@@ -171,7 +103,7 @@ class CatalogPagesTest {
     @Test
     void categoriesAreCreatedMovedAndDeactivatedFromTheTreePage() {
         var tenant = fixtures.tenant();
-        Browser browser = new Browser(tenant, tenant.adminEmail());
+        WebSession browser = browser(tenant, tenant.adminEmail());
         browser.get("/catalog/categories");
         assertThat(browser.post("/catalog/categories", Map.of("name", "Herramientas", "parentId", "")).status())
                 .isEqualTo(302);
@@ -199,7 +131,7 @@ class CatalogPagesTest {
     @Test
     void suppliersAreCreatedWithValidatedFieldsAndLinkedToItems() {
         var tenant = fixtures.tenant();
-        Browser browser = new Browser(tenant, tenant.adminEmail());
+        WebSession browser = browser(tenant, tenant.adminEmail());
         browser.get("/catalog/suppliers");
         Map<String, String> form = new LinkedHashMap<>(Map.of("name", "Andina", "email", "no-es-correo",
                 "phone", "abc", "active", "true", "_active", "on"));
@@ -208,13 +140,13 @@ class CatalogPagesTest {
         assertThat(refused.body()).contains("Correo no válido.", "Teléfono no válido");
         form.put("email", "ventas@andina.example");
         form.put("phone", "+57 601 555 0000");
-        assertThat(browser.post("/catalog/suppliers", form).location()).isEqualTo("/catalog/suppliers");
+        assertThat(browser.post("/catalog/suppliers", form).locationPath()).isEqualTo("/catalog/suppliers");
         String supplier = api.get(tenant.adminKey(), "/api/v1/suppliers").json().get("items").get(0).get("id").asString();
 
         Page edit = browser.get("/catalog/suppliers/" + supplier);
         form.put("version", "0");
         form.remove("active");
-        assertThat(browser.post("/catalog/suppliers/" + supplier, form).location())
+        assertThat(browser.post("/catalog/suppliers/" + supplier, form).locationPath())
                 .isEqualTo("/catalog/suppliers/" + supplier);
         assertThat(edit.status()).isEqualTo(200);
         assertThat(api.get(tenant.adminKey(), "/api/v1/suppliers/" + supplier).json().get("active").asBoolean()).isFalse();
@@ -230,12 +162,12 @@ class CatalogPagesTest {
     @Test
     void importShowsProgressThatStopsPollingWhenDone() {
         var tenant = fixtures.tenant();
-        Browser browser = new Browser(tenant, tenant.adminEmail());
+        WebSession browser = browser(tenant, tenant.adminEmail());
         assertThat(browser.get("/catalog/import").body()).contains("id=\"import-form\"", "id=\"mode-skip\"");
-        Page started = browser.upload("/catalog/import", "items.csv",
-                "sku,name,sale_price\nIMP-1,Bueno,2\nIMP-2,Malo,xyz\n", "skip_invalid");
+        Page started = browser.postMultipart("/catalog/import", Map.of("mode", "skip_invalid"), "items.csv",
+                "sku,name,sale_price\nIMP-1,Bueno,2\nIMP-2,Malo,xyz\n");
         assertThat(started.status()).isEqualTo(302);
-        String jobPath = started.location();
+        String jobPath = started.locationPath();
         assertThat(jobPath).startsWith("/catalog/import/");
         assertThat(browser.get(jobPath).body()).contains("id=\"import-progress\"");
 
@@ -267,7 +199,7 @@ class CatalogPagesTest {
         fixtures.user(tenant, email, "viewer");
         String item = api.post(tenant.adminKey(), "/api/v1/items", ItemsApiTest.item("VIEW-1", "Visible")).json()
                 .get("id").asString();
-        Browser browser = new Browser(tenant, email);
+        WebSession browser = browser(tenant, email);
         Page list = browser.get("/catalog/items");
         assertThat(list.body()).contains("VIEW-1").doesNotContain("id=\"new-item\"");
         assertThat(browser.get("/catalog/items/" + item).body()).doesNotContain("id=\"edit-item\"", "id=\"delete-item\"");

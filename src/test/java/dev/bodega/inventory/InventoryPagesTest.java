@@ -2,9 +2,9 @@ package dev.bodega.inventory;
 
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
-import dev.bodega.support.CookieSession;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class InventoryPagesTest {
     @Autowired JdbcClient jdbc;
 
     TestFixtures.Tenant tenant;
-    CookieSession browser;
+    WebSession browser;
     UUID central;
     UUID workshop;
     UUID item;
@@ -45,7 +45,7 @@ class InventoryPagesTest {
         item = stock.item(tenant, "PAGE-1", "pcs", new BigDecimal("5"));
         stock.asAdmin(tenant, () -> jdbc.sql("UPDATE items SET barcode = '7700000000017' WHERE id = :id")
                 .param("id", item).update());
-        browser = new CookieSession(api.baseUrl(), "pages test");
+        browser = new WebSession(api.baseUrl(), "pages test");
         assertThat(browser.login(tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD).status()).isEqualTo(302);
     }
 

@@ -50,19 +50,19 @@ class StockOpsPagesTest {
         assertThat(unknown.header("HX-Retarget")).isEqualTo("#line-error");
         assertThat(unknown.body()).contains("NOPE-9");
 
-        var missing = browser.postForm("/inventory/adjustments", Map.of("reason", "found", "itemId", item.toString(),
+        var missing = browser.post("/inventory/adjustments", Map.of("reason", "found", "itemId", item.toString(),
                 "quantity", "0"));
         assertThat(missing.status()).isEqualTo(200);
         assertThat(missing.body()).contains("Elija la ubicación.", "Una cantidad de 0 no ajusta nada.");
 
-        var posted = browser.postForm("/inventory/adjustments", Map.of("locationId", location.toString(),
+        var posted = browser.post("/inventory/adjustments", Map.of("locationId", location.toString(),
                 "reason", "found", "note", "Caja olvidada", "itemId", item.toString(), "quantity", "7"));
         assertThat(posted.status()).isEqualTo(302);
         var page = browser.get(URI.create(posted.header("location")).getPath() + "?created");
         assertThat(page.body()).contains("id=\"adjustment-posted\"", "SCAN-1", "Caja olvidada");
         assertThat(stock.onHand(tenant, location, item)).isEqualByComparingTo("7");
 
-        var refused = browser.postForm("/inventory/adjustments", Map.of("locationId", location.toString(),
+        var refused = browser.post("/inventory/adjustments", Map.of("locationId", location.toString(),
                 "reason", "damaged", "itemId", item.toString(), "quantity", "-9"));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"adjustment-problem\"", "No hay existencias suficientes de SCAN-1: hay 7 y se piden 9.");
@@ -86,15 +86,15 @@ class StockOpsPagesTest {
         var inbox = manager.get("/inventory/approvals");
         assertThat(inbox.body()).contains("id=\"pending-" + first + "\"", "id=\"pending-" + second + "\"", "APPR-1");
 
-        assertThat(manager.postForm("/inventory/approvals/" + first + "/approve", Map.of()).status()).isEqualTo(302);
+        assertThat(manager.post("/inventory/approvals/" + first + "/approve", Map.of()).status()).isEqualTo(302);
         assertThat(manager.get("/inventory/approvals").body()).contains("id=\"approvals-message\"",
                 "id=\"decided-" + first + "\"").doesNotContain("id=\"pending-" + first + "\"");
         assertThat(stock.onHand(tenant, location, item)).isEqualByComparingTo("8");
 
-        manager.postForm("/inventory/approvals/" + second + "/reject", Map.of("reason", " "));
+        manager.post("/inventory/approvals/" + second + "/reject", Map.of("reason", " "));
         assertThat(manager.get("/inventory/approvals").body()).contains("id=\"approvals-problem\"",
                 "Indique el motivo del rechazo.", "id=\"pending-" + second + "\"");
-        manager.postForm("/inventory/approvals/" + second + "/reject", Map.of("reason", "No cuadra con el conteo"));
+        manager.post("/inventory/approvals/" + second + "/reject", Map.of("reason", "No cuadra con el conteo"));
         assertThat(manager.get("/inventory/approvals").body()).contains("id=\"decided-" + second + "\"",
                 "No cuadra con el conteo");
         assertThat(stock.onHand(tenant, location, item)).isEqualByComparingTo("8");
@@ -103,7 +103,7 @@ class StockOpsPagesTest {
         String third = requestAdjustment(tenant, location, item, -1);
         var admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
         admin.get("/inventory/approvals");
-        admin.postForm("/inventory/approvals/" + third + "/approve", Map.of());
+        admin.post("/inventory/approvals/" + third + "/approve", Map.of());
         assertThat(admin.get("/inventory/approvals").body()).contains("id=\"approvals-problem\"",
                 "Otra persona debe decidir");
     }
@@ -114,12 +114,12 @@ class StockOpsPagesTest {
         var browser = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
         assertThat(browser.get("/alerts").body()).contains("id=\"alert-low_stock\"").doesNotContain("checked");
 
-        assertThat(browser.postForm("/alerts", Map.of("alertType", "low_stock")).status()).isEqualTo(302);
+        assertThat(browser.post("/alerts", Map.of("alertType", "low_stock")).status()).isEqualTo(302);
         assertThat(browser.get("/alerts").body()).contains("checked");
         assertThat(api.get(tenant.adminKey(), "/api/v1/me/alert-subscriptions").json().get("subscriptions").get(0)
                 .get("active").asBoolean()).isTrue();
 
-        browser.postForm("/alerts", Map.of());
+        browser.post("/alerts", Map.of());
         assertThat(api.get(tenant.adminKey(), "/api/v1/me/alert-subscriptions").json().get("subscriptions").get(0)
                 .get("active").asBoolean()).isFalse();
     }

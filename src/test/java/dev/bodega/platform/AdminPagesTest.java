@@ -3,19 +3,13 @@ package dev.bodega.platform;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
+import dev.bodega.support.WebSession.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BodegaTest
 class AdminPagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern BADGE = Pattern.compile("id=\"unread-count\"[^>]*>(\\d+)<");
     private static final Pattern VERSION = Pattern.compile("id=\"settings-version\" value=\"(\\d+)\"");
 
@@ -41,57 +33,12 @@ class AdminPagesTest {
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
 
-    record Page(int status, String body, URI uri) {
-        String find(Pattern pattern) {
-            Matcher matcher = pattern.matcher(body);
-            return matcher.find() ? matcher.group(1) : null;
-        }
-    }
-
-    /** One signed-in browser: cookies kept, redirects followed, the CSRF token taken from the last page. */
-    final class Session {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        private String csrf;
-
-        Session(TestFixtures.Tenant tenant, String email) {
-            get("/login");
-            Page home = post("/login", Map.of("company", tenant.slug(), "email", email, "password", TestFixtures.PASSWORD));
-            assertThat(home.body()).contains("id=\"dashboard-title\"");
-        }
-
-        Page get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).GET());
-        }
-
-        Page post(String path, Map<String, String> form) {
-            Map<String, String> fields = new LinkedHashMap<>(form);
-            fields.put("_csrf", csrf);
-            String body = fields.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        private Page send(HttpRequest.Builder request) {
-            try {
-                HttpResponse<String> response = http.send(request.header("Accept", "text/html").build(),
-                        HttpResponse.BodyHandlers.ofString());
-                Page page = new Page(response.statusCode(), response.body(), response.uri());
-                String token = page.find(CSRF);
-                if (token != null) {
-                    csrf = token;
-                }
-                return page;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+    /** One signed-in browser: its page requests ask for HTML and it follows redirects. */
+    private WebSession session(TestFixtures.Tenant tenant, String email) {
+        WebSession session = new WebSession(api.baseUrl()).acceptingHtml().followingRedirects();
+        Page home = session.login(tenant.slug(), email, TestFixtures.PASSWORD);
+        assertThat(home.body()).contains("id=\"dashboard-title\"");
+        return session;
     }
 
     private static Map<String, String> settingsForm(String name, String version) {
@@ -111,7 +58,7 @@ class AdminPagesTest {
     @Test
     void settingsAreEditedWithInlineErrorsAndStaleVersionsAreCaught() {
         var tenant = fixtures.tenant();
-        Session browser = new Session(tenant, tenant.adminEmail());
+        WebSession browser = session(tenant, tenant.adminEmail());
         Page page = browser.get("/settings");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"settings-form\"").contains("Company " + tenant.slug())
@@ -150,7 +97,7 @@ class AdminPagesTest {
         var tenant = fixtures.tenant();
         String email = "viewer@" + tenant.slug() + ".test";
         fixtures.user(tenant, email, "viewer");
-        Session browser = new Session(tenant, email);
+        WebSession browser = session(tenant, email);
         Page page = browser.get("/settings");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("id=\"settings-submit\"");
@@ -168,7 +115,7 @@ class AdminPagesTest {
             }
             return null;
         }));
-        Session browser = new Session(tenant, tenant.adminEmail());
+        WebSession browser = session(tenant, tenant.adminEmail());
 
         Page first = browser.get("/audit?table=users&action=UPDATE&row=" + user);
         assertThat(first.status()).isEqualTo(200);
@@ -198,7 +145,7 @@ class AdminPagesTest {
     @Test
     void theSecurityPageFollowsTheLockoutLink() {
         var tenant = fixtures.tenant();
-        Session browser = new Session(tenant, tenant.adminEmail());
+        WebSession browser = session(tenant, tenant.adminEmail());
         Page mine = browser.get("/security-events?user=" + tenant.adminId());
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.body()).contains("id=\"security-events-table\"").contains("Inicio de sesión")
@@ -219,7 +166,7 @@ class AdminPagesTest {
             }
             return null;
         });
-        Session browser = new Session(tenant, tenant.adminEmail());
+        WebSession browser = session(tenant, tenant.adminEmail());
         Page page = browser.get("/notifications");
         assertThat(page.find(BADGE)).isEqualTo("2");
         assertThat(page.body()).contains("Stock low").contains("New order")
@@ -239,7 +186,7 @@ class AdminPagesTest {
         assertThat(afterAll.body()).contains("id=\"notifications-empty\"");
 
         var other = fixtures.tenant();
-        Session stranger = new Session(other, other.adminEmail());
+        WebSession stranger = session(other, other.adminEmail());
         stranger.get("/notifications");
         assertThat(stranger.post("/notifications/" + id + "/read", Map.of()).status()).isEqualTo(404);
     }

@@ -4,10 +4,10 @@ import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
-import dev.bodega.support.CookieSession;
 import dev.bodega.support.Multipart;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -133,7 +133,7 @@ class CrossTenantIdTest {
 
         var mine = fixtures.tenant();
         var theirs = fixtures.tenant();
-        var theirBrowser = new CookieSession(api.baseUrl(), "other tenant");
+        var theirBrowser = new WebSession(api.baseUrl(), "other tenant");
         assertThat(theirBrowser.login(theirs.slug(), theirs.adminEmail(), TestFixtures.PASSWORD).status()).isEqualTo(302);
         Foreign foreign = foreignIds(theirs);
 
@@ -251,7 +251,7 @@ class CrossTenantIdTest {
     }
 
     /** The other tenant is as it was: its user, role, key and session all still work. */
-    private void assertUntouched(TestFixtures.Tenant theirs, Foreign foreign, CookieSession theirBrowser) {
+    private void assertUntouched(TestFixtures.Tenant theirs, Foreign foreign, WebSession theirBrowser) {
         var user = api.get(theirs.adminKey(), "/api/v1/users/" + foreign.userId());
         assertThat(user.status()).isEqualTo(200);
         assertThat(user.json().get("active").asBoolean()).isTrue();

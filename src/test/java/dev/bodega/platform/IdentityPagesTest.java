@@ -2,8 +2,8 @@ package dev.bodega.platform;
 
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
-import dev.bodega.support.CookieSession;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -42,7 +42,7 @@ class IdentityPagesTest {
         assertThat(invited.location()).matches(".*/users/[0-9a-f-]{36}\\?invited");
         assertThat(admin.get(path(invited.location())).body()).contains(message("users.invited.notice"));
 
-        var user = new CookieSession(api.baseUrl(), "invited");
+        var user = new WebSession(api.baseUrl(), "invited");
         var login = user.login(tenant.slug(), email, "temporal-123");
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.location()).endsWith("/profile?passwordChangeRequired");
@@ -64,7 +64,7 @@ class IdentityPagesTest {
         assertThat(changed.status()).isEqualTo(302);
         assertThat(changed.location()).endsWith("/profile?passwordChanged");
         assertThat(user.get("/profile").body()).doesNotContain("id=\"password-change-required\"");
-        var again = new CookieSession(api.baseUrl(), "invited").login(tenant.slug(), email, "mi-clave-nueva");
+        var again = new WebSession(api.baseUrl(), "invited").login(tenant.slug(), email, "mi-clave-nueva");
         assertThat(again.location()).endsWith("/");
     }
 
@@ -216,8 +216,8 @@ class IdentityPagesTest {
         assertThat(admin.get("/profile").body()).contains(messages.getMessage("profile.password.title", null, Locale.ENGLISH));
     }
 
-    private CookieSession signedIn(TestFixtures.Tenant tenant, String email, String password) {
-        var browser = new CookieSession(api.baseUrl(), "pages-test");
+    private WebSession signedIn(TestFixtures.Tenant tenant, String email, String password) {
+        var browser = new WebSession(api.baseUrl(), "pages-test");
         assertThat(browser.login(tenant.slug(), email, password).status()).isEqualTo(302);
         browser.get("/");
         return browser;

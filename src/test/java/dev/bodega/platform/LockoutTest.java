@@ -2,9 +2,9 @@ package dev.bodega.platform;
 
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
-import dev.bodega.support.CookieSession;
 import dev.bodega.support.TestClock;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ class LockoutTest {
     @Test
     void fiveWrongPasswordsLockTheAccountUntilFifteenMinutesPass() {
         var tenant = fixtures.tenant();
-        var browser = new CookieSession(api.baseUrl(), "lockout-test");
+        var browser = new WebSession(api.baseUrl(), "lockout-test");
         for (int attempt = 1; attempt <= 4; attempt++) {
             var refused = browser.login(tenant.slug(), tenant.adminEmail(), "wrong-password-" + attempt);
             assertThat(refused.status()).isEqualTo(200);
@@ -62,11 +62,11 @@ class LockoutTest {
         var tenant = fixtures.tenant();
         String other = "other@" + tenant.slug() + ".test";
         fixtures.user(tenant, other, "viewer");
-        var browser = new CookieSession(api.baseUrl(), "lockout-test");
+        var browser = new WebSession(api.baseUrl(), "lockout-test");
         for (int attempt = 1; attempt <= 5; attempt++) {
             browser.login(tenant.slug(), tenant.adminEmail(), "wrong-password");
         }
-        assertThat(new CookieSession(api.baseUrl(), "lockout-test").login(tenant.slug(), other, TestFixtures.PASSWORD)
+        assertThat(new WebSession(api.baseUrl(), "lockout-test").login(tenant.slug(), other, TestFixtures.PASSWORD)
                 .status()).isEqualTo(302);
     }
 

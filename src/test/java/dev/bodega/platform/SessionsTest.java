@@ -2,8 +2,8 @@ package dev.bodega.platform;
 
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
-import dev.bodega.support.CookieSession;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -152,7 +152,7 @@ class SessionsTest {
         assertThat(laptop.get("/").status()).isEqualTo(200);
         assertThat(securityEvents(tenant, "PASSWORD_CHANGED")).isEqualTo(1);
 
-        var fresh = new CookieSession(api.baseUrl(), "Desktop");
+        var fresh = new WebSession(api.baseUrl(), "Desktop");
         assertThat(fresh.login(tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD).status()).isEqualTo(200);
         assertThat(fresh.login(tenant.slug(), tenant.adminEmail(), "a-brand-new-password").status()).isEqualTo(302);
     }
@@ -171,15 +171,15 @@ class SessionsTest {
         assertThat(api.get(tenant.adminKey(), "/api/v1/me").json().get("viaApiKey").asBoolean()).isTrue();
     }
 
-    private CookieSession signedIn(TestFixtures.Tenant tenant, String email, String agent) {
-        var browser = new CookieSession(api.baseUrl(), agent);
+    private WebSession signedIn(TestFixtures.Tenant tenant, String email, String agent) {
+        var browser = new WebSession(api.baseUrl(), agent);
         assertThat(browser.login(tenant.slug(), email, TestFixtures.PASSWORD).status()).isEqualTo(302);
         // A page carries the CSRF token the session's API calls need.
         assertThat(browser.get("/").status()).isEqualTo(200);
         return browser;
     }
 
-    private static JsonNode mySessions(CookieSession browser) {
+    private static JsonNode mySessions(WebSession browser) {
         var response = browser.api("GET", "/api/v1/me/sessions", null);
         assertThat(response.status()).isEqualTo(200);
         return JSON.readTree(response.body()).get("items");

@@ -3,8 +3,8 @@ package dev.bodega.platform;
 import dev.bodega.platform.internal.db.EmbeddedDatabase;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
-import dev.bodega.support.CookieSession;
 import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -28,14 +28,14 @@ class SuspendedTenantTest {
     @Test
     void aSuspendedCompanyCannotSignInNorUseItsKeys() throws Exception {
         var tenant = fixtures.tenant();
-        var before = new CookieSession(api.baseUrl(), "suspended-test");
+        var before = new WebSession(api.baseUrl(), "suspended-test");
         assertThat(before.login(tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD).status()).isEqualTo(302);
         assertThat(api.get(tenant.adminKey(), "/api/v1/me").status()).isEqualTo(200);
         var neighbour = fixtures.tenant();
 
         suspend(tenant.id());
 
-        var login = new CookieSession(api.baseUrl(), "suspended-test")
+        var login = new WebSession(api.baseUrl(), "suspended-test")
                 .login(tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.body()).contains(messages.getMessage("login.error.tenant_inactive", null, Locale.forLanguageTag("es")));

@@ -50,7 +50,7 @@ class PurchasingPagesTest {
         fields.put("itemId", rope.toString());
         fields.put("quantity", "0");
         fields.put("unitCost", "1,50");
-        var refused = browser.postForm("/purchasing/orders", fields);
+        var refused = browser.post("/purchasing/orders", fields);
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("Elija un proveedor.", "Escriba una cantidad mayor que cero", "ROPE-1",
                 "value=\"1,50\"");
@@ -60,12 +60,12 @@ class PurchasingPagesTest {
         fields.put("quantity", "10");
         fields.put("orderDate", "2026-03-10");
         fields.put("expectedDate", "2026-03-01");
-        var backwards = browser.postForm("/purchasing/orders", fields);
+        var backwards = browser.post("/purchasing/orders", fields);
         assertThat(backwards.status()).isEqualTo(200);
         assertThat(backwards.body()).contains("id=\"order-expected-error\"", "no puede ser anterior");
 
         fields.put("expectedDate", "2026-03-17");
-        var created = browser.postForm("/purchasing/orders", fields);
+        var created = browser.post("/purchasing/orders", fields);
         assertThat(created.status()).isEqualTo(302);
         String path = created.header("location").replaceFirst("^https?://[^/]+", "");
         assertThat(path).matches("/purchasing/orders/[0-9a-f-]{36}");
@@ -78,13 +78,13 @@ class PurchasingPagesTest {
         assertThat(edit.body()).contains("value=\"10\"", "value=\"1.50\"", "2026-03-17");
         fields.put("quantity", "12");
         fields.put("version", "0");
-        assertThat(browser.postForm(path, fields).status()).isEqualTo(302);
+        assertThat(browser.post(path, fields).status()).isEqualTo(302);
         fields.put("quantity", "13");
-        var stale = browser.postForm(path, fields);
+        var stale = browser.post(path, fields);
         assertThat(stale.status()).isEqualTo(200);
         assertThat(stale.body()).contains("Otra persona cambió este pedido");
 
-        assertThat(browser.postForm(path + "/send", Map.of()).status()).isEqualTo(302);
+        assertThat(browser.post(path + "/send", Map.of()).status()).isEqualTo(302);
         var sent = browser.get(path);
         assertThat(sent.body()).contains("Pedido enviado al proveedor.", "Enviado", "id=\"receive-form\"",
                 "id=\"cancel-form\"").doesNotContain("id=\"send-order\"");
@@ -95,7 +95,7 @@ class PurchasingPagesTest {
         delivery.put("qty-" + line, "15");
         delivery.put("locationId", buyer.warehouse.toString());
         delivery.put("idempotencyKey", UUID.randomUUID().toString());
-        var over = browser.postForm(path + "/receive", delivery);
+        var over = browser.post(path + "/receive", delivery);
         assertThat(over.status()).isEqualTo(200);
         assertThat(over.body()).contains("id=\"receive-confirm\"", "ROPE-1: quedan 12 pendientes y se están recibiendo 15.",
                 "value=\"15\"");
@@ -104,8 +104,8 @@ class PurchasingPagesTest {
 
         delivery.put("confirmOverReceipt", "true");
         delivery.put("idempotencyKey", UUID.randomUUID().toString());
-        assertThat(browser.postForm(path + "/receive", delivery).status()).isEqualTo(302);
-        assertThat(browser.postForm(path + "/receive", delivery).status()).isEqualTo(302);   // the same form twice
+        assertThat(browser.post(path + "/receive", delivery).status()).isEqualTo(302);
+        assertThat(browser.post(path + "/receive", delivery).status()).isEqualTo(302);   // the same form twice
         assertThat(buyer.onHand(rope)).isEqualByComparingTo("15");
         var received = browser.get(path);
         assertThat(received.body()).contains("Entrega recibida", "Recibido", "id=\"receipt-1\"", "más de lo pedido")
@@ -127,9 +127,9 @@ class PurchasingPagesTest {
 
         String path = "/purchasing/orders/" + draft.get("id").asString();
         browser.get(path);
-        assertThat(browser.postForm(path + "/cancel", Map.of("reason", " ")).status()).isEqualTo(302);
+        assertThat(browser.post(path + "/cancel", Map.of("reason", " ")).status()).isEqualTo(302);
         assertThat(browser.get(path).body()).contains("Escriba el motivo de la cancelación");
-        assertThat(browser.postForm(path + "/cancel", Map.of("reason", "Pedido duplicado")).status()).isEqualTo(302);
+        assertThat(browser.post(path + "/cancel", Map.of("reason", "Pedido duplicado")).status()).isEqualTo(302);
         assertThat(browser.get(path).body()).contains("Pedido cancelado.", "Pedido duplicado", "Cancelado");
 
         var received = browser.get("/purchasing/orders?status=received");

@@ -72,12 +72,12 @@ class SalesPagesTest {
         String lineId = returned.get("lines").get(0).get("id").asString();
 
         browser.get("/sales/" + returnedId);
-        var tooMany = browser.postForm("/sales/" + returnedId + "/returns", Map.of(
+        var tooMany = browser.post("/sales/" + returnedId + "/returns", Map.of(
                 "qty-" + lineId, "4", "reason", "Talla equivocada", "refundMethod", "cash", "locationId", shop.store.toString()));
         assertThat(tooMany.status()).isEqualTo(302);
         assertThat(browser.get("/sales/" + returnedId).body()).contains("No se puede devolver más de lo vendido");
 
-        var ok = browser.postForm("/sales/" + returnedId + "/returns", Map.of(
+        var ok = browser.post("/sales/" + returnedId + "/returns", Map.of(
                 "qty-" + lineId, "1", "reason", "Talla equivocada", "refundMethod", "card", "locationId", shop.store.toString()));
         assertThat(ok.status()).isEqualTo(302);
         String page = browser.get("/sales/" + returnedId).body();
@@ -86,7 +86,7 @@ class SalesPagesTest {
 
         String cancelledId = cancelled.get("id").asString();
         browser.get("/sales/" + cancelledId);
-        assertThat(browser.postForm("/sales/" + cancelledId + "/cancel", Map.of("reason", "Cobro duplicado")).status()).isEqualTo(302);
+        assertThat(browser.post("/sales/" + cancelledId + "/cancel", Map.of("reason", "Cobro duplicado")).status()).isEqualTo(302);
         page = browser.get("/sales/" + cancelledId).body();
         assertThat(page).contains("Venta anulada.", "Cobro duplicado", "F001-00000002");
         assertThat(shop.onHand(item)).isEqualByComparingTo("8");
@@ -100,7 +100,7 @@ class SalesPagesTest {
         assertThat(list.status()).isEqualTo(200);
         assertNoMissingMessages(list.body());
 
-        var created = browser.postForm("/customers", customer("CC", "5566", "Pedro", "pedro@example.com"));
+        var created = browser.post("/customers", customer("CC", "5566", "Pedro", "pedro@example.com"));
         assertThat(created.status()).isEqualTo(302);
         String location = created.header("location");
         assertThat(location).contains("/customers/").endsWith("?created");
@@ -110,22 +110,22 @@ class SalesPagesTest {
         assertNoMissingMessages(detail.body());
 
         browser.get("/customers");
-        var duplicate = browser.postForm("/customers", customer("cc", "5566", "Otro", ""));
+        var duplicate = browser.post("/customers", customer("cc", "5566", "Otro", ""));
         assertThat(duplicate.status()).isEqualTo(200);
         assertThat(duplicate.body()).contains("Otro cliente ya tiene ese tipo y número de documento.");
-        var invalid = browser.postForm("/customers", customer("CC", "", "", "no-es-correo"));
+        var invalid = browser.post("/customers", customer("CC", "", "", "no-es-correo"));
         assertThat(invalid.body()).contains("Indique el número de documento.", "Indique el nombre.", "El correo no es válido.");
 
         browser.get(path);
         Map<String, String> changes = customer("CC", "5566", "Pedro", "pedro@example.com");
         changes.put("city", "Cali");
         changes.put("version", "0");
-        assertThat(browser.postForm(path, changes).status()).isEqualTo(302);
+        assertThat(browser.post(path, changes).status()).isEqualTo(302);
         assertThat(browser.get(path + "?saved").body()).contains("Cambios guardados.", "Cali");
-        var stale = browser.postForm(path, changes);
+        var stale = browser.post(path, changes);
         assertThat(stale.status()).isEqualTo(200);
         assertThat(stale.body()).contains("Otra persona modificó este registro");
-        assertThat(browser.postForm(path + "/delete", Map.of()).status()).isEqualTo(302);
+        assertThat(browser.post(path + "/delete", Map.of()).status()).isEqualTo(302);
         assertThat(browser.get("/customers").body()).contains("Cliente eliminado.").doesNotContain("5566");
     }
 

@@ -1,7 +1,7 @@
 package dev.bodega.catalog.internal;
 
+import dev.bodega.platform.CsvWriter;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
@@ -107,20 +107,12 @@ final class ItemCsv {
         return new ParsedRow(line, request, v.text("category"), problems);
     }
 
-    static void printHeader(CSVPrinter printer) throws IOException {
-        printer.printRecord(COLUMNS);
-    }
-
-    static void print(CSVPrinter printer, Items.ItemView item) throws IOException {
-        printer.printRecord(item.sku(), item.name(), item.description(), item.barcode(), item.brand(),
-                item.categoryPath(), item.kind(), item.unitCode(), plain(item.costPrice()), plain(item.salePrice()),
-                plain(item.minStock()), plain(item.maxStock()), item.proprietary(), item.manufacturerPartNumber(),
+    static void print(CsvWriter csv, Items.ItemView item) {
+        csv.row(item.sku(), item.name(), item.description(), item.barcode(), item.brand(),
+                item.categoryPath(), item.kind(), item.unitCode(), item.costPrice(), item.salePrice(),
+                item.minStock(), item.maxStock(), item.proprietary(), item.manufacturerPartNumber(),
                 item.manufacturerDeliveryDays(), item.supplierDeliveryDays(), item.discontinued(), item.restockEta(),
                 String.join(" ", item.imageUrls()), item.active());
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 
     /** Reads typed values from a record, noting each one that does not parse; absent or blank is null. */
@@ -130,7 +122,8 @@ final class ItemCsv {
             if (!record.isMapped(column) || !record.isSet(column)) {
                 return null;
             }
-            String value = record.get(column);
+            // An export escapes text a spreadsheet would run as a formula; reading it back undoes that.
+            String value = CsvWriter.untext(record.get(column));
             return value == null || value.isBlank() ? null : value.trim();
         }
 

@@ -1,14 +1,12 @@
 package dev.bodega.catalog.internal;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import dev.bodega.platform.CsvWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,18 +27,12 @@ class ItemExport {
     }
 
     @Transactional(readOnly = true)
-    public void write(Writer out) throws IOException {
+    public void write(Writer out) {
         Map<UUID, String> paths = categories.paths();
-        CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT);
-        ItemCsv.printHeader(printer);
+        CsvWriter csv = new CsvWriter(out, ItemCsv.COLUMNS);
         streaming.query("SELECT " + Items.COLUMNS + " FROM items i JOIN units u ON u.code = i.unit_code"
-                + " WHERE i.deleted_at IS NULL ORDER BY lower(i.sku)", rs -> {
-            try {
-                ItemCsv.print(printer, Items.row(rs, paths));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        printer.flush();
+                + " WHERE i.deleted_at IS NULL ORDER BY lower(i.sku)",
+                (ResultSet rs) -> ItemCsv.print(csv, Items.row(rs, paths)));
+        csv.flush();
     }
 }

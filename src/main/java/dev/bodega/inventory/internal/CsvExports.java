@@ -1,20 +1,18 @@
 package dev.bodega.inventory.internal;
 
+import dev.bodega.platform.CsvWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,19 +43,20 @@ class CsvExports {
 
     @Transactional(readOnly = true)
     public void levels(StockLevels.Filter filter, Writer out) {
-        header(out, LEVEL_HEADER);
+        CsvWriter csv = new CsvWriter(out, LEVEL_HEADER);
         StockLevels.filtered(jdbc.sql("SELECT " + StockLevels.LEVEL_COLUMNS + " " + StockLevels.LEVEL_FROM + " "
                         + StockLevels.LEVEL_WHERE + " ORDER BY lower(i.sku), l.item_id, lower(loc.name), l.location_id"), filter)
-                .query((ResultSet rs) -> row(out, List.of(text(rs, "location_name"), text(rs, "sku"), text(rs, "item_name"),
-                        text(rs, "unit"), number(rs, "on_hand"), number(rs, "minimum"), text(rs, "status"), text(rs, "bin"),
-                        text(rs, "count_frequency_days"), instant(rs, "new_until"), number(rs, "avg_cost"),
-                        number(rs, "value"))));
-        flush(out);
+                .query((ResultSet rs) -> csv.row(rs.getString("location_name"), rs.getString("sku"),
+                        rs.getString("item_name"), rs.getString("unit"), rs.getBigDecimal("on_hand"),
+                        rs.getBigDecimal("minimum"), rs.getString("status"), rs.getString("bin"),
+                        rs.getString("count_frequency_days"), instant(rs, "new_until"), rs.getBigDecimal("avg_cost"),
+                        rs.getBigDecimal("value")));
+        csv.flush();
     }
 
     @Transactional(readOnly = true)
     public void movements(LocalDate from, LocalDate to, UUID locationId, Writer out) {
-        header(out, MOVEMENT_HEADER);
+        CsvWriter csv = new CsvWriter(out, MOVEMENT_HEADER);
         jdbc.sql("""
                         WITH zone AS (SELECT time_zone FROM tenants WHERE id = app_current_tenant())
                         SELECT g.created_at, g.posting_id, loc.name AS location_name, i.sku, i.name AS item_name,
@@ -74,66 +73,17 @@ class CsvExports {
                           AND (CAST(:location AS uuid) IS NULL OR g.location_id = :location)
                         ORDER BY g.id""")
                 .param("from", from).param("to", to).param("location", locationId)
-                .query((ResultSet rs) -> row(out, List.of(instant(rs, "created_at"), text(rs, "posting_id"),
-                        text(rs, "location_name"), text(rs, "sku"), text(rs, "item_name"), text(rs, "movement_type"),
-                        number(rs, "quantity"), number(rs, "unit_cost"), number(rs, "on_hand_before"),
-                        number(rs, "on_hand_after"), text(rs, "document_type"), text(rs, "document_id"),
-                        text(rs, "reason"), text(rs, "user_email"))));
-        flush(out);
+                .query((ResultSet rs) -> csv.row(instant(rs, "created_at"), rs.getString("posting_id"),
+                        rs.getString("location_name"), rs.getString("sku"), rs.getString("item_name"),
+                        rs.getString("movement_type"), rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_cost"),
+                        rs.getBigDecimal("on_hand_before"), rs.getBigDecimal("on_hand_after"),
+                        rs.getString("document_type"), rs.getString("document_id"), rs.getString("reason"),
+                        rs.getString("user_email")));
+        csv.flush();
     }
 
-    /** One CSV record. Text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
-    static void row(Writer out, List<Cell> cells) {
-        try {
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(cells.get(i).render());
-            }
-            out.write("\r\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void header(Writer out, List<String> names) {
-        List<Cell> cells = new ArrayList<>();
-        names.forEach(name -> cells.add(new Cell(name, false)));
-        row(out, cells);
-    }
-
-    record Cell(String value, boolean numeric) {
-        String render() {
-            if (value == null) {
-                return "";
-            }
-            String text = !numeric && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-            boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                    || text.indexOf('\r') >= 0;
-            return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
-        }
-    }
-
-    private static Cell text(ResultSet rs, String column) throws SQLException {
-        return new Cell(rs.getString(column), false);
-    }
-
-    private static Cell number(ResultSet rs, String column) throws SQLException {
-        BigDecimal value = rs.getBigDecimal(column);
-        return new Cell(value == null ? null : value.toPlainString(), true);
-    }
-
-    private static Cell instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
-        return new Cell(value == null ? null : value.toInstant().toString(), true);
-    }
-
-    private static void flush(Writer out) {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return value == null ? null : value.toInstant();
     }
 }

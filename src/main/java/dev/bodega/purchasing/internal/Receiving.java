@@ -5,6 +5,7 @@ import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.Idempotency;
+import dev.bodega.platform.Money;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
@@ -286,7 +287,7 @@ class Receiving {
                             .add(new ReceiptLineView(rs.getObject("id", UUID.class),
                                     rs.getObject("order_line_id", UUID.class), rs.getObject("item_id", UUID.class),
                                     rs.getString("item_sku"), rs.getString("item_name"), rs.getBigDecimal("quantity"),
-                                    Money.cost(rs.getBigDecimal("unit_cost")), rs.getBigDecimal("value")));
+                                    Money.unitCost(rs.getBigDecimal("unit_cost")), rs.getBigDecimal("value")));
                 });
         return lines;
     }

@@ -4,6 +4,7 @@ import dev.bodega.catalog.CatalogItems;
 import dev.bodega.catalog.ItemInfo;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.Money;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
@@ -199,7 +200,7 @@ class SupplierOrders {
                 .param("id", orderId)
                 .query((rs, n) -> LineView.of(rs.getObject("id", UUID.class), rs.getInt("position"),
                         rs.getObject("item_id", UUID.class), rs.getString("item_sku"), rs.getString("item_name"),
-                        rs.getBigDecimal("quantity"), Money.cost(rs.getBigDecimal("unit_cost")),
+                        rs.getBigDecimal("quantity"), Money.unitCost(rs.getBigDecimal("unit_cost")),
                         rs.getBigDecimal("line_total"), rs.getBigDecimal("received_quantity")))
                 .list();
     }

@@ -28,9 +28,10 @@ import java.util.UUID;
 
 /**
  * Customers (seed 001): document type and number unique among the tenant's
- * customers that are not deleted; purchase totals kept by {@link #recordSale},
- * {@link #recordCancellation} and {@link #recordRefund}, each inside the sale's
- * own transaction, never through the editable fields.
+ * customers that are not deleted; purchase totals kept by the statement that
+ * completes a sale ({@link SaleCompletion}), {@link #recordCancellation} and
+ * {@link #recordRefund}, each inside the sale's own transaction, never through
+ * the editable fields.
  */
 @Service
 class Customers {
@@ -185,15 +186,6 @@ class Customers {
         if (!active) {
             throw Problems.invalid("inactive-customer", "Customer " + id + " is not active");
         }
-    }
-
-    /** A completed sale adds its total and one purchase. */
-    void recordSale(UUID customerId, BigDecimal total, Instant at) {
-        jdbc.sql("""
-                        UPDATE customers SET total_purchases = total_purchases + :total, purchase_count = purchase_count + 1,
-                               last_purchase_at = greatest(last_purchase_at, :at)
-                        WHERE id = :id""")
-                .param("total", total).param("at", Timestamp.from(at)).param("id", customerId).update();
     }
 
     /**

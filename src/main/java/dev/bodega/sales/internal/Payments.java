@@ -1,5 +1,6 @@
 package dev.bodega.sales.internal;
 
+import dev.bodega.platform.Money;
 import dev.bodega.platform.Problems;
 
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ final class Payments {
                 throw Problems.invalid("payment-method", "Unknown payment method: " + input.method());
             }
             BigDecimal tendered = input.amount();
-            if (tendered.signum() <= 0 || Pricing.round(tendered, decimals).compareTo(tendered) != 0) {
+            if (tendered.signum() <= 0 || Money.round(tendered, decimals).compareTo(tendered) != 0) {
                 throw Problems.invalid("payment-amount", "A payment needs a positive amount in the currency's decimals");
             }
             boolean cash = input.method().equals("cash");
@@ -48,15 +49,15 @@ final class Payments {
             if (applied.signum() == 0) {
                 throw Problems.invalid("payment-not-needed", "The sale is already paid");
             }
-            payments.add(new Payment(input.method(), Pricing.round(applied, decimals), Pricing.round(tendered, decimals),
-                    Pricing.round(tendered.subtract(applied), decimals), blankToNull(input.reference())));
+            payments.add(new Payment(input.method(), Money.round(applied, decimals), Money.round(tendered, decimals),
+                    Money.round(tendered.subtract(applied), decimals), blankToNull(input.reference())));
             remaining = remaining.subtract(applied);
         }
         if (remaining.signum() > 0) {
             throw Problems.invalid("payment-short", "The payments leave " + remaining.toPlainString() + " unpaid");
         }
-        BigDecimal tendered = payments.stream().map(Payment::tendered).reduce(Pricing.round(BigDecimal.ZERO, decimals), BigDecimal::add);
-        BigDecimal change = payments.stream().map(Payment::change).reduce(Pricing.round(BigDecimal.ZERO, decimals), BigDecimal::add);
+        BigDecimal tendered = payments.stream().map(Payment::tendered).reduce(Money.round(BigDecimal.ZERO, decimals), BigDecimal::add);
+        BigDecimal change = payments.stream().map(Payment::change).reduce(Money.round(BigDecimal.ZERO, decimals), BigDecimal::add);
         List<String> methods = payments.stream().map(Payment::method).distinct().toList();
         String method = methods.isEmpty() ? null : methods.size() == 1 ? methods.get(0) : "mixed";
         return new Settlement(List.copyOf(payments), tendered, change, method);

@@ -1,18 +1,18 @@
 package dev.bodega.sales.internal;
 
+import dev.bodega.platform.Money;
 import dev.bodega.platform.Problems;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The money of a sale, line by line, rounded half-up to the currency's decimals
- * at each step, so every total is the exact sum of its lines:
+ * The money of a sale, line by line, rounded at each step by the one money rule
+ * ({@link Money}), so every total is the exact sum of its lines:
  * <ol>
  *   <li>subtotal = quantity × unit price;</li>
  *   <li>line discount = subtotal × discount percent / 100 (the line discount is a percentage);</li>
@@ -40,25 +40,19 @@ final class Pricing {
     private Pricing() {
     }
 
-    /** Money columns hold two decimals: a currency with more (or none defined) is kept at two. */
-    static int decimals(String currency) {
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        return digits < 0 ? 2 : Math.min(digits, 2);
-    }
-
     static Totals price(List<LineInput> lines, BigDecimal saleDiscount, boolean pricesIncludeTax, int decimals) {
         BigDecimal requested = saleDiscount == null ? BigDecimal.ZERO : saleDiscount;
         List<BigDecimal> subtotals = new ArrayList<>();
         List<BigDecimal> discounts = new ArrayList<>();
         List<BigDecimal> remaining = new ArrayList<>();
         for (LineInput line : lines) {
-            BigDecimal subtotal = round(line.quantity().multiply(line.unitPrice()), decimals);
+            BigDecimal subtotal = Money.amount(line.quantity(), line.unitPrice(), decimals);
             BigDecimal discount = percentOf(subtotal, line.discountPercent(), decimals);
             subtotals.add(subtotal);
             discounts.add(discount);
             remaining.add(subtotal.subtract(discount));
         }
-        BigDecimal shared = round(requested, decimals);
+        BigDecimal shared = Money.round(requested, decimals);
         if (shared.compareTo(requested) != 0) {
             throw Problems.invalid("discount-decimals", "The discount has more decimals than the currency");
         }
@@ -89,7 +83,7 @@ final class Pricing {
         }
         List<BigDecimal> shares = new ArrayList<>();
         for (BigDecimal base : bases) {
-            shares.add(whole.signum() == 0 ? round(BigDecimal.ZERO, decimals)
+            shares.add(whole.signum() == 0 ? Money.round(BigDecimal.ZERO, decimals)
                     : amount.multiply(base).divide(whole, decimals, RoundingMode.HALF_UP));
         }
         BigDecimal unit = BigDecimal.ONE.movePointLeft(decimals);
@@ -118,17 +112,13 @@ final class Pricing {
 
     static BigDecimal percentOf(BigDecimal amount, BigDecimal percent, int decimals) {
         if (percent == null || percent.signum() == 0) {
-            return round(BigDecimal.ZERO, decimals);
+            return Money.round(BigDecimal.ZERO, decimals);
         }
         return amount.multiply(percent).divide(HUNDRED, decimals, RoundingMode.HALF_UP);
     }
 
-    static BigDecimal round(BigDecimal amount, int decimals) {
-        return amount.setScale(decimals, RoundingMode.HALF_UP);
-    }
-
     private static BigDecimal sum(List<LineAmounts> lines, java.util.function.Function<LineAmounts, BigDecimal> field,
                                   int decimals) {
-        return lines.stream().map(field).reduce(round(BigDecimal.ZERO, decimals), BigDecimal::add);
+        return lines.stream().map(field).reduce(Money.round(BigDecimal.ZERO, decimals), BigDecimal::add);
     }
 }

@@ -4,6 +4,7 @@ import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.Money;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
@@ -102,15 +103,15 @@ class Returns {
     /** A return as of {@code at} (null: now); only for data that describes the past, as {@link Sales#create(Sales.NewSale, java.time.Instant)}. */
     @Transactional
     ReturnView create(UUID saleId, NewReturn request, Instant at) {
-        Sales.Locked sale = sales.lock(saleId);
+        LockedSale sale = sales.lock(saleId);
         if (!sale.status().equals("completed")) {
             throw Problems.conflict("sale-not-completed", "Only a completed sale can take returns; this one is " + sale.status());
         }
         UUID locationId = request.locationId() == null ? sale.locationId() : request.locationId();
         requireLocation(locationId);
-        int decimals = Pricing.decimals(sale.currency());
+        int decimals = Money.decimals(sale.currency());
         List<Planned> planned = plan(saleId, request.lines(), decimals);
-        BigDecimal value = planned.stream().map(Planned::value).reduce(Pricing.round(BigDecimal.ZERO, decimals), BigDecimal::add);
+        BigDecimal value = planned.stream().map(Planned::value).reduce(Money.round(BigDecimal.ZERO, decimals), BigDecimal::add);
         BigDecimal refund = refund(request.refundAmount(), value, decimals);
 
         UUID id = Ids.next();
@@ -123,7 +124,7 @@ class Returns {
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("sale", saleId)
                 .param("location", locationId).param("value", value).param("refund", refund)
                 .param("method", request.refundMethod()).param("reason", request.reason().trim())
-                .param("user", TenantContext.userId().orElse(null)).param("at", Sales.timestamp(at))
+                .param("user", TenantContext.userId().orElse(null)).param("at", Values.timestamp(at))
                 .update();
         for (Planned line : planned) {
             insertLine(id, line, costs);
@@ -223,14 +224,14 @@ class Returns {
         if (requested == null) {
             return value;
         }
-        if (Pricing.round(requested, decimals).compareTo(requested) != 0) {
+        if (Money.round(requested, decimals).compareTo(requested) != 0) {
             throw Problems.invalid("refund-decimals", "The refund has more decimals than the currency");
         }
         if (requested.compareTo(value) > 0) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "refund-exceeds-value",
                     "The refund cannot exceed the value of the returned goods (" + value.toPlainString() + ")");
         }
-        return Pricing.round(requested, decimals);
+        return Money.round(requested, decimals);
     }
 
     /** Posts the restocked lines; returns the cost each item came back at (damaged lines keep the sale's cost). */

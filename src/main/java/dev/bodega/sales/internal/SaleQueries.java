@@ -26,6 +26,9 @@ class SaleQueries {
     record Filter(LocalDate from, LocalDate to, String status, UUID locationId, UUID customerId, UUID sellerId) {
     }
 
+    /** A numbered sale's invoice, as {@code sales s} joined to {@code invoice_series sr} spell it. */
+    static final String INVOICE = "sr.code || '-' || lpad(s.invoice_number::text, 8, '0')";
+
     private final JdbcClient jdbc;
     private final TenantSettingsService settings;
 
@@ -74,8 +77,8 @@ class SaleQueries {
                           AND (CAST(:customer AS uuid) IS NULL OR s.customer_id = :customer)
                           AND (CAST(:seller AS uuid) IS NULL OR s.user_id = :seller)
                           AND (CAST(:before AS uuid) IS NULL OR s.id < :before)
-                        ORDER BY s.id DESC LIMIT :limit""".formatted(Sales.INVOICE))
-                .param("from", from).param("to", to).param("status", Sales.blankToNull(filter.status()))
+                        ORDER BY s.id DESC LIMIT :limit""".formatted(INVOICE))
+                .param("from", from).param("to", to).param("status", Values.blankToNull(filter.status()))
                 .param("location", filter.locationId()).param("customer", filter.customerId())
                 .param("seller", filter.sellerId()).param("before", before).param("limit", limit + 1)
                 .query((rs, n) -> new SaleSummary(rs.getObject("id", UUID.class), rs.getString("status"),
@@ -102,7 +105,7 @@ class SaleQueries {
             LEFT JOIN customers c ON c.tenant_id = s.tenant_id AND c.id = s.customer_id
             LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
             LEFT JOIN users cu ON cu.tenant_id = s.tenant_id AND cu.id = s.cancelled_by
-            """.formatted(Sales.INVOICE);
+            """.formatted(INVOICE);
 
     private static SaleView saleRow(ResultSet rs, List<LineView> lines, List<PaymentView> payments) throws SQLException {
         return new SaleView(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("invoice"),

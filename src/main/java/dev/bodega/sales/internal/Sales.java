@@ -3,13 +3,13 @@ package dev.bodega.sales.internal;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.Money;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.sales.SaleCancelled;
-import dev.bodega.sales.SaleCompleted;
 import dev.bodega.sales.internal.SaleViews.LineView;
 import dev.bodega.sales.internal.SaleViews.Quote;
 import dev.bodega.sales.internal.SaleViews.SaleView;
@@ -38,6 +38,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.bodega.sales.internal.Values.blankToNull;
+import static dev.bodega.sales.internal.Values.timestamp;
+
 /**
  * Sales: pending (a quote or a parked sale: no stock moves, no number),
  * completed (stock issued through the ledger, invoice number taken, customer
@@ -47,8 +50,8 @@ import java.util.UUID;
  * <p>Lock order, the same for every path, so tills never deadlock: the sale
  * row, then the stock levels (sorted by the posting engine), then the invoice
  * series, then the customer. A sale completed at once has no row to lock until
- * its stock is posted: it is inserted already completed, with its number
- * ({@link DirectCompletion}).
+ * its stock is posted: it is inserted already completed, with its number. Both
+ * ways to completed are one transition ({@link SaleCompletion}).
  */
 @Service
 class Sales {
@@ -85,40 +88,20 @@ class Sales {
     record Cancellation(@NotBlank @Size(max = 500) String reason) {
     }
 
-    /** The sale row as a locked transaction needs it. */
-    record Locked(UUID id, String status, UUID locationId, UUID customerId, UUID sellerId, String currency,
-                  BigDecimal total, BigDecimal refunded, String invoice) {
-    }
-
-    record ItemRow(UUID id, String sku, String name, BigDecimal salePrice, int decimals, boolean usable) {
-    }
-
-    record Priced(List<PricedLine> lines, Pricing.Totals totals, TenantSettings settings) {
-    }
-
-    record PricedLine(ItemRow item, LineRequest request, BigDecimal unitPrice, BigDecimal discountPercent,
-                              BigDecimal taxRate, Pricing.LineAmounts amounts) {
-    }
-
-    static final String INVOICE = "sr.code || '-' || lpad(s.invoice_number::text, 8, '0')";
-
     private final JdbcClient jdbc;
     private final StockPostings postings;
-    private final InvoiceSeriesStore series;
     private final Customers customers;
     private final TenantSettingsService settings;
     private final ApplicationEventPublisher events;
     private final SaleQueries queries;
-    private final DirectCompletion directCompletion;
+    private final SaleCompletion completion;
 
-    Sales(JdbcClient jdbc, StockPostings postings, InvoiceSeriesStore series, Customers customers,
-          TenantSettingsService settings, ApplicationEventPublisher events, SaleQueries queries,
-          DirectCompletion directCompletion) {
+    Sales(JdbcClient jdbc, StockPostings postings, Customers customers, TenantSettingsService settings,
+          ApplicationEventPublisher events, SaleQueries queries, SaleCompletion completion) {
         this.queries = queries;
-        this.directCompletion = directCompletion;
+        this.completion = completion;
         this.jdbc = jdbc;
         this.postings = postings;
-        this.series = series;
         this.customers = customers;
         this.settings = settings;
         this.events = events;
@@ -131,7 +114,7 @@ class Sales {
         Pricing.Totals t = priced.totals();
         List<LineView> lines = new ArrayList<>();
         for (int i = 0; i < priced.lines().size(); i++) {
-            PricedLine line = priced.lines().get(i);
+            Priced.Line line = priced.lines().get(i);
             lines.add(lineView(null, i + 1, line));
         }
         return new Quote(priced.settings().currency(), priced.settings().pricesIncludeTax(), t.subtotal(), t.discount(),
@@ -162,7 +145,8 @@ class Sales {
         Priced priced = price(sale);
         UUID id = Ids.next();
         if (sale.completeNow()) {
-            return directCompletion.create(id, sale, priced, at);
+            return completion.complete(new SaleCompletion.Direct(id, sale.locationId(), sale.customerId(),
+                    sale.seriesId(), blankToNull(sale.notes()), paymentInputs(sale.payments()), priced), at);
         }
         insertSale(id, sale, priced, at);
         insertLines(id, priced.lines());
@@ -170,8 +154,8 @@ class Sales {
     }
 
     @Transactional
-    public SaleView complete(UUID id, Completion completion) {
-        complete(lock(id), completion.seriesId(), completion.payments(), null);
+    public SaleView complete(UUID id, Completion request) {
+        completion.complete(lock(id), request.seriesId(), paymentInputs(request.payments()), null);
         return queries.get(id);
     }
 
@@ -183,7 +167,7 @@ class Sales {
     /** A cancellation as of {@code at} (null: now); see {@link #create(NewSale, Instant)}. */
     @Transactional
     SaleView cancel(UUID id, Cancellation cancellation, Instant at) {
-        Locked sale = lock(id);
+        LockedSale sale = lock(id);
         if (sale.status().equals("cancelled")) {
             throw Problems.conflict("sale-already-cancelled", "The sale is already cancelled");
         }
@@ -213,61 +197,19 @@ class Sales {
     }
 
     /** Locks the sale row for the rest of the transaction: completions, cancellations and returns of it queue here. */
-    Locked lock(UUID id) {
+    LockedSale lock(UUID id) {
         return jdbc.sql("""
                         SELECT s.id, s.status, s.location_id, s.customer_id, s.user_id AS seller_id, s.currency, s.total,
                                s.refunded,
                                CASE WHEN s.invoice_number IS NOT NULL THEN %s END AS invoice
                         FROM sales s LEFT JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
-                        WHERE s.id = :id FOR UPDATE OF s""".formatted(INVOICE))
-                .param("id", id).query(Locked.class).optional()
+                        WHERE s.id = :id FOR UPDATE OF s""".formatted(SaleQueries.INVOICE))
+                .param("id", id).query(LockedSale.class).optional()
                 .orElseThrow(() -> new NotFoundException("Sale"));
     }
 
-    private void complete(Locked sale, UUID seriesId, List<PaymentRequest> requested, Instant at) {
-        if (!sale.status().equals("pending")) {
-            throw Problems.conflict("sale-not-pending", "Only a pending sale can be completed; this one is " + sale.status());
-        }
-        int decimals = Pricing.decimals(sale.currency());
-        Payments.Settlement settlement = Payments.settle(sale.total(), requested == null ? List.of()
-                : requested.stream().map(p -> new Payments.PaymentInput(p.method(), p.amount(), p.reference())).toList(),
-                decimals);
-        // Stock first (locks sorted by the engine), then the series: one order for every till.
-        StockPostings.Posted posted = postings.post(new StockPostings.Posting("sale", "sale", sale.id(), null, null,
-                issue(sale)));
-        UUID seriesUsed = series.forSale(seriesId, sale.locationId());
-        long number = series.take(seriesUsed);
-        Instant completedAt = jdbc.sql("""
-                        UPDATE sales SET status = 'completed', series_id = :series, invoice_number = :number,
-                               completed_at = coalesce(CAST(:at AS timestamptz), now()),
-                               sale_date = coalesce(CAST(:at AS timestamptz), now()), tendered = :tendered, change_due = :change,
-                               payment_method = :method, version = version + 1, updated_at = now()
-                        WHERE id = :id RETURNING completed_at""")
-                .param("series", seriesUsed).param("number", number).param("tendered", settlement.tendered())
-                .param("change", settlement.change()).param("method", settlement.method()).param("at", timestamp(at))
-                .param("id", sale.id())
-                .query(Timestamp.class).single().toInstant();
-        insertPayments(sale.id(), settlement.payments(), completedAt);
-        recordCosts(sale.id(), posted);
-        if (sale.customerId() != null) {
-            customers.recordSale(sale.customerId(), sale.total(), completedAt);
-        }
-        String invoice = jdbc.sql("SELECT code FROM invoice_series WHERE id = :id").param("id", seriesUsed)
-                .query(String.class).single() + "-" + String.format("%08d", number);
-        events.publishEvent(new SaleCompleted(TenantContext.tenantId(), sale.id(), sale.locationId(), sale.customerId(),
-                sale.sellerId(), invoice, sale.total(), sale.currency(), completedAt));
-    }
-
-    private List<StockPostings.Line> issue(Locked sale) {
-        return jdbc.sql("SELECT item_id, quantity FROM sale_lines WHERE sale_id = :id ORDER BY position")
-                .param("id", sale.id())
-                .query((rs, n) -> StockPostings.Line.out(sale.locationId(), rs.getObject("item_id", UUID.class),
-                        MovementType.SALE, rs.getBigDecimal("quantity")))
-                .list();
-    }
-
     /** Everything the sale took goes back, at the cost it left with. */
-    private List<StockPostings.Line> reversal(Locked sale) {
+    private List<StockPostings.Line> reversal(LockedSale sale) {
         return jdbc.sql("SELECT item_id, quantity, unit_cost FROM sale_lines WHERE sale_id = :id ORDER BY position")
                 .param("id", sale.id())
                 .query((rs, n) -> StockPostings.Line.in(sale.locationId(), rs.getObject("item_id", UUID.class),
@@ -275,57 +217,44 @@ class Sales {
                 .list();
     }
 
-    /** The average cost each item left at, from the sale's ledger rows. */
-    private void recordCosts(UUID saleId, StockPostings.Posted posted) {
-        Map<UUID, BigDecimal> costs = new HashMap<>();
-        posted.entries().forEach(e -> costs.put(e.itemId(), e.unitCost()));
-        String[] items = costs.keySet().stream().map(UUID::toString).toArray(String[]::new);
-        String[] values = costs.keySet().stream().map(k -> costs.get(k).toPlainString()).toArray(String[]::new);
-        jdbc.sql("""
-                        UPDATE sale_lines sl SET unit_cost = c.cost
-                        FROM unnest(CAST(:items AS uuid[]), CAST(:costs AS numeric[])) AS c(item_id, cost)
-                        WHERE sl.sale_id = :sale AND sl.item_id = c.item_id""")
-                .param("items", items).param("costs", values).param("sale", saleId).update();
-    }
-
     private Priced price(NewSale sale) {
         TenantSettings tenant = settings.current();
-        int decimals = Pricing.decimals(tenant.currency());
-        Map<UUID, ItemRow> items = items(sale.lines());
-        List<PricedLine> lines = new ArrayList<>();
+        int decimals = Money.decimals(tenant.currency());
+        Map<UUID, Priced.Item> items = items(sale.lines());
+        List<Priced.Line> lines = new ArrayList<>();
         List<Pricing.LineInput> inputs = new ArrayList<>();
         for (LineRequest line : sale.lines()) {
-            ItemRow item = usableItem(items, line);
+            Priced.Item item = usableItem(items, line);
             BigDecimal unitPrice = line.unitPrice() == null ? item.salePrice() : line.unitPrice();
             BigDecimal discountPercent = line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
             BigDecimal taxRate = line.taxRate() == null ? tenant.taxRate() : line.taxRate();
             inputs.add(new Pricing.LineInput(line.quantity(), unitPrice, discountPercent, taxRate));
-            lines.add(new PricedLine(item, line, unitPrice, discountPercent, taxRate, null));
+            lines.add(new Priced.Line(item, line.quantity(), unitPrice, discountPercent, taxRate, null));
         }
         Pricing.Totals totals = Pricing.price(inputs, sale.discount(), tenant.pricesIncludeTax(), decimals);
-        List<PricedLine> priced = new ArrayList<>();
+        List<Priced.Line> priced = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            PricedLine l = lines.get(i);
-            priced.add(new PricedLine(l.item(), l.request(), l.unitPrice(), l.discountPercent(), l.taxRate(),
+            Priced.Line l = lines.get(i);
+            priced.add(new Priced.Line(l.item(), l.quantity(), l.unitPrice(), l.discountPercent(), l.taxRate(),
                     totals.lines().get(i)));
         }
         return new Priced(priced, totals, tenant);
     }
 
-    private Map<UUID, ItemRow> items(List<LineRequest> lines) {
+    private Map<UUID, Priced.Item> items(List<LineRequest> lines) {
         String[] ids = lines.stream().map(l -> l.itemId().toString()).distinct().toArray(String[]::new);
-        Map<UUID, ItemRow> found = new HashMap<>();
+        Map<UUID, Priced.Item> found = new HashMap<>();
         jdbc.sql("""
                         SELECT i.id, i.sku, i.name, i.sale_price, u.decimals, i.active AND i.deleted_at IS NULL AS usable
                         FROM items i JOIN units u ON u.code = i.unit_code
                         WHERE i.id = ANY (CAST(:ids AS uuid[]))""")
-                .param("ids", ids).query(ItemRow.class).list()
+                .param("ids", ids).query(Priced.Item.class).list()
                 .forEach(item -> found.put(item.id(), item));
         return found;
     }
 
-    private static ItemRow usableItem(Map<UUID, ItemRow> items, LineRequest line) {
-        ItemRow item = items.get(line.itemId());
+    private static Priced.Item usableItem(Map<UUID, Priced.Item> items, LineRequest line) {
+        Priced.Item item = items.get(line.itemId());
         if (item == null) {
             throw Problems.invalid("unknown-item", "Item " + line.itemId() + " does not exist");
         }
@@ -369,9 +298,9 @@ class Sales {
                 .update();
     }
 
-    private void insertLines(UUID saleId, List<PricedLine> lines) {
+    private void insertLines(UUID saleId, List<Priced.Line> lines) {
         for (int i = 0; i < lines.size(); i++) {
-            PricedLine line = lines.get(i);
+            Priced.Line line = lines.get(i);
             Pricing.LineAmounts a = line.amounts();
             jdbc.sql("""
                             INSERT INTO sale_lines (tenant_id, id, sale_id, position, item_id, item_name, item_sku, quantity,
@@ -381,7 +310,7 @@ class Sales {
                                     :discountPercent, :discount, :saleDiscount, :taxRate, :tax, :total)""")
                     .param("tenant", TenantContext.tenantId()).param("id", Ids.next()).param("sale", saleId)
                     .param("position", i + 1).param("item", line.item().id()).param("name", line.item().name())
-                    .param("sku", line.item().sku()).param("quantity", line.request().quantity())
+                    .param("sku", line.item().sku()).param("quantity", line.quantity())
                     .param("unitPrice", line.unitPrice()).param("subtotal", a.subtotal())
                     .param("discountPercent", line.discountPercent()).param("discount", a.discount())
                     .param("saleDiscount", a.saleDiscount()).param("taxRate", line.taxRate()).param("tax", a.tax())
@@ -390,34 +319,15 @@ class Sales {
         }
     }
 
-    private void insertPayments(UUID saleId, List<Payments.Payment> payments, Instant at) {
-        for (int i = 0; i < payments.size(); i++) {
-            Payments.Payment p = payments.get(i);
-            jdbc.sql("""
-                            INSERT INTO sale_payments (tenant_id, id, sale_id, position, method, amount, tendered,
-                                                       change_due, reference, created_at)
-                            VALUES (:tenant, :id, :sale, :position, :method, :amount, :tendered, :change, :reference,
-                                    :at)""")
-                    .param("tenant", TenantContext.tenantId()).param("id", Ids.next()).param("sale", saleId)
-                    .param("position", i + 1).param("method", p.method()).param("amount", p.amount())
-                    .param("tendered", p.tendered()).param("change", p.change()).param("reference", p.reference())
-                    .param("at", Timestamp.from(at))
-                    .update();
-        }
-    }
-
-    private static LineView lineView(UUID id, int position, PricedLine line) {
+    private static LineView lineView(UUID id, int position, Priced.Line line) {
         Pricing.LineAmounts a = line.amounts();
         return new LineView(id, position, line.item().id(), line.item().sku(), line.item().name(),
-                line.request().quantity(), line.unitPrice(), a.subtotal(), line.discountPercent(), a.discount(),
+                line.quantity(), line.unitPrice(), a.subtotal(), line.discountPercent(), a.discount(),
                 a.saleDiscount(), line.taxRate(), a.tax(), a.total(), BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    static Timestamp timestamp(Instant at) {
-        return at == null ? null : Timestamp.from(at);
-    }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
+    private static List<Payments.PaymentInput> paymentInputs(List<PaymentRequest> requested) {
+        return requested == null ? List.of()
+                : requested.stream().map(p -> new Payments.PaymentInput(p.method(), p.amount(), p.reference())).toList();
     }
 }

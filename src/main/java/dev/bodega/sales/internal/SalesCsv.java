@@ -1,18 +1,14 @@
 package dev.bodega.sales.internal;
 
+import dev.bodega.platform.CsvWriter;
 import dev.bodega.platform.TenantSettingsService;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -53,78 +49,53 @@ class SalesCsv {
     @Transactional(readOnly = true)
     public void write(SalesReports.Period period, Writer out) {
         ZoneId zone = settings.current().zoneId();
-        try {
-            CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
-            csv.printRecord(HEADER);
-            jdbc.sql("""
-                            SELECT sr.code || '-' || lpad(s.invoice_number::text, 8, '0') AS invoice, s.status, s.sale_date,
-                                   l.name AS location, u.name AS seller,
-                                   c.document_type || ' ' || c.document_number AS customer_document,
-                                   c.first_name || coalesce(' ' || c.last_name, '') AS customer, s.payment_method,
-                                   s.currency, sl.position, sl.item_sku, sl.item_name, sl.quantity, sl.unit_price,
-                                   sl.discount + sl.sale_discount AS discount, sl.tax_rate, sl.tax, sl.total AS line_total,
-                                   sl.returned_quantity, sl.returned_amount, s.total AS sale_total, s.id
-                            FROM sales s
-                            JOIN sale_lines sl ON sl.tenant_id = s.tenant_id AND sl.sale_id = s.id
-                            JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
-                            JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
-                            LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
-                            LEFT JOIN customers c ON c.tenant_id = s.tenant_id AND c.id = s.customer_id
-                            WHERE s.sale_date >= :from AND s.sale_date < :to AND s.status IN ('completed', 'cancelled')
-                            ORDER BY s.sale_date, s.id, sl.position""")
-                    .params(Map.of("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()),
-                            "to", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant())))
-                    .query((ResultSet rs) -> print(csv, row(rs, zone)));
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvWriter csv = new CsvWriter(out, HEADER);
+        jdbc.sql("""
+                        SELECT sr.code || '-' || lpad(s.invoice_number::text, 8, '0') AS invoice, s.status, s.sale_date,
+                               l.name AS location, u.name AS seller,
+                               c.document_type || ' ' || c.document_number AS customer_document,
+                               c.first_name || coalesce(' ' || c.last_name, '') AS customer, s.payment_method,
+                               s.currency, sl.position, sl.item_sku, sl.item_name, sl.quantity, sl.unit_price,
+                               sl.discount + sl.sale_discount AS discount, sl.tax_rate, sl.tax, sl.total AS line_total,
+                               sl.returned_quantity, sl.returned_amount, s.total AS sale_total, s.id
+                        FROM sales s
+                        JOIN sale_lines sl ON sl.tenant_id = s.tenant_id AND sl.sale_id = s.id
+                        JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
+                        JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
+                        LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+                        LEFT JOIN customers c ON c.tenant_id = s.tenant_id AND c.id = s.customer_id
+                        WHERE s.sale_date >= :from AND s.sale_date < :to AND s.status IN ('completed', 'cancelled')
+                        ORDER BY s.sale_date, s.id, sl.position""")
+                .params(Map.of("from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()),
+                        "to", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant())))
+                .query((ResultSet rs) -> csv.row(row(rs, zone)));
+        csv.flush();
     }
 
-    private static List<String> row(ResultSet rs, ZoneId zone) throws SQLException {
-        List<String> cells = new ArrayList<>();
+    private static List<Object> row(ResultSet rs, ZoneId zone) throws SQLException {
+        List<Object> cells = new ArrayList<>();
         cells.add(rs.getString("invoice"));
         cells.add(rs.getString("status"));
         cells.add(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(rs.getTimestamp("sale_date").toInstant().atZone(zone)));
-        cells.add(text(rs.getString("location")));
-        cells.add(text(rs.getString("seller")));
-        cells.add(text(rs.getString("customer_document")));
-        cells.add(text(rs.getString("customer")));
+        cells.add(rs.getString("location"));
+        cells.add(rs.getString("seller"));
+        cells.add(rs.getString("customer_document"));
+        cells.add(rs.getString("customer"));
         cells.add(rs.getString("payment_method"));
         cells.add(rs.getString("currency"));
-        cells.add(String.valueOf(rs.getInt("position")));
-        cells.add(text(rs.getString("item_sku")));
-        cells.add(text(rs.getString("item_name")));
-        cells.add(number(SalesReports.plain(rs.getBigDecimal("quantity"))));
-        cells.add(number(rs.getBigDecimal("unit_price")));
-        cells.add(number(rs.getBigDecimal("discount")));
-        cells.add(number(rs.getBigDecimal("tax_rate")));
-        cells.add(number(rs.getBigDecimal("tax")));
-        cells.add(number(rs.getBigDecimal("line_total")));
-        cells.add(number(SalesReports.plain(rs.getBigDecimal("returned_quantity"))));
-        cells.add(number(rs.getBigDecimal("returned_amount")));
-        cells.add(number(rs.getBigDecimal("sale_total")));
+        cells.add(rs.getInt("position"));
+        cells.add(rs.getString("item_sku"));
+        cells.add(rs.getString("item_name"));
+        cells.add(SalesReports.plain(rs.getBigDecimal("quantity")));
+        cells.add(rs.getBigDecimal("unit_price"));
+        cells.add(rs.getBigDecimal("discount"));
+        cells.add(rs.getBigDecimal("tax_rate"));
+        cells.add(rs.getBigDecimal("tax"));
+        cells.add(rs.getBigDecimal("line_total"));
+        cells.add(SalesReports.plain(rs.getBigDecimal("returned_quantity")));
+        cells.add(rs.getBigDecimal("returned_amount"));
+        cells.add(rs.getBigDecimal("sale_total"));
         cells.add(rs.getString("id"));
         return cells;
-    }
-
-    private static void print(CSVPrinter csv, List<String> cells) {
-        try {
-            csv.printRecord(cells);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Text a spreadsheet would run as a formula gets an apostrophe in front. */
-    static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    }
-
-    private static String number(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
     }
 }

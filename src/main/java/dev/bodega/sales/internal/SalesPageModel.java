@@ -1,6 +1,7 @@
 package dev.bodega.sales.internal;
 
 import dev.bodega.platform.Actor;
+import dev.bodega.platform.Money;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -28,7 +29,7 @@ class SalesPageModel {
     /** Decimals of the company's money, as the sale arithmetic rounds it. */
     @ModelAttribute("decimals")
     Integer decimals() {
-        return Actor.current().map(actor -> Pricing.decimals(settings.current().currency())).orElse(2);
+        return Actor.current().map(actor -> Money.decimals(settings.current().currency())).orElse(2);
     }
 
     @ModelAttribute("zone")

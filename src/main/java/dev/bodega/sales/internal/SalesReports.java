@@ -1,6 +1,7 @@
 package dev.bodega.sales.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.Money;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantSettings;
@@ -158,10 +159,10 @@ class SalesReports {
                         FROM sales s WHERE %s""".formatted(COMPLETED_IN_PERIOD))
                 .params(bounds(period, company.zoneId()))
                 .query(Totals.class).single();
-        int decimals = Pricing.decimals(company.currency());
+        int decimals = Money.decimals(company.currency());
         return new Summary(period.from(), period.to(), company.currency(), totals.count(),
-                Pricing.round(totals.total(), decimals), average(totals.total(), totals.count(), decimals),
-                Pricing.round(totals.refunded(), decimals));
+                Money.round(totals.total(), decimals), average(totals.total(), totals.count(), decimals),
+                Money.round(totals.refunded(), decimals));
     }
 
     @Transactional(readOnly = true)
@@ -213,13 +214,13 @@ class SalesReports {
                 .query((ResultSet rs) -> {
                     refunds.put(rs.getString("method"), rs.getBigDecimal("refunds"));
                 });
-        int decimals = Pricing.decimals(company.currency());
-        BigDecimal zero = Pricing.round(BigDecimal.ZERO, decimals);
+        int decimals = Money.decimals(company.currency());
+        BigDecimal zero = Money.round(BigDecimal.ZERO, decimals);
         List<MethodRow> rows = new ArrayList<>();
         for (String method : METHODS) {
             Taken row = taken.getOrDefault(method, new Taken(method, 0, zero));
-            BigDecimal amount = Pricing.round(row.amount(), decimals);
-            BigDecimal refunded = Pricing.round(refunds.getOrDefault(method, zero), decimals);
+            BigDecimal amount = Money.round(row.amount(), decimals);
+            BigDecimal refunded = Money.round(refunds.getOrDefault(method, zero), decimals);
             rows.add(new MethodRow(method, row.sales(), amount, refunded, amount.subtract(refunded)));
         }
         BigDecimal amount = rows.stream().map(MethodRow::amount).reduce(zero, BigDecimal::add);
@@ -275,20 +276,20 @@ class SalesReports {
                 .params(bounds(period, company.zoneId())).param("zone", company.timeZone())
                 .query(Daily.class).list()
                 .forEach(day -> found.put(day.date(), day));
-        int decimals = Pricing.decimals(company.currency());
+        int decimals = Money.decimals(company.currency());
         List<Day> days = new ArrayList<>();
         long count = 0;
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal refunded = BigDecimal.ZERO;
         for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
             Daily sold = found.getOrDefault(day, new Daily(day, 0, BigDecimal.ZERO, BigDecimal.ZERO));
-            days.add(new Day(day, sold.count(), Pricing.round(sold.total(), decimals)));
+            days.add(new Day(day, sold.count(), Money.round(sold.total(), decimals)));
             count += sold.count();
             total = total.add(sold.total());
             refunded = refunded.add(sold.refunded());
         }
         Summary summary = new Summary(period.from(), period.to(), company.currency(), count,
-                Pricing.round(total, decimals), average(total, count, decimals), Pricing.round(refunded, decimals));
+                Money.round(total, decimals), average(total, count, decimals), Money.round(refunded, decimals));
         return new Overview(summary, new PerDay(period.from(), period.to(), company.currency(), days));
     }
 
@@ -338,7 +339,7 @@ class SalesReports {
                         WHERE id = :id AND deleted_at IS NULL""")
                 .param("id", customerId).query(String.class).optional()
                 .orElseThrow(() -> new NotFoundException("Customer"));
-        int decimals = Pricing.decimals(company.currency());
+        int decimals = Money.decimals(company.currency());
         Map<String, Object> customer = Map.of("customer", customerId);
         record Stats(long count, BigDecimal total, BigDecimal refunded, Timestamp first, Timestamp last) {
         }
@@ -363,7 +364,7 @@ class SalesReports {
                 .list();
         List<TopItem> top = topItems("s.customer_id = :customer AND s.status = 'completed'", customer, false, 5);
         return new CustomerHistory(customerId, name, company.currency(), stats.count(),
-                Pricing.round(stats.total(), decimals), Pricing.round(stats.refunded(), decimals),
+                Money.round(stats.total(), decimals), Money.round(stats.refunded(), decimals),
                 average(stats.total(), stats.count(), decimals), Customers.instant(stats.first()),
                 Customers.instant(stats.last()), top, purchases);
     }
@@ -432,15 +433,15 @@ class SalesReports {
 
     private Breakdown breakdown(Period period, String sql) {
         TenantSettings company = settings.current();
-        int decimals = Pricing.decimals(company.currency());
+        int decimals = Money.decimals(company.currency());
         List<GroupRow> rows = jdbc.sql(sql.formatted(COMPLETED_IN_PERIOD))
                 .params(bounds(period, company.zoneId()))
                 .query((rs, n) -> {
                     long count = rs.getLong("count");
                     BigDecimal total = rs.getBigDecimal("total");
                     return new GroupRow(rs.getObject("id", UUID.class), rs.getString("name"), count,
-                            Pricing.round(total, decimals), average(total, count, decimals),
-                            Pricing.round(rs.getBigDecimal("refunded"), decimals));
+                            Money.round(total, decimals), average(total, count, decimals),
+                            Money.round(rs.getBigDecimal("refunded"), decimals));
                 })
                 .list();
         return new Breakdown(period.from(), period.to(), company.currency(), rows);
@@ -464,7 +465,7 @@ class SalesReports {
     }
 
     private static BigDecimal average(BigDecimal total, long count, int decimals) {
-        return count == 0 ? Pricing.round(BigDecimal.ZERO, decimals)
+        return count == 0 ? Money.round(BigDecimal.ZERO, decimals)
                 : total.divide(BigDecimal.valueOf(count), decimals, RoundingMode.HALF_UP);
     }
 

@@ -1,5 +1,6 @@
 package dev.bodega.sales.internal;
 
+import dev.bodega.platform.Money;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.ErrorResponseException;
 
@@ -90,10 +91,10 @@ class MoneyTest {
 
     @Test
     void aCurrencyWithoutCentsRoundsToWholeUnits() {
-        assertThat(Pricing.decimals("CLP")).isZero();
-        assertThat(Pricing.decimals("JPY")).isZero();
-        assertThat(Pricing.decimals("USD")).isEqualTo(2);
-        assertThat(Pricing.decimals("KWD")).as("money columns keep two decimals").isEqualTo(2);
+        assertThat(Money.decimals("CLP")).isZero();
+        assertThat(Money.decimals("JPY")).isZero();
+        assertThat(Money.decimals("USD")).isEqualTo(2);
+        assertThat(Money.decimals("KWD")).as("money columns keep two decimals").isEqualTo(2);
 
         Pricing.Totals totals = Pricing.price(List.of(line("3", "333", "0", "19")), null, true, 0);
         assertLine(totals.lines().get(0), "999", "0", "0", "160", "999");          // 159.504 → 160
