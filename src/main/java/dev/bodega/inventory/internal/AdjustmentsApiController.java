@@ -84,7 +84,7 @@ class AdjustmentsApiController {
                                       @RequestParam(required = false) UUID cursor,
                                       @RequestParam(required = false) Integer limit) {
         if (status != null && !Adjustments.STATUSES.contains(status)) {
-            throw Problems.invalid("unknown-status", "Status must be one of " + Adjustments.STATUSES);
+            throw Problems.of(InventoryProblem.UNKNOWN_STATUS, "Status must be one of " + Adjustments.STATUSES);
         }
         return adjustments.list(status == null ? List.of() : List.of(status), cursor, CursorPage.clampLimit(limit));
     }

@@ -208,7 +208,7 @@ class PurchasingPageController {
             redirect.addFlashAttribute("message", "purchasing.receive.recorded");
             return "redirect:/purchasing/orders/" + id;
         } catch (ErrorResponseException e) {
-            if (Receiving.OVER_RECEIPT.equals(type(e))) {
+            if (PurchasingProblem.OVER_RECEIPT.is(e)) {
                 model.addAttribute("overLines", e.getBody().getProperties() == null ? List.of()
                         : e.getBody().getProperties().get("lines"));
             }

@@ -66,7 +66,7 @@ class DirectCompletion {
         Numbered numbered = insertCompleted(id, sale.seriesId(), sale, priced, lineIds, costs, settlement, at)
                 .or(() -> insertCompleted(id, series.forSale(sale.seriesId(), sale.locationId()), sale, priced, lineIds,
                         costs, settlement, at))
-                .orElseThrow(() -> Problems.conflict("series-inactive", "The invoice series is no longer active"));
+                .orElseThrow(() -> Problems.of(SalesProblem.SERIES_INACTIVE, "The invoice series is no longer active"));
         events.publishEvent(new SaleCompleted(TenantContext.tenantId(), id, sale.locationId(), sale.customerId(),
                 TenantContext.userId().orElse(null), numbered.invoice(), total, currency, numbered.completedAt()));
         return completedView(id, sale, priced, lineIds, settlement, numbered);

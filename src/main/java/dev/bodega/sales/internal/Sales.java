@@ -150,7 +150,8 @@ class Sales {
     @Transactional
     SaleView create(NewSale sale, Instant at) {
         if (!sale.completeNow() && sale.payments() != null && !sale.payments().isEmpty()) {
-            throw Problems.invalid("payments-without-completion", "Payments are taken when the sale is completed (complete: true)");
+            throw Problems.of(SalesProblem.PAYMENTS_WITHOUT_COMPLETION,
+                    "Payments are taken when the sale is completed (complete: true)");
         }
         if (!sale.completeNow()) {
             // A completed sale's location is checked by its stock posting (same problems, one query fewer).
@@ -185,12 +186,13 @@ class Sales {
     SaleView cancel(UUID id, Cancellation cancellation, Instant at) {
         Locked sale = lock(id);
         if (sale.status().equals("cancelled")) {
-            throw Problems.conflict("sale-already-cancelled", "The sale is already cancelled");
+            throw Problems.of(SalesProblem.SALE_ALREADY_CANCELLED, "The sale is already cancelled");
         }
         boolean returned = jdbc.sql("SELECT EXISTS (SELECT 1 FROM sale_returns WHERE sale_id = :id)")
                 .param("id", id).query(Boolean.class).single();
         if (returned) {
-            throw Problems.conflict("sale-has-returns", "A sale with returns cannot be cancelled; return the rest instead");
+            throw Problems.of(SalesProblem.SALE_HAS_RETURNS,
+                    "A sale with returns cannot be cancelled; return the rest instead");
         }
         boolean wasCompleted = sale.status().equals("completed");
         if (wasCompleted) {
@@ -226,7 +228,8 @@ class Sales {
 
     private void complete(Locked sale, UUID seriesId, List<PaymentRequest> requested, Instant at) {
         if (!sale.status().equals("pending")) {
-            throw Problems.conflict("sale-not-pending", "Only a pending sale can be completed; this one is " + sale.status());
+            throw Problems.of(SalesProblem.SALE_NOT_PENDING,
+                    "Only a pending sale can be completed; this one is " + sale.status());
         }
         int decimals = Pricing.decimals(sale.currency());
         Payments.Settlement settlement = Payments.settle(sale.total(), requested == null ? List.of()
@@ -327,13 +330,13 @@ class Sales {
     private static ItemRow usableItem(Map<UUID, ItemRow> items, LineRequest line) {
         ItemRow item = items.get(line.itemId());
         if (item == null) {
-            throw Problems.invalid("unknown-item", "Item " + line.itemId() + " does not exist");
+            throw Problems.of(SalesProblem.UNKNOWN_ITEM, "Item " + line.itemId() + " does not exist");
         }
         if (!item.usable()) {
-            throw Problems.invalid("inactive-item", "Item " + item.sku() + " is not active");
+            throw Problems.of(SalesProblem.INACTIVE_ITEM, "Item " + item.sku() + " is not active");
         }
         if (line.quantity().stripTrailingZeros().scale() > item.decimals()) {
-            throw Problems.invalid("quantity-decimals", "Item " + item.sku() + " is counted in whole units"
+            throw Problems.of(SalesProblem.QUANTITY_DECIMALS, "Item " + item.sku() + " is counted in whole units"
                     + (item.decimals() == 0 ? "" : " with at most " + item.decimals() + " decimals"));
         }
         return item;
@@ -343,10 +346,10 @@ class Sales {
         Boolean active = jdbc.sql("SELECT active FROM locations WHERE id = :id").param("id", locationId)
                 .query(Boolean.class).optional().orElse(null);
         if (active == null) {
-            throw Problems.invalid("unknown-location", "Location " + locationId + " does not exist");
+            throw Problems.of(SalesProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");
         }
         if (!active) {
-            throw Problems.invalid("inactive-location", "Location " + locationId + " is not active");
+            throw Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId + " is not active");
         }
     }
 
