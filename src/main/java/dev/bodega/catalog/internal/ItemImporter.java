@@ -117,7 +117,7 @@ class ItemImporter {
         try {
             workers.execute(() -> runAs(scope, actor, locale, () -> run(id, file, mode, locale)));
         } catch (TaskRejectedException e) {
-            jobs.finished(id, false, 0, message(locale, "catalog.import.busy"));
+            jobs.finished(id, false, 0, message(locale, CatalogProblem.IMPORT_BUSY.messageKey()));
             jobs.leftProcess(id);
             delete(file);
             throw Problems.of(CatalogProblem.IMPORT_BUSY, "Too many imports are running; try again later");

@@ -3,6 +3,7 @@ package dev.bodega.purchasing.internal;
 import dev.bodega.catalog.CatalogItems;
 import dev.bodega.catalog.ItemInfo;
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.purchasing.internal.PurchaseViews.LineView;
 import dev.bodega.purchasing.internal.PurchaseViews.OrderView;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,20 +45,19 @@ class PurchasingPageController {
                      long version, List<FormLine> lines) {
     }
 
-    /** Problems the pages explain in their own words ({@code purchasing.problem.<type>}); others are errors. */
-    private static final Set<String> KNOWN = Set.of("stale-version", "order-not-draft", "order-not-cancellable",
-            "order-not-receivable", "over-receipt", "empty-receipt", "unknown-supplier", "inactive-supplier",
-            "unknown-location", "inactive-location", "expected-before-order", "unknown-item", "inactive-item",
-            "quantity-decimals", "duplicate-item", "location-not-allowed", "quantity-range");
+    /** The purchasing pages' own words for a problem are {@code purchasing.problem.<slug>}. */
+    private static final String AREA = "purchasing";
 
     private final SupplierOrders orders;
     private final Receiving receiving;
     private final LeadTimes leadTimes;
     private final PurchasingChoices choices;
     private final CatalogItems catalog;
+    private final ProblemMessages problems;
 
     PurchasingPageController(SupplierOrders orders, Receiving receiving, LeadTimes leadTimes, PurchasingChoices choices,
-                             CatalogItems catalog) {
+                             CatalogItems catalog, ProblemMessages problems) {
+        this.problems = problems;
         this.orders = orders;
         this.receiving = receiving;
         this.leadTimes = leadTimes;
@@ -199,7 +197,7 @@ class PurchasingPageController {
         String note = first(fields, "note").trim();
         if (invalid || lines.isEmpty() || note.length() > 500) {
             return detailPage(model, order, invalid ? "purchasing.receive.quantityInvalid"
-                    : lines.isEmpty() ? "purchasing.problem.empty-receipt" : "purchasing.receive.noteTooLong");
+                    : lines.isEmpty() ? PurchasingProblem.EMPTY_RECEIPT.messageKey() : "purchasing.receive.noteTooLong");
         }
         UUID location = uuid(first(fields, "locationId"));
         boolean confirmed = "true".equals(first(fields, "confirmOverReceipt"));
@@ -254,15 +252,15 @@ class PurchasingPageController {
 
     /** A refusal of the service shown on the form: next to its field when it has one, else above the form. */
     private String refused(Model model, UUID id, OrderForm form, Map<String, String> errors, ErrorResponseException e) {
-        String type = type(e);
         String key = problemKey(e);
-        switch (type) {
-            case "unknown-supplier", "inactive-supplier" -> errors.put("supplier", key);
-            case "unknown-location", "inactive-location" -> errors.put("location", key);
-            case "expected-before-order" -> errors.put("expectedDate", key);
-            default -> {
-                return form(model, id, form, errors, key);
-            }
+        if (PurchasingProblem.UNKNOWN_SUPPLIER.is(e) || PurchasingProblem.INACTIVE_SUPPLIER.is(e)) {
+            errors.put("supplier", key);
+        } else if (PurchasingProblem.UNKNOWN_LOCATION.is(e) || PurchasingProblem.INACTIVE_LOCATION.is(e)) {
+            errors.put("location", key);
+        } else if (PurchasingProblem.EXPECTED_BEFORE_ORDER.is(e)) {
+            errors.put("expectedDate", key);
+        } else {
+            return form(model, id, form, errors, key);
         }
         return form(model, id, form, errors, null);
     }
@@ -289,7 +287,7 @@ class PurchasingPageController {
 
     private static String lineError(ItemInfo item, String quantity, String cost) {
         if (item == null) {
-            return "purchasing.problem.unknown-item";
+            return PurchasingProblem.UNKNOWN_ITEM.messageKey();
         }
         BigDecimal q = decimal(quantity);
         if (q == null || q.signum() <= 0 || q.scale() > 3 || q.precision() - q.scale() > 11) {
@@ -347,18 +345,8 @@ class PurchasingPageController {
         }
     }
 
-    private static String problemKey(ErrorResponseException e) {
-        String type = type(e);
-        if (!KNOWN.contains(type)) {
-            throw e;
-        }
-        return "purchasing.problem." + type;
-    }
-
-    static String type(ErrorResponseException e) {
-        URI type = e.getBody().getType();
-        String path = type == null ? "" : type.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
+    private String problemKey(ErrorResponseException e) {
+        return problems.refusal(e, AREA);
     }
 
     private static String first(MultiValueMap<String, String> fields, String name) {
