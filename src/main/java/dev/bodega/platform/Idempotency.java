@@ -43,7 +43,7 @@ public class Idempotency {
             return transactions.execute(tx -> action.get());
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            throw Problems.invalid("idempotency-key", "Idempotency-Key is longer than " + MAX_KEY_LENGTH + " characters");
+            throw Problems.of(PlatformProblem.IDEMPOTENCY_KEY, "Idempotency-Key is longer than " + MAX_KEY_LENGTH + " characters");
         }
         String hash = hash(json.writeValueAsString(request));
         return transactions.execute(tx -> claimed(scope, key, hash)
@@ -78,7 +78,7 @@ public class Idempotency {
                 .param("scope", scope).param("key", key)
                 .query(Stored.class).single();
         if (!stored.requestHash().equals(hash)) {
-            throw Problems.conflict("idempotency-key-reused",
+            throw Problems.of(PlatformProblem.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was already used with a different request body");
         }
         // The stored text as it was sent (a json column keeps it byte for byte), so a replay is identical.

@@ -4,8 +4,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** 404 as problem+json; also what another tenant's id gets, so ids reveal nothing. */
 public class NotFoundException extends ErrorResponseException {
 
@@ -15,7 +13,7 @@ public class NotFoundException extends ErrorResponseException {
 
     private static ProblemDetail problem(String what) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, what + " not found");
-        problem.setType(URI.create(Problems.TYPE_BASE + "not-found"));
+        problem.setType(PlatformProblem.NOT_FOUND.uri());
         problem.setTitle("Not found");
         return problem;
     }

@@ -4,8 +4,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
-
 /** RFC 9457 problems with stable types, thrown from any module. */
 public final class Problems {
 
@@ -14,27 +12,21 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ErrorResponseException of(HttpStatus status, String type, String detail) {
+    /** The one way to raise a problem: its type and, for the API's callers, what exactly went wrong. */
+    public static ErrorResponseException of(ProblemType type, String detail) {
+        return new ErrorResponseException(type.status(), detail(type, type.status(), detail), null);
+    }
+
+    /** The body of a problem, for a handler that answers one with a status of its own (any 4xx, any 5xx). */
+    public static ProblemDetail detail(ProblemType type, HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setType(type.uri());
         problem.setTitle(status.getReasonPhrase());
-        return new ErrorResponseException(status, problem, null);
-    }
-
-    public static ErrorResponseException conflict(String type, String detail) {
-        return of(HttpStatus.CONFLICT, type, detail);
-    }
-
-    public static ErrorResponseException invalid(String type, String detail) {
-        return of(HttpStatus.UNPROCESSABLE_CONTENT, type, detail);
-    }
-
-    public static ErrorResponseException forbidden(String detail) {
-        return of(HttpStatus.FORBIDDEN, "forbidden", detail);
+        return problem;
     }
 
     /** A stale or missing {@code If-Match} version on an update. */
     public static ErrorResponseException staleVersion() {
-        return conflict("stale-version", "The record was changed by someone else; reload it and try again");
+        return of(PlatformProblem.STALE_VERSION, "The record was changed by someone else; reload it and try again");
     }
 }

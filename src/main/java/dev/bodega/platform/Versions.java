@@ -1,6 +1,5 @@
 package dev.bodega.platform;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -23,7 +22,7 @@ public final class Versions {
     }
 
     public static ErrorResponseException required() {
-        return Problems.of(HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
+        return Problems.of(PlatformProblem.IF_MATCH_REQUIRED,
                 "Send the version you edited as 'If-Match: \"<version>\"' (from the ETag of a GET)");
     }
 }

@@ -51,7 +51,7 @@ class IdentityPagesTest {
         var wrong = user.post("/profile/password", Map.of("currentPassword", "not-it", "newPassword", "mi-clave-nueva",
                 "confirmPassword", "mi-clave-nueva"));
         assertThat(wrong.status()).isEqualTo(200);
-        assertThat(wrong.body()).contains("id=\"current-password-error\"", message("profile.password.wrong"));
+        assertThat(wrong.body()).contains("id=\"current-password-error\"", message("problem.wrong-password"));
         var mismatch = user.post("/profile/password", Map.of("currentPassword", "temporal-123",
                 "newPassword", "mi-clave-nueva", "confirmPassword", "otra-clave"));
         assertThat(mismatch.body()).contains("id=\"confirm-password-error\"", message("profile.password.mismatch"));
@@ -84,14 +84,14 @@ class IdentityPagesTest {
 
         var stale = admin.post("/users/" + id, Map.of("version", version, "name", "Mine", "email", email, "phone", ""));
         assertThat(stale.status()).isEqualTo(200);
-        assertThat(stale.body()).contains("id=\"user-form-error\"", message("users.stale"), "id=\"user-reload\"");
+        assertThat(stale.body()).contains("id=\"user-form-error\"", message("users.problem.stale-version"), "id=\"user-reload\"");
         var staleRoles = admin.post("/users/" + id + "/roles", Map.of("version", version,
                 "roleIds", List.of(tenant.roles().get("seller").toString())));
-        assertThat(staleRoles.body()).contains("id=\"roles-error\"", message("users.stale"));
+        assertThat(staleRoles.body()).contains("id=\"roles-error\"", message("users.problem.stale-version"));
 
         String fresh = hidden(admin.get("/users/" + id).body(), "version");
         var taken = admin.post("/users/" + id, Map.of("version", fresh, "name", "Mine", "email", tenant.adminEmail()));
-        assertThat(taken.body()).contains(message("users.email.taken"));
+        assertThat(taken.body()).contains(message("problem.email-taken"));
         var saved = admin.post("/users/" + id, Map.of("version", fresh, "name", "Mine", "email", email, "phone", "555"));
         assertThat(saved.status()).isEqualTo(302);
         assertThat(saved.location()).endsWith("/users/" + id + "?saved");
@@ -120,7 +120,7 @@ class IdentityPagesTest {
         assertThat(admin.get("/users?status=active").body()).contains(message("users.reactivated"), "user-" + id);
 
         admin.post("/users/" + tenant.adminId() + "/active", Map.of("active", "false", "version", "0"));
-        assertThat(admin.get("/users").body()).contains(message("users.selfChange"));
+        assertThat(admin.get("/users").body()).contains(message("problem.self-change"));
         assertThat(admin.get("/users?q=toggle").body()).contains("user-" + id).doesNotContain("user-" + tenant.adminId());
     }
 
@@ -143,7 +143,7 @@ class IdentityPagesTest {
         assertThat(page.body()).contains("sales.read\ncatalog.read");
 
         var stale = admin.post(rolePath, Map.of("version", "7", "name", "clerk", "permissions", "sales.*"));
-        assertThat(stale.body()).contains("id=\"role-form-error\"", message("roles.stale"));
+        assertThat(stale.body()).contains("id=\"role-form-error\"", message("roles.problem.stale-version"));
         admin.get(rolePath);
         var saved = admin.post(rolePath, Map.of("version", "0", "name", "clerk", "permissions", "sales.*"));
         assertThat(saved.location()).endsWith("?saved");
@@ -160,7 +160,7 @@ class IdentityPagesTest {
 
         var builtIn = admin.post("/roles/" + tenant.roles().get("viewer") + "/delete", Map.of());
         assertThat(builtIn.status()).isEqualTo(302);
-        assertThat(admin.get(path(builtIn.location())).body()).contains(message("roles.system"));
+        assertThat(admin.get(path(builtIn.location())).body()).contains(message("problem.system-role"));
         var deleted = admin.post(rolePath + "/delete", Map.of());
         assertThat(path(deleted.location())).isEqualTo("/roles");
         assertThat(admin.get("/roles").body()).contains(message("roles.deleted")).doesNotContain("id=\"role-clerk\"");

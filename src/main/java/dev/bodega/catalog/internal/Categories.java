@@ -150,7 +150,8 @@ class Categories {
             throw nameTaken(request.name());
         } catch (DataAccessException e) {
             if (SqlErrors.hinted(e, "category-cycle")) {
-                throw Problems.conflict("category-cycle", "A category cannot be moved under itself or its own subcategories");
+                throw Problems.of(CatalogProblem.CATEGORY_CYCLE,
+                        "A category cannot be moved under itself or its own subcategories");
             }
             throw e;
         }
@@ -237,14 +238,15 @@ class Categories {
         }
         Boolean active = jdbc.sql("SELECT active FROM categories WHERE id = :id").param("id", parentId)
                 .query(Boolean.class).optional()
-                .orElseThrow(() -> Problems.invalid("unknown-category", "The parent category does not exist"));
+                .orElseThrow(() -> Problems.of(CatalogProblem.UNKNOWN_CATEGORY, "The parent category does not exist"));
         if (!active) {
-            throw Problems.invalid("inactive-category", "The parent category is inactive");
+            throw Problems.of(CatalogProblem.INACTIVE_CATEGORY, "The parent category is inactive");
         }
     }
 
     private static RuntimeException nameTaken(String name) {
-        return Problems.conflict("category-name-taken", "A category named '" + name.trim() + "' already exists there");
+        return Problems.of(CatalogProblem.CATEGORY_NAME_TAKEN,
+                "A category named '" + name.trim() + "' already exists there");
     }
 
     private static String blankToNull(String value) {

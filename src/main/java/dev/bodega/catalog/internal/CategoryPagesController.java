@@ -1,5 +1,6 @@
 package dev.bodega.catalog.internal;
 
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -13,25 +14,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.Map;
 import java.util.UUID;
 
 /** The category tree page: create, rename, move, deactivate and reactivate. */
 @Controller
 class CategoryPagesController {
 
-    /** Problems shown as a message, by type → bundle key. */
-    private static final Map<String, String> MESSAGES = Map.of(
-            "category-cycle", "catalog.category.cycle",
-            "category-name-taken", "catalog.category.nameTaken",
-            "inactive-category", "catalog.category.parentInactive",
-            "unknown-category", "catalog.category.parentUnknown",
-            "stale-version", "catalog.stale");
-
     private final Categories categories;
+    private final ProblemMessages problems;
 
-    CategoryPagesController(Categories categories) {
+    CategoryPagesController(Categories categories, ProblemMessages problems) {
         this.categories = categories;
+        this.problems = problems;
     }
 
     @GetMapping("/catalog/categories")
@@ -51,7 +45,7 @@ class CategoryPagesController {
                 redirect.addFlashAttribute("message", "catalog.category.created");
                 return "redirect:/catalog/categories";
             } catch (ErrorResponseException e) {
-                errors.reject(message(e));
+                errors.reject(problems.refusal(e, FormErrors.AREA));
             }
         }
         return page(model);
@@ -86,7 +80,7 @@ class CategoryPagesController {
             change.run();
             redirect.addFlashAttribute("message", done);
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("error", message(e));
+            redirect.addFlashAttribute("error", problems.refusal(e, FormErrors.AREA));
         }
         return "redirect:/catalog/categories";
     }
@@ -94,13 +88,5 @@ class CategoryPagesController {
     private String page(Model model) {
         model.addAttribute("categories", categories.tree(null));
         return "catalog/categories";
-    }
-
-    private static String message(ErrorResponseException e) {
-        String key = MESSAGES.get(FormErrors.type(e));
-        if (key == null) {
-            throw e;
-        }
-        return key;
     }
 }

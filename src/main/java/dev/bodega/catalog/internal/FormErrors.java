@@ -2,12 +2,13 @@ package dev.bodega.catalog.internal;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.springframework.http.ProblemDetail;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.ErrorResponseException;
 
 /** Puts the API's validation results on a page's form, so pages and API share one set of rules. */
 final class FormErrors {
+
+    /** The catalog pages' own words for a problem are {@code catalog.problem.<slug>}. */
+    static final String AREA = "catalog";
 
     private FormErrors() {
     }
@@ -27,15 +28,5 @@ final class FormErrors {
         for (Violation violation : invalid.violations()) {
             errors.rejectValue(violation.field(), violation.key(), violation.args(), violation.key());
         }
-    }
-
-    /** The last segment of a problem's type, e.g. {@code stale-version}; empty if it has none. */
-    static String type(ErrorResponseException e) {
-        ProblemDetail body = e.getBody();
-        if (body.getType() == null) {
-            return "";
-        }
-        String type = body.getType().toString();
-        return type.substring(type.lastIndexOf('/') + 1);
     }
 }

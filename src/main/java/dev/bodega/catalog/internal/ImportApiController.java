@@ -1,12 +1,12 @@
 package dev.bodega.catalog.internal;
 
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,10 +47,10 @@ class ImportApiController {
                                              @RequestParam(defaultValue = "all_or_nothing") String mode) {
         ImportJobs.Mode chosen = ImportJobs.Mode.of(mode);
         if (chosen == null) {
-            throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "mode must be all_or_nothing or skip_invalid");
+            throw Problems.of(PlatformProblem.VALIDATION, "mode must be all_or_nothing or skip_invalid");
         }
         if (file.isEmpty()) {
-            throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "The file is empty");
+            throw Problems.of(PlatformProblem.VALIDATION, "The file is empty");
         }
         ImportJobs.JobView job = importer.start(file, chosen);
         return ResponseEntity.accepted().location(URI.create("/api/v1/items/import/" + job.id())).body(job);

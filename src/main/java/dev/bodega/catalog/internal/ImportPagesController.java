@@ -1,5 +1,6 @@
 package dev.bodega.catalog.internal;
 
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,10 +19,12 @@ class ImportPagesController {
 
     private final ItemImporter importer;
     private final ImportJobs jobs;
+    private final ProblemMessages problems;
 
-    ImportPagesController(ItemImporter importer, ImportJobs jobs) {
+    ImportPagesController(ItemImporter importer, ImportJobs jobs, ProblemMessages problems) {
         this.importer = importer;
         this.jobs = jobs;
+        this.problems = problems;
     }
 
     @GetMapping("/catalog/import")
@@ -42,10 +45,7 @@ class ImportPagesController {
         try {
             return "redirect:/catalog/import/" + importer.start(file, chosen).id();
         } catch (ErrorResponseException e) {
-            if (!FormErrors.type(e).equals("import-busy")) {
-                throw e;
-            }
-            model.addAttribute("error", "catalog.import.busy");
+            model.addAttribute("error", problems.refusal(e, FormErrors.AREA));
             return page(model);
         }
     }

@@ -1,13 +1,12 @@
 package dev.bodega.catalog.internal;
 
-import dev.bodega.platform.Problems;
+import dev.bodega.platform.PlatformProblem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,7 @@ final class InvalidFields extends ErrorResponseException {
 
     private static ProblemDetail problem(List<Violation> violations, MessageSource messages) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields");
-        problem.setType(URI.create(Problems.TYPE_BASE + "validation"));
+        problem.setType(PlatformProblem.VALIDATION.uri());
         problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
         problem.setProperty("errors", violations.stream()
                 .map(v -> Map.of("field", v.field(), "message",

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -118,10 +117,10 @@ class ItemImporter {
         try {
             workers.execute(() -> runAs(scope, actor, locale, () -> run(id, file, mode, locale)));
         } catch (TaskRejectedException e) {
-            jobs.finished(id, false, 0, message(locale, "catalog.import.busy"));
+            jobs.finished(id, false, 0, message(locale, CatalogProblem.IMPORT_BUSY.messageKey()));
             jobs.leftProcess(id);
             delete(file);
-            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "import-busy", "Too many imports are running; try again later");
+            throw Problems.of(CatalogProblem.IMPORT_BUSY, "Too many imports are running; try again later");
         }
         return jobs.get(id);
     }

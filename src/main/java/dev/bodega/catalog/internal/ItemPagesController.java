@@ -1,6 +1,7 @@
 package dev.bodega.catalog.internal;
 
 import dev.bodega.platform.PageQuery;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.platform.TenantSettingsService;
 import jakarta.validation.Validator;
@@ -16,19 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.UUID;
 
 /** The items pages: list with search and filters, details (price history, suppliers), and the item form. */
 @Controller
 class ItemPagesController {
-
-    /** Problems the form shows as a message on a field or on the whole form, by type → (field, bundle key). */
-    private static final Map<String, String[]> FORM_PROBLEMS = Map.of(
-            "sku-taken", new String[]{"sku", "catalog.item.sku.taken"},
-            "barcode-taken", new String[]{"barcode", "catalog.item.barcode.taken"},
-            "max-items", new String[]{null, "catalog.item.maxItems"},
-            "stale-version", new String[]{null, "catalog.stale"});
 
     private final Items items;
     private final ItemSearch search;
@@ -39,9 +32,12 @@ class ItemPagesController {
     private final Validator validator;
     private final TenantSettingsService settings;
     private final ItemRules rules;
+    private final ProblemMessages problems;
 
     ItemPagesController(Items items, ItemSearch search, Categories categories, Units units, Suppliers suppliers,
-                        ItemSuppliers links, Validator validator, TenantSettingsService settings, ItemRules rules) {
+                        ItemSuppliers links, Validator validator, TenantSettingsService settings, ItemRules rules,
+                        ProblemMessages problems) {
+        this.problems = problems;
         this.settings = settings;
         this.rules = rules;
         this.items = items;
@@ -182,15 +178,15 @@ class ItemPagesController {
         return "catalog/item-form";
     }
 
-    private static void reject(ErrorResponseException e, BindingResult errors) {
-        String[] known = FORM_PROBLEMS.get(FormErrors.type(e));
-        if (known == null) {
-            throw e;
-        }
-        if (known[0] == null) {
-            errors.reject(known[1]);
+    /** A taken SKU or barcode belongs to its field; any other refusal is a message for the whole form. */
+    private void reject(ErrorResponseException e, BindingResult errors) {
+        String key = problems.refusal(e, FormErrors.AREA);
+        if (CatalogProblem.SKU_TAKEN.is(e)) {
+            errors.rejectValue("sku", key);
+        } else if (CatalogProblem.BARCODE_TAKEN.is(e)) {
+            errors.rejectValue("barcode", key);
         } else {
-            errors.rejectValue(known[0], known[1]);
+            errors.reject(key);
         }
     }
 }

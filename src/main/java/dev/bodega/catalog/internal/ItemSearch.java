@@ -1,8 +1,8 @@
 package dev.bodega.catalog.internal;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,7 +105,7 @@ class ItemSearch {
                 }
                 return new Cursor(Float.parseFloat(cursor.substring(0, split)), UUID.fromString(cursor.substring(split + 1)));
             } catch (IllegalArgumentException e) {
-                throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid cursor");
+                throw Problems.of(PlatformProblem.VALIDATION, "Invalid cursor");
             }
         }
     }

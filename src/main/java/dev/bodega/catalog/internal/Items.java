@@ -3,6 +3,7 @@ package dev.bodega.catalog.internal;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.Versions;
@@ -158,7 +159,7 @@ class Items {
                 beforeTime = Instant.parse(cursor.substring(0, split));
                 beforeId = UUID.fromString(cursor.substring(split + 1));
             } catch (RuntimeException e) {
-                throw Problems.of(org.springframework.http.HttpStatus.BAD_REQUEST, "validation", "Invalid cursor");
+                throw Problems.of(PlatformProblem.VALIDATION, "Invalid cursor");
             }
         }
         List<PriceChange> rows = jdbc.sql("""
@@ -183,7 +184,7 @@ class Items {
                 .param("tenant", TenantContext.tenantId()).query(Integer.class).single();
         long count = jdbc.sql("SELECT count(*) FROM items WHERE deleted_at IS NULL").query(Long.class).single();
         if (count + adding > maxItems) {
-            throw Problems.conflict("max-items", "The company's plan allows " + maxItems + " items");
+            throw Problems.of(CatalogProblem.MAX_ITEMS, "The company's plan allows " + maxItems + " items");
         }
     }
 
@@ -232,8 +233,9 @@ class Items {
 
     private static ErrorResponseException taken(DuplicateKeyException e, ItemRules.ValidItem item) {
         if (SqlErrors.brokeConstraint(e, "items_barcode_key")) {
-            return Problems.conflict("barcode-taken", "Another item already has the barcode '" + item.barcode() + "'");
+            return Problems.of(CatalogProblem.BARCODE_TAKEN,
+                    "Another item already has the barcode '" + item.barcode() + "'");
         }
-        return Problems.conflict("sku-taken", "Another item already has the SKU '" + item.sku() + "'");
+        return Problems.of(CatalogProblem.SKU_TAKEN, "Another item already has the SKU '" + item.sku() + "'");
     }
 }

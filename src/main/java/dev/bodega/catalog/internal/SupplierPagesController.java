@@ -1,6 +1,7 @@
 package dev.bodega.catalog.internal;
 
 import dev.bodega.platform.PageQuery;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,12 @@ class SupplierPagesController {
 
     private final Suppliers suppliers;
     private final Validator validator;
+    private final ProblemMessages problems;
 
-    SupplierPagesController(Suppliers suppliers, Validator validator) {
+    SupplierPagesController(Suppliers suppliers, Validator validator, ProblemMessages problems) {
         this.suppliers = suppliers;
         this.validator = validator;
+        this.problems = problems;
     }
 
     @GetMapping("/catalog/suppliers")
@@ -97,11 +100,13 @@ class SupplierPagesController {
         return "catalog/suppliers";
     }
 
-    private static void reject(ErrorResponseException e, BindingResult errors) {
-        switch (FormErrors.type(e)) {
-            case "supplier-name-taken" -> errors.rejectValue("name", "catalog.supplier.nameTaken");
-            case "stale-version" -> errors.reject("catalog.stale");
-            default -> throw e;
+    /** A taken name belongs to the name field; any other refusal is a message for the whole form. */
+    private void reject(ErrorResponseException e, BindingResult errors) {
+        String key = problems.refusal(e, FormErrors.AREA);
+        if (CatalogProblem.SUPPLIER_NAME_TAKEN.is(e)) {
+            errors.rejectValue("name", key);
+        } else {
+            errors.reject(key);
         }
     }
 }

@@ -151,6 +151,7 @@ class Suppliers {
     }
 
     private static RuntimeException nameTaken(SupplierRequest request) {
-        return Problems.conflict("supplier-name-taken", "A supplier named '" + request.name().trim() + "' already exists");
+        return Problems.of(CatalogProblem.SUPPLIER_NAME_TAKEN,
+                "A supplier named '" + request.name().trim() + "' already exists");
     }
 }

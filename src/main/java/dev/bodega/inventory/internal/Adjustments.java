@@ -6,10 +6,10 @@ import dev.bodega.inventory.StockPostings.Line;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettingsService;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,7 +96,7 @@ class Adjustments {
     public View request(Request request) {
         UUID requester = currentUser();
         if (!REASONS.contains(request.reason())) {
-            throw Problems.invalid("unknown-reason", "Reason must be one of " + REASONS);
+            throw Problems.of(InventoryProblem.UNKNOWN_REASON, "Reason must be one of " + REASONS);
         }
         Map<UUID, BigDecimal> quantities = merge(request.lines());
         List<Line> lines = lines(request.locationId(), quantities);
@@ -141,7 +141,7 @@ class Adjustments {
     @Transactional
     public View reject(UUID id, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw Problems.invalid("reason-required", "Say why the adjustment is rejected");
+            throw Problems.of(InventoryProblem.REASON_REQUIRED, "Say why the adjustment is rejected");
         }
         UUID approver = currentUser();
         Header header = lockPending(id, approver);
@@ -198,18 +198,19 @@ class Adjustments {
     /** One quantity per item, in the order first given; a line (or a sum) of zero adjusts nothing and is refused. */
     static Map<UUID, BigDecimal> merge(List<LineRequest> lines) {
         if (lines == null || lines.isEmpty()) {
-            throw Problems.invalid("empty-adjustment", "An adjustment needs at least one line");
+            throw Problems.of(InventoryProblem.EMPTY_ADJUSTMENT, "An adjustment needs at least one line");
         }
         Map<UUID, BigDecimal> merged = new LinkedHashMap<>();
         for (LineRequest line : lines) {
             if (line.quantity().signum() == 0) {
-                throw Problems.invalid("zero-quantity", "Item " + line.itemId() + ": a quantity of 0 adjusts nothing");
+                throw Problems.of(InventoryProblem.ZERO_QUANTITY,
+                        "Item " + line.itemId() + ": a quantity of 0 adjusts nothing");
             }
             merged.merge(line.itemId(), line.quantity(), BigDecimal::add);
         }
         merged.forEach((item, quantity) -> {
             if (quantity.signum() == 0) {
-                throw Problems.invalid("zero-quantity", "Item " + item + ": its lines add up to 0");
+                throw Problems.of(InventoryProblem.ZERO_QUANTITY, "Item " + item + ": its lines add up to 0");
             }
         });
         return merged;
@@ -262,7 +263,7 @@ class Adjustments {
         boolean visible = jdbc.sql("SELECT CAST(:location AS uuid) IN (SELECT app_visible_locations())")
                 .param("location", location).query(Boolean.class).single();
         if (!visible) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "location-not-allowed", "You may not move stock at this location");
+            throw Problems.of(InventoryProblem.LOCATION_NOT_ALLOWED, "You may not move stock at this location");
         }
     }
 
@@ -273,10 +274,10 @@ class Adjustments {
                 .param("id", id).query(Header.class).optional()
                 .orElseThrow(() -> new NotFoundException("Adjustment"));
         if (!header.status().equals("pending")) {
-            throw Problems.conflict("already-decided", "This adjustment is already " + header.status());
+            throw Problems.of(InventoryProblem.ALREADY_DECIDED, "This adjustment is already " + header.status());
         }
         if (header.requestedBy().equals(decider)) {
-            throw Problems.conflict("self-approval", "Another user must decide on an adjustment you requested");
+            throw Problems.of(InventoryProblem.SELF_APPROVAL, "Another user must decide on an adjustment you requested");
         }
         return header;
     }
@@ -296,7 +297,8 @@ class Adjustments {
     }
 
     private static UUID currentUser() {
-        return TenantContext.userId().orElseThrow(() -> Problems.forbidden("Adjustments are requested and decided by users"));
+        return TenantContext.userId()
+                .orElseThrow(() -> Problems.of(PlatformProblem.FORBIDDEN, "Adjustments are requested and decided by users"));
     }
 
     private static String blankToNull(String text) {

@@ -84,7 +84,7 @@ class AdjustmentsApiController {
     CursorPage<Adjustments.View> list(@RequestParam(required = false) String status,
                                       PageQuery<UUID> page) {
         if (status != null && !Adjustments.STATUSES.contains(status)) {
-            throw Problems.invalid("unknown-status", "Status must be one of " + Adjustments.STATUSES);
+            throw Problems.of(InventoryProblem.UNKNOWN_STATUS, "Status must be one of " + Adjustments.STATUSES);
         }
         return adjustments.list(status == null ? List.of() : List.of(status), page.cursor(), page.limit());
     }

@@ -2,6 +2,7 @@ package dev.bodega.inventory.internal;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PageQuery;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
@@ -44,11 +45,14 @@ class AdjustmentsPageController {
     private final Adjustments adjustments;
     private final StockOpsLookups lookups;
     private final StockOpsPages pages;
+    private final ProblemMessages problems;
 
-    AdjustmentsPageController(Adjustments adjustments, StockOpsLookups lookups, StockOpsPages pages) {
+    AdjustmentsPageController(Adjustments adjustments, StockOpsLookups lookups, StockOpsPages pages,
+                              ProblemMessages problems) {
         this.adjustments = adjustments;
         this.lookups = lookups;
         this.pages = pages;
+        this.problems = problems;
     }
 
     @GetMapping("/inventory/adjustments")
@@ -77,7 +81,8 @@ class AdjustmentsPageController {
     String line(@RequestParam(required = false) String code, Model model, HttpServletResponse response) {
         var item = lookups.byCode(code);
         if (item.isEmpty() || !item.get().active()) {
-            model.addAttribute("messageKey", item.isEmpty() ? "stockops.adjustment.codeUnknown" : "stockops.error.inactiveItem");
+            model.addAttribute("messageKey", item.isEmpty() ? "stockops.adjustment.codeUnknown"
+                    : InventoryProblem.INACTIVE_ITEM.messageKey());
             model.addAttribute("code", code == null ? "" : code.trim());
             response.setHeader("HX-Retarget", "#line-error");
             response.setHeader("HX-Reswap", "innerHTML");
@@ -105,7 +110,7 @@ class AdjustmentsPageController {
             errors.put("note", "stockops.adjustment.noteTooLong");
         }
         if (lines.isEmpty()) {
-            errors.put("lines", "stockops.error.noLines");
+            errors.put("lines", InventoryProblem.EMPTY_ADJUSTMENT.messageKey());
         }
         if (errors.isEmpty() && lines.stream().allMatch(l -> l.error() == null)) {
             try {
@@ -192,7 +197,7 @@ class AdjustmentsPageController {
             UUID id = itemIds.get(i);
             String quantity = quantities != null && i < quantities.size() ? quantities.get(i).trim() : "";
             StockOpsLookups.ItemRef item = items.get(id);
-            String error = item == null ? "stockops.error.unknownItem" : quantityError(quantity);
+            String error = item == null ? InventoryProblem.UNKNOWN_ITEM.messageKey() : quantityError(quantity);
             lines.add(new FormLine(id, item == null ? "?" : item.sku(), item == null ? "" : item.name(), quantity, error));
         }
         return lines;
@@ -200,7 +205,7 @@ class AdjustmentsPageController {
 
     private static String quantityError(String quantity) {
         try {
-            return new BigDecimal(quantity).signum() == 0 ? "stockops.error.zeroQuantity" : null;
+            return new BigDecimal(quantity).signum() == 0 ? InventoryProblem.ZERO_QUANTITY.messageKey() : null;
         } catch (NumberFormatException e) {
             return "stockops.adjustment.quantityInvalid";
         }
@@ -208,9 +213,9 @@ class AdjustmentsPageController {
 
     /** The message for a refused adjustment; for missing stock, which item and how much there is. */
     private Problem problem(ErrorResponseException e) {
-        String key = StockOpsPages.messageKey(e);
+        String key = problems.refusal(e, StockOpsPages.AREA);
         Map<String, Object> properties = e.getBody().getProperties();
-        if (key.equals("stockops.error.insufficientStock") && properties != null && properties.get("itemId") != null) {
+        if (InventoryProblem.INSUFFICIENT_STOCK.is(e) && properties != null && properties.get("itemId") != null) {
             UUID item = UUID.fromString(String.valueOf(properties.get("itemId")));
             String sku = lookups.byIds(List.of(item)).stream().map(StockOpsLookups.ItemRef::sku).findFirst().orElse("?");
             return new Problem(key, new String[]{sku, number(properties.get("onHand")), number(properties.get("requested"))});

@@ -43,7 +43,7 @@ class AlertSubscriptions {
     public List<Subscription> update(UUID userId, List<Subscription> changes) {
         for (Subscription change : changes) {
             if (!ALERT_TYPES.contains(change.alertType())) {
-                throw Problems.invalid("unknown-alert-type", "Alert type must be one of " + ALERT_TYPES);
+                throw Problems.of(InventoryProblem.UNKNOWN_ALERT_TYPE, "Alert type must be one of " + ALERT_TYPES);
             }
         }
         for (Subscription change : changes) {

@@ -1,7 +1,7 @@
 package dev.bodega.inventory.internal;
 
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
-import org.springframework.http.HttpStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -39,6 +39,6 @@ final class Cursors {
         } catch (IllegalArgumentException e) {
             // falls through to the problem below
         }
-        throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid cursor");
+        throw Problems.of(PlatformProblem.VALIDATION, "Invalid cursor");
     }
 }

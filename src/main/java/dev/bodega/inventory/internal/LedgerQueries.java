@@ -3,8 +3,8 @@ package dev.bodega.inventory.internal;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -142,7 +142,7 @@ class LedgerQueries {
         }
         boolean known = Arrays.stream(MovementType.values()).anyMatch(t -> t.code().equals(code));
         if (!known) {
-            throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "movementType must be one of "
+            throw Problems.of(PlatformProblem.VALIDATION, "movementType must be one of "
                     + Arrays.stream(MovementType.values()).map(MovementType::code).toList());
         }
         return code;

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -187,7 +186,7 @@ class Locations {
         long known = wanted.isEmpty() ? 0 : jdbc.sql("SELECT count(*) FROM users WHERE id IN (:ids) AND deleted_at IS NULL")
                 .param("ids", List.copyOf(wanted)).query(Long.class).single();
         if (known != wanted.size()) {
-            throw Problems.invalid("unknown-user", "One or more users do not exist");
+            throw Problems.of(InventoryProblem.UNKNOWN_USER, "One or more users do not exist");
         }
         String[] ids = wanted.stream().map(UUID::toString).toArray(String[]::new);
         jdbc.sql("DELETE FROM user_locations WHERE location_id = :location AND NOT (user_id = ANY (CAST(:ids AS uuid[])))")
@@ -239,7 +238,7 @@ class Locations {
         boolean visible = jdbc.sql("SELECT count(*) FROM (SELECT app_visible_locations() AS id) v WHERE v.id = :id")
                 .param("id", id).query(Long.class).single() > 0;
         if (!visible) {
-            throw Problems.of(HttpStatus.FORBIDDEN, "location-not-allowed",
+            throw Problems.of(InventoryProblem.LOCATION_NOT_ALLOWED,
                     "You do not work at this location");
         }
         return location;
@@ -252,7 +251,7 @@ class Locations {
         // A separate statement: it must see locations committed while we waited for the lock.
         long active = jdbc.sql("SELECT count(*) FROM locations WHERE active").query(Long.class).single();
         if (active >= max) {
-            throw Problems.conflict("max-locations", "The company's plan allows " + max + " active locations");
+            throw Problems.of(InventoryProblem.MAX_LOCATIONS, "The company's plan allows " + max + " active locations");
         }
     }
 
@@ -260,7 +259,7 @@ class Locations {
         long stocked = jdbc.sql("SELECT count(*) FROM stock_levels WHERE location_id = :id AND on_hand <> 0")
                 .param("id", id).query(Long.class).single();
         if (stocked > 0) {
-            throw Problems.conflict("location-has-stock",
+            throw Problems.of(InventoryProblem.LOCATION_HAS_STOCK,
                     "The location still holds stock of " + stocked + " items; move or adjust it first");
         }
     }
@@ -274,7 +273,7 @@ class Locations {
     }
 
     private static ErrorResponseException nameTaken() {
-        return Problems.conflict("location-name-taken", "Another location already has this name");
+        return Problems.of(InventoryProblem.LOCATION_NAME_TAKEN, "Another location already has this name");
     }
 
     private static String blankToNull(String value) {

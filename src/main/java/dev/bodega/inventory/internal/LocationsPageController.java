@@ -1,6 +1,7 @@
 package dev.bodega.inventory.internal;
 
 import dev.bodega.platform.PageQuery;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -15,25 +16,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The locations pages: the list with its creation form, and one location with its assigned users. */
 @Controller
 class LocationsPageController {
 
-    /** Problems a location form shows as a message, by type → bundle key. */
-    private static final Map<String, String> MESSAGES = Map.of(
-            "stale-version", "inventory.location.stale",
-            "max-locations", "inventory.location.maxLocations",
-            "location-has-stock", "inventory.location.hasStock",
-            "location-not-allowed", "inventory.location.notAllowed",
-            "unknown-user", "inventory.location.unknownUser");
+    /** The locations pages' own words for a problem are {@code inventory.location.problem.<slug>}. */
+    private static final String AREA = "inventory.location";
 
     private final Locations locations;
+    private final ProblemMessages problems;
 
-    LocationsPageController(Locations locations) {
+    LocationsPageController(Locations locations, ProblemMessages problems) {
         this.locations = locations;
+        this.problems = problems;
     }
 
     @GetMapping("/inventory/locations")
@@ -134,20 +131,17 @@ class LocationsPageController {
         return locations.users(id).stream().map(Locations.UserRef::id).toList();
     }
 
-    /** A taken name belongs to the name field; other known problems are a message for the whole form. */
-    private static void reject(ErrorResponseException e, BindingResult errors) {
-        if (ProblemTypes.of(e).equals("location-name-taken")) {
-            errors.rejectValue("name", "inventory.location.name.taken");
+    /** A taken name belongs to the name field; any other refusal is a message for the whole form. */
+    private void reject(ErrorResponseException e, BindingResult errors) {
+        String key = message(e);
+        if (InventoryProblem.LOCATION_NAME_TAKEN.is(e)) {
+            errors.rejectValue("name", key);
         } else {
-            errors.reject(message(e));
+            errors.reject(key);
         }
     }
 
-    private static String message(ErrorResponseException e) {
-        String key = MESSAGES.get(ProblemTypes.of(e));
-        if (key == null) {
-            throw e;
-        }
-        return key;
+    private String message(ErrorResponseException e) {
+        return problems.refusal(e, AREA);
     }
 }

@@ -1,22 +1,31 @@
 package dev.bodega.inventory.internal;
 
+import dev.bodega.platform.FormNumbers;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.springframework.beans.propertyeditors.CustomCollectionEditor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,62 +37,103 @@ import java.util.UUID;
 @Controller
 class MovementsPageController {
 
-    /** One line of a form as entered, with its error (a bundle key) if it has one. */
+    /** The movement pages' own words for a problem are {@code inventory.problem.<slug>}. */
+    private static final String AREA = "inventory";
+    private static final int MAX_LINES = 500;
+
+    /** One line of a form as shown, with its error (a bundle key) if it has one. */
     record FormLine(StockLevels.ItemRef item, String quantity, String unitCost, String error) {
     }
 
-    /** A form as entered; {@code errors} maps a field (location, toLocation, lines, form) to a bundle key. */
-    record MovementForm(String mode, String idempotencyKey, UUID locationId, UUID toLocationId, String reference,
-                        String reason, String note, List<FormLine> lines) {
+    /**
+     * A form as posted: its lines are three parallel lists (itemId, quantity, unitCost), numbers and ids as typed,
+     * so a refused form comes back as it was. A line's error is on {@code itemId[i]}.
+     */
+    record MovementForm(String idempotencyKey, String locationId, String toLocationId, String reference,
+                        String reason, String note, List<String> itemId, List<String> quantity, List<String> unitCost) {
+
+        /** A new form: a fresh Idempotency-Key, so submitting it twice posts once. */
+        static MovementForm blank(UUID locationId) {
+            return new MovementForm(UUID.randomUUID().toString(), locationId == null ? null : locationId.toString(),
+                    null, null, null, null, List.of(), List.of(), List.of());
+        }
+
+        MovementForm {
+            idempotencyKey = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
+                    : idempotencyKey;
+            itemId = itemId == null ? List.of() : itemId;
+            quantity = quantity == null ? List.of() : quantity;
+            unitCost = unitCost == null ? List.of() : unitCost;
+        }
+
+        UUID location() {
+            return uuid(locationId);
+        }
+
+        UUID toLocation() {
+            return uuid(toLocationId);
+        }
     }
 
-    private record Failure(String key, Object[] args, String field, UUID itemId) {
+    /** A line whose item exists, with its place among the posted lines. */
+    private record Line(int index, StockLevels.ItemRef item, String quantity, String unitCost) {
     }
 
     private final StockDocuments documents;
     private final StockLevels levels;
     private final Locations locations;
+    private final Validator validator;
+    private final ProblemMessages problems;
 
-    MovementsPageController(StockDocuments documents, StockLevels levels, Locations locations) {
+    MovementsPageController(StockDocuments documents, StockLevels levels, Locations locations, Validator validator,
+                            ProblemMessages problems) {
         this.documents = documents;
         this.levels = levels;
         this.locations = locations;
+        this.validator = validator;
+        this.problems = problems;
+    }
+
+    /** A line's lone value is one value: "2,50" is a cost with a decimal comma, not a list of 2 and 50. */
+    @InitBinder("form")
+    void lines(WebDataBinder binder) {
+        binder.registerCustomEditor(List.class, new CustomCollectionEditor(List.class));
     }
 
     @GetMapping("/inventory/receive")
     @RequiresPermission("inventory.receive")
     String receiveForm(@RequestParam(required = false) UUID locationId, Model model) {
-        return page(model, blank("receive", locationId), Map.of());
+        return page(model, "receive", MovementForm.blank(locationId), List.of());
     }
 
     @GetMapping("/inventory/issue")
     @RequiresPermission("inventory.issue")
     String issueForm(@RequestParam(required = false) UUID locationId, Model model) {
-        return page(model, blank("issue", locationId), Map.of());
+        return page(model, "issue", MovementForm.blank(locationId), List.of());
     }
 
     @GetMapping("/inventory/transfer")
     @RequiresPermission("inventory.transfer")
     String transferForm(@RequestParam(required = false) UUID locationId, Model model) {
-        return page(model, blank("transfer", locationId), Map.of());
+        return page(model, "transfer", MovementForm.blank(locationId), List.of());
     }
 
     @PostMapping("/inventory/receive")
     @RequiresPermission("inventory.receive")
-    String receive(@RequestParam MultiValueMap<String, String> fields, Model model) {
-        return submit("receive", fields, model);
+    String receive(@ModelAttribute("form") MovementForm form, BindingResult errors, Model model) {
+        return submit("receive", form, errors, model);
     }
 
     @PostMapping("/inventory/issue")
     @RequiresPermission("inventory.issue")
-    String issue(@RequestParam MultiValueMap<String, String> fields, Model model) {
-        return submit("issue", fields, model);
+    String issue(@ModelAttribute("form") MovementForm form, BindingResult errors, Model model) {
+        return submit("issue", form, errors, model);
     }
 
     @PostMapping("/inventory/transfer")
     @RequiresPermission("inventory.transfer")
-    String transfer(@RequestParam MultiValueMap<String, String> fields, Model model) {
-        return submit("transfer", fields, model);
+    String transfer(@ModelAttribute("form") MovementForm form, BindingResult errors, Model model) {
+        return submit("transfer", form, errors, model);
     }
 
     /** A typed or scanned code becomes a form line; an unknown one shows its error next to the scan field. */
@@ -104,156 +154,141 @@ class MovementsPageController {
         return "inventory/lines :: line";
     }
 
-    private String submit(String mode, MultiValueMap<String, String> fields, Model model) {
-        MovementForm form = read(mode, fields);
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<FormLine> lines = checkLines(form, errors);
-        form = withLines(form, lines);
-        if (form.locationId() == null) {
-            errors.put("location", "inventory.error.locationRequired");
-        }
-        if (mode.equals("transfer") && form.toLocationId() == null) {
-            errors.put("toLocation", "inventory.error.locationRequired");
-        }
-        if (lines.isEmpty()) {
-            errors.put("lines", "inventory.error.noLines");
-        }
-        if (!errors.isEmpty() || lines.stream().anyMatch(l -> l.error() != null)) {
-            return page(model, form, errors);
+    private String submit(String mode, MovementForm form, BindingResult errors, Model model) {
+        List<Line> lines = lines(form);
+        Object request = request(mode, form, lines, errors);
+        if (errors.hasErrors()) {
+            return page(model, mode, form, shown(lines, errors));
         }
         try {
-            ResponseEntity<?> posted = post(form);
+            ResponseEntity<?> posted = post(mode, form.idempotencyKey(), request);
             return "redirect:/inventory/postings/" + documents.postingId(posted) + "?posted";
         } catch (ErrorResponseException e) {
-            Failure failure = failure(e, form);
-            model.addAttribute("errorArgs", failure.args() == null ? new Object[0] : failure.args());
-            errors.put(failure.field(), failure.key());
-            if (failure.itemId() != null) {
-                form = withLines(form, form.lines().stream().map(l -> l.item().id().equals(failure.itemId())
-                        ? new FormLine(l.item(), l.quantity(), l.unitCost(), "inventory.error.line") : l).toList());
-            }
-            return page(model, form, errors);
+            refused(e, lines, errors);
+            return page(model, mode, form, shown(lines, errors));
         }
     }
 
-    private ResponseEntity<?> post(MovementForm form) {
-        String key = form.idempotencyKey();
-        return switch (form.mode()) {
-            case "receive" -> documents.receive(key, new StockDocuments.Receipt(form.locationId(), form.reference(),
-                    form.note(), form.lines().stream().map(l -> new StockDocuments.ReceiptLine(l.item().id(),
-                    decimal(l.quantity()), decimal(l.unitCost()))).toList()));
-            case "issue" -> documents.issue(key, new StockDocuments.Issue(form.locationId(), form.reason(), form.note(),
-                    quantityLines(form)));
-            default -> documents.transfer(key, new StockDocuments.Transfer(form.locationId(), form.toLocationId(),
-                    form.note(), quantityLines(form)));
-        };
-    }
-
-    private static List<StockDocuments.QuantityLine> quantityLines(MovementForm form) {
-        return form.lines().stream().map(l -> new StockDocuments.QuantityLine(l.item().id(), decimal(l.quantity()))).toList();
-    }
-
-    /** Known posting problems become a message (and mark the line they are about); others stay errors. */
-    private static Failure failure(ErrorResponseException e, MovementForm form) {
-        String type = ProblemTypes.of(e);
-        Map<String, Object> properties = e.getBody().getProperties() == null ? Map.of() : e.getBody().getProperties();
-        return switch (type) {
-            case "insufficient-stock" -> {
-                UUID item = UUID.fromString(String.valueOf(properties.get("itemId")));
-                String sku = form.lines().stream().filter(l -> l.item().id().equals(item)).map(l -> l.item().sku())
-                        .findFirst().orElse("");
-                yield new Failure("inventory.error.insufficientStock",
-                        new Object[]{sku, plain(properties.get("onHand")), plain(properties.get("requested"))}, "form", item);
+    /** The lines whose item exists (the first 500 posted), the others are dropped as the page never offers them. */
+    private List<Line> lines(MovementForm form) {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < form.itemId().size() && i < MAX_LINES; i++) {
+            UUID id = uuid(form.itemId().get(i));
+            Optional<StockLevels.ItemRef> item = id == null ? Optional.empty() : levels.item(id);
+            if (item.isPresent()) {
+                lines.add(new Line(i, item.get(), at(form.quantity(), i), at(form.unitCost(), i)));
             }
-            case "location-not-allowed" -> new Failure("inventory.error.locationNotAllowed", null, "form", null);
-            case "unknown-location", "inactive-location" -> new Failure("inventory.error.location", null, "form", null);
-            case "unknown-item", "inactive-item" -> new Failure("inventory.error.item", null, "form", null);
-            case "quantity-decimals" -> new Failure("inventory.error.decimals", null, "form", null);
-            case "quantity-range", "negative-cost", "empty-posting" -> new Failure("inventory.error.quantity", null, "form", null);
-            case "same-location" -> new Failure("inventory.error.sameLocation", null, "toLocation", null);
-            case "idempotency-key-reused" -> new Failure("inventory.error.resubmitted", null, "form", null);
-            default -> throw e;
+        }
+        return lines;
+    }
+
+    /**
+     * The request the form stands for, checked by the request's own rules: each refusal goes to the field it is
+     * about, a line's first one to the line (its quantity, then its unit's decimals, then its cost).
+     */
+    private Object request(String mode, MovementForm form, List<Line> lines, BindingResult errors) {
+        String note = limit(form.note(), 500);
+        Object request = switch (mode) {
+            case "receive" -> new StockDocuments.Receipt(form.location(), limit(form.reference(), 100), note,
+                    lines.stream().map(l -> new StockDocuments.ReceiptLine(l.item().id(), FormNumbers.decimal(l.quantity()),
+                            FormNumbers.decimal(l.unitCost()))).toList());
+            case "issue" -> new StockDocuments.Issue(form.location(), limit(form.reason(), 40), note, quantityLines(lines));
+            default -> new StockDocuments.Transfer(form.location(), form.toLocation(), note, quantityLines(lines));
         };
+        Set<String> refused = new HashSet<>();
+        validator.validate(request).forEach(violation -> refused.add(violation.getPropertyPath().toString()));
+        if (refused.contains("locationId") || refused.contains("fromLocationId")) {
+            errors.rejectValue("locationId", "inventory.error.locationRequired");
+        }
+        if (refused.contains("toLocationId")) {
+            errors.rejectValue("toLocationId", "inventory.error.locationRequired");
+        }
+        if (refused.contains("lines")) {
+            errors.rejectValue("itemId", "inventory.error.noLines");
+        }
+        for (int k = 0; k < lines.size(); k++) {
+            String error = lineError(mode, lines.get(k), refused.contains("lines[" + k + "].quantity"),
+                    refused.contains("lines[" + k + "].unitCost"));
+            if (error != null) {
+                errors.rejectValue(field(lines.get(k)), error);
+            }
+        }
+        return request;
+    }
+
+    /** A receipt's cost typed but not a number is refused too: the request would take it as none. */
+    private static String lineError(String mode, Line line, boolean quantityRefused, boolean costRefused) {
+        BigDecimal quantity = FormNumbers.decimal(line.quantity());
+        boolean costUnreadable = mode.equals("receive") && line.unitCost() != null && !line.unitCost().isBlank()
+                && FormNumbers.decimal(line.unitCost()) == null;
+        if (quantityRefused) {
+            return "inventory.error.quantity";
+        }
+        if (quantity.stripTrailingZeros().scale() > line.item().decimals()) {
+            return "inventory.error.decimals";
+        }
+        return costRefused || costUnreadable ? "inventory.error.cost" : null;
+    }
+
+    private ResponseEntity<?> post(String mode, String key, Object request) {
+        return switch (mode) {
+            case "receive" -> documents.receive(key, (StockDocuments.Receipt) request);
+            case "issue" -> documents.issue(key, (StockDocuments.Issue) request);
+            default -> documents.transfer(key, (StockDocuments.Transfer) request);
+        };
+    }
+
+    private static List<StockDocuments.QuantityLine> quantityLines(List<Line> lines) {
+        return lines.stream().map(l -> new StockDocuments.QuantityLine(l.item().id(), FormNumbers.decimal(l.quantity())))
+                .toList();
+    }
+
+    /**
+     * The posting's refusal above the form (a transfer to its own source next to the destination); missing stock
+     * names the item and marks its line.
+     */
+    private void refused(ErrorResponseException e, List<Line> lines, BindingResult errors) {
+        String key = problems.refusal(e, AREA);
+        if (InventoryProblem.SAME_LOCATION.is(e)) {
+            errors.rejectValue("toLocationId", key);
+            return;
+        }
+        Map<String, Object> properties = e.getBody().getProperties() == null ? Map.of() : e.getBody().getProperties();
+        if (!InventoryProblem.INSUFFICIENT_STOCK.is(e) || properties.get("itemId") == null) {
+            errors.reject(key);
+            return;
+        }
+        UUID item = UUID.fromString(String.valueOf(properties.get("itemId")));
+        List<Line> shortLines = lines.stream().filter(l -> l.item().id().equals(item)).toList();
+        String sku = shortLines.stream().map(l -> l.item().sku()).findFirst().orElse("");
+        errors.reject(key, new Object[]{sku, plain(properties.get("onHand")), plain(properties.get("requested"))}, null);
+        shortLines.forEach(l -> errors.rejectValue(field(l), "inventory.error.line"));
+    }
+
+    /** The lines as the page shows them, each with its error. */
+    private static List<FormLine> shown(List<Line> lines, BindingResult errors) {
+        return lines.stream().map(l -> {
+            FieldError error = errors.getFieldError(field(l));
+            return new FormLine(l.item(), l.quantity(), l.unitCost(), error == null ? null : error.getCode());
+        }).toList();
+    }
+
+    private String page(Model model, String mode, MovementForm form, List<FormLine> lines) {
+        model.addAttribute("form", form);
+        model.addAttribute("lines", lines);
+        model.addAttribute("mode", mode);
+        model.addAttribute("locations", locations.workable());
+        return "inventory/movement";
+    }
+
+    private static String field(Line line) {
+        return "itemId[" + line.index() + "]";
     }
 
     /** 3.000 → 3, for messages. */
     private static String plain(Object quantity) {
-        BigDecimal value = decimal(String.valueOf(quantity));
+        BigDecimal value = FormNumbers.decimal(String.valueOf(quantity));
         return value == null ? String.valueOf(quantity) : value.stripTrailingZeros().toPlainString();
-    }
-
-    private MovementForm read(String mode, MultiValueMap<String, String> fields) {
-        List<String> itemIds = fields.getOrDefault("itemId", List.of());
-        List<String> quantities = fields.getOrDefault("quantity", List.of());
-        List<String> costs = fields.getOrDefault("unitCost", List.of());
-        List<FormLine> lines = new ArrayList<>();
-        for (int i = 0; i < itemIds.size() && i < 500; i++) {
-            UUID id = uuid(itemIds.get(i));
-            Optional<StockLevels.ItemRef> item = id == null ? Optional.empty() : levels.item(id);
-            if (item.isPresent()) {
-                lines.add(new FormLine(item.get(), at(quantities, i), at(costs, i), null));
-            }
-        }
-        String key = fields.getFirst("idempotencyKey");
-        return new MovementForm(mode, key == null || key.isBlank() ? UUID.randomUUID().toString() : key,
-                uuid(fields.getFirst("locationId")), uuid(fields.getFirst("toLocationId")),
-                limit(fields.getFirst("reference"), 100), limit(fields.getFirst("reason"), 40),
-                limit(fields.getFirst("note"), 500), lines);
-    }
-
-    private static List<FormLine> checkLines(MovementForm form, Map<String, String> errors) {
-        return form.lines().stream().map(line -> {
-            BigDecimal quantity = decimal(line.quantity());
-            if (quantity == null || quantity.signum() <= 0) {
-                return new FormLine(line.item(), line.quantity(), line.unitCost(), "inventory.error.quantity");
-            }
-            if (quantity.stripTrailingZeros().scale() > line.item().decimals()) {
-                return new FormLine(line.item(), line.quantity(), line.unitCost(), "inventory.error.decimals");
-            }
-            boolean costGiven = line.unitCost() != null && !line.unitCost().isBlank();
-            BigDecimal cost = decimal(line.unitCost());
-            if (form.mode().equals("receive") && costGiven && (cost == null || cost.signum() < 0)) {
-                return new FormLine(line.item(), line.quantity(), line.unitCost(), "inventory.error.cost");
-            }
-            return line;
-        }).toList();
-    }
-
-    private String page(Model model, MovementForm form, Map<String, String> errors) {
-        model.addAttribute("form", form);
-        model.addAttribute("mode", form.mode());
-        model.addAttribute("errors", errors);
-        model.addAttribute("locations", locations.workable());
-        if (!model.containsAttribute("errorArgs")) {
-            model.addAttribute("errorArgs", new Object[0]);
-        }
-        return "inventory/movement";
-    }
-
-    /** A new form: a fresh Idempotency-Key, so submitting it twice posts once. */
-    private static MovementForm blank(String mode, UUID locationId) {
-        return new MovementForm(mode, UUID.randomUUID().toString(), locationId, null, null, null, null, List.of());
-    }
-
-    private static MovementForm withLines(MovementForm f, List<FormLine> lines) {
-        return new MovementForm(f.mode(), f.idempotencyKey(), f.locationId(), f.toLocationId(), f.reference(), f.reason(),
-                f.note(), lines);
-    }
-
-    /** A decimal as typed: a lone comma is the decimal separator (Spanish keyboards). */
-    static BigDecimal decimal(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String normalized = text.trim();
-        if (normalized.indexOf(',') >= 0 && normalized.indexOf('.') < 0) {
-            normalized = normalized.replace(',', '.');
-        }
-        try {
-            return new BigDecimal(normalized);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static UUID uuid(String text) {

@@ -56,10 +56,10 @@ class OpeningBalanceApiController {
     /** Moves the upload out of the request (it is streamed to disk, never held in memory) and queues the job. */
     static UUID start(OpeningBalanceImporter importer, MultipartFile file, String mode) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw Problems.invalid("empty-file", "The file is empty");
+            throw Problems.of(InventoryProblem.EMPTY_FILE, "The file is empty");
         }
         if (!OpeningBalanceImporter.MODES.contains(mode)) {
-            throw Problems.invalid("unknown-mode", "Mode must be one of " + OpeningBalanceImporter.MODES);
+            throw Problems.of(InventoryProblem.UNKNOWN_MODE, "Mode must be one of " + OpeningBalanceImporter.MODES);
         }
         Path copy = Files.createTempFile("bodega-opening-balance-", ".csv");
         try {

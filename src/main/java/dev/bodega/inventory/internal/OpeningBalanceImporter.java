@@ -86,7 +86,7 @@ class OpeningBalanceImporter implements DisposableBean {
     UUID start(Path file, String fileName, String mode, Locale locale) throws IOException {
         if (!MODES.contains(mode)) {
             Files.deleteIfExists(file);
-            throw Problems.invalid("unknown-mode", "Mode must be one of " + MODES);
+            throw Problems.of(InventoryProblem.UNKNOWN_MODE, "Mode must be one of " + MODES);
         }
         // The worker thread acts as the caller: same tenant, same user, same visible locations.
         Actor actor = Actor.require();

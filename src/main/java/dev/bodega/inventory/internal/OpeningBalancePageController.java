@@ -1,5 +1,6 @@
 package dev.bodega.inventory.internal;
 
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +26,11 @@ class OpeningBalancePageController {
     private final OpeningBalanceImporter importer;
     private final OpeningBalanceJobs jobs;
     private final StockOpsPages pages;
+    private final ProblemMessages problems;
 
-    OpeningBalancePageController(OpeningBalanceImporter importer, OpeningBalanceJobs jobs, StockOpsPages pages) {
+    OpeningBalancePageController(OpeningBalanceImporter importer, OpeningBalanceJobs jobs, StockOpsPages pages,
+                                 ProblemMessages problems) {
+        this.problems = problems;
         this.importer = importer;
         this.jobs = jobs;
         this.pages = pages;
@@ -43,7 +47,7 @@ class OpeningBalancePageController {
         try {
             return "redirect:/inventory/opening-balance/" + OpeningBalanceApiController.start(importer, file, mode);
         } catch (ErrorResponseException e) {
-            return uploadPage(model, mode, StockOpsPages.messageKey(e));
+            return uploadPage(model, mode, problems.refusal(e, StockOpsPages.AREA));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.bodega.inventory.internal;
 import dev.bodega.platform.Problems;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -25,13 +24,13 @@ final class PostingErrors {
             return e;
         }
         if ("insufficient-stock".equals(server.getHint())) {
-            ErrorResponseException problem = Problems.conflict("insufficient-stock", server.getMessage());
+            ErrorResponseException problem = Problems.of(InventoryProblem.INSUFFICIENT_STOCK, server.getMessage());
             JsonNode detail = JSON.readTree(server.getDetail());
             detail.properties().forEach(field -> problem.getBody().setProperty(field.getKey(), text(field.getValue())));
             return problem;
         }
         if ("42501".equals(server.getSQLState())) {
-            return Problems.of(HttpStatus.FORBIDDEN, "location-not-allowed",
+            return Problems.of(InventoryProblem.LOCATION_NOT_ALLOWED,
                     "You may not move stock at one of these locations");
         }
         return e;

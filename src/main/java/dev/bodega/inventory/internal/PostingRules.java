@@ -34,14 +34,15 @@ class PostingRules {
 
     void checkLines(List<Line> lines) {
         if (lines.isEmpty()) {
-            throw Problems.invalid("empty-posting", "A posting needs at least one line with a quantity");
+            throw Problems.of(InventoryProblem.EMPTY_POSTING, "A posting needs at least one line with a quantity");
         }
         for (Line line : lines) {
             if (line.quantity().abs().compareTo(new BigDecimal("99999999999")) > 0) {
-                throw Problems.invalid("quantity-range", "Quantity out of range: " + line.quantity().toPlainString());
+                throw Problems.of(InventoryProblem.QUANTITY_RANGE,
+                        "Quantity out of range: " + line.quantity().toPlainString());
             }
             if (line.unitCost() != null && line.unitCost().signum() < 0) {
-                throw Problems.invalid("negative-cost", "A unit cost cannot be negative");
+                throw Problems.of(InventoryProblem.NEGATIVE_COST, "A unit cost cannot be negative");
             }
         }
     }
@@ -59,7 +60,7 @@ class PostingRules {
 
     private static void checkDecimals(Line line, int decimals) {
         if (line.quantity().stripTrailingZeros().scale() > decimals) {
-            throw Problems.invalid("quantity-decimals", "Item " + line.itemId() + " is counted in whole units"
+            throw Problems.of(InventoryProblem.QUANTITY_DECIMALS, "Item " + line.itemId() + " is counted in whole units"
                     + (decimals == 0 ? "" : " with at most " + decimals + " decimals") + ": " + line.quantity().toPlainString());
         }
     }
@@ -81,17 +82,17 @@ class PostingRules {
         for (Line line : lines) {
             Known location = known.get(line.locationId());
             if (location == null || !location.kind().equals("location")) {
-                throw Problems.invalid("unknown-location", "Location " + line.locationId() + " does not exist");
+                throw Problems.of(InventoryProblem.UNKNOWN_LOCATION, "Location " + line.locationId() + " does not exist");
             }
             if (!location.usable()) {
-                throw Problems.invalid("inactive-location", "Location " + line.locationId() + " is not active");
+                throw Problems.of(InventoryProblem.INACTIVE_LOCATION, "Location " + line.locationId() + " is not active");
             }
             Known item = known.get(line.itemId());
             if (item == null || !item.kind().equals("item")) {
-                throw Problems.invalid("unknown-item", "Item " + line.itemId() + " does not exist");
+                throw Problems.of(InventoryProblem.UNKNOWN_ITEM, "Item " + line.itemId() + " does not exist");
             }
             if (!item.usable()) {
-                throw Problems.invalid("inactive-item", "Item " + line.itemId() + " is not active");
+                throw Problems.of(InventoryProblem.INACTIVE_ITEM, "Item " + line.itemId() + " is not active");
             }
             checkDecimals(line, item.decimals());
         }

@@ -76,7 +76,7 @@ class StockDocuments {
 
     ResponseEntity<?> transfer(String key, Transfer transfer) {
         if (transfer.fromLocationId().equals(transfer.toLocationId())) {
-            throw Problems.invalid("same-location", "A transfer needs two different locations");
+            throw Problems.of(InventoryProblem.SAME_LOCATION, "A transfer needs two different locations");
         }
         List<Line> lines = transfer.lines().stream()
                 .flatMap(l -> Stream.of(

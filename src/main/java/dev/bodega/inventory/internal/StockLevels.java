@@ -2,9 +2,9 @@ package dev.bodega.inventory.internal;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,7 +107,7 @@ class StockLevels {
     static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec spec, Filter filter) {
         String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().trim();
         if (filter.status() != null && !filter.status().isBlank() && !STATUSES.contains(filter.status())) {
-            throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "status must be one of " + STATUSES);
+            throw Problems.of(PlatformProblem.VALIDATION, "status must be one of " + STATUSES);
         }
         return spec.param("location", filter.locationId()).param("item", filter.itemId())
                 .param("q", q == null ? null : "%" + Locations.escapeLike(q.toLowerCase(Locale.ROOT)) + "%")
@@ -280,7 +280,7 @@ class StockLevels {
         }
 
         private static ErrorResponseException invalid(List<Map<String, String>> errors) {
-            ErrorResponseException problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields");
+            ErrorResponseException problem = Problems.of(PlatformProblem.VALIDATION, "The request has invalid fields");
             problem.getBody().setProperty("errors", errors);
             return problem;
         }

@@ -1,33 +1,35 @@
 package dev.bodega.purchasing.internal;
 
-import dev.bodega.catalog.CatalogItems;
-import dev.bodega.catalog.ItemInfo;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PageQuery;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
+import dev.bodega.purchasing.internal.PurchaseForms.FormLine;
+import dev.bodega.purchasing.internal.PurchaseForms.OrderForm;
+import dev.bodega.purchasing.internal.PurchaseForms.ReceiveForm;
 import dev.bodega.purchasing.internal.PurchaseViews.LineView;
 import dev.bodega.purchasing.internal.PurchaseViews.OrderView;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.propertyeditors.CustomCollectionEditor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,33 +41,30 @@ import java.util.UUID;
 @Controller
 class PurchasingPageController {
 
-    /** One line of the order form as typed, so a refused form comes back as it was. */
-    record FormLine(String itemId, String sku, String name, String quantity, String unitCost, String error) {
-    }
-
-    record OrderForm(String supplierId, String locationId, String orderDate, String expectedDate, String notes,
-                     long version, List<FormLine> lines) {
-    }
-
-    /** Problems the pages explain in their own words ({@code purchasing.problem.<type>}); others are errors. */
-    private static final Set<String> KNOWN = Set.of("stale-version", "order-not-draft", "order-not-cancellable",
-            "order-not-receivable", "over-receipt", "empty-receipt", "unknown-supplier", "inactive-supplier",
-            "unknown-location", "inactive-location", "expected-before-order", "unknown-item", "inactive-item",
-            "quantity-decimals", "duplicate-item", "location-not-allowed", "quantity-range");
+    /** The purchasing pages' own words for a problem are {@code purchasing.problem.<slug>}. */
+    private static final String AREA = "purchasing";
 
     private final SupplierOrders orders;
     private final Receiving receiving;
     private final LeadTimes leadTimes;
     private final PurchasingChoices choices;
-    private final CatalogItems catalog;
+    private final PurchaseForms forms;
+    private final ProblemMessages problems;
 
     PurchasingPageController(SupplierOrders orders, Receiving receiving, LeadTimes leadTimes, PurchasingChoices choices,
-                             CatalogItems catalog) {
+                             PurchaseForms forms, ProblemMessages problems) {
         this.orders = orders;
         this.receiving = receiving;
         this.leadTimes = leadTimes;
         this.choices = choices;
-        this.catalog = catalog;
+        this.forms = forms;
+        this.problems = problems;
+    }
+
+    /** A line's lone value is one value: "1,50" is a cost with a decimal comma, not a list of 1 and 50. */
+    @InitBinder("form")
+    void lines(WebDataBinder binder) {
+        binder.registerCustomEditor(List.class, new CustomCollectionEditor(List.class));
     }
 
     @GetMapping("/purchasing/orders")
@@ -84,23 +83,21 @@ class PurchasingPageController {
     @GetMapping("/purchasing/orders/new")
     @RequiresPermission("purchasing.write")
     String newOrder(Model model) {
-        return form(model, null, new OrderForm("", "", "", "", "", 0, List.of()), Map.of(), null);
+        return form(model, null, OrderForm.blank(), List.of());
     }
 
     @PostMapping("/purchasing/orders")
     @RequiresPermission("purchasing.write")
-    String create(@RequestParam MultiValueMap<String, String> fields, Model model) {
-        OrderForm form = read(fields);
-        Map<String, String> errors = new LinkedHashMap<>();
-        SupplierOrders.OrderRequest request = request(form, errors);
-        if (!errors.isEmpty() || hasLineErrors(form)) {
-            return form(model, null, form, errors, null);
+    String create(@ModelAttribute("form") OrderForm form, BindingResult errors, Model model) {
+        SupplierOrders.OrderRequest request = forms.order(form, errors);
+        if (!errors.hasErrors()) {
+            try {
+                return "redirect:/purchasing/orders/" + orders.create(request).id();
+            } catch (ErrorResponseException e) {
+                refused(e, errors);
+            }
         }
-        try {
-            return "redirect:/purchasing/orders/" + orders.create(request).id();
-        } catch (ErrorResponseException e) {
-            return refused(model, null, form, errors, e);
-        }
+        return form(model, null, form, forms.lines(form, errors));
     }
 
     @GetMapping("/purchasing/orders/{id}/edit")
@@ -110,35 +107,28 @@ class PurchasingPageController {
         if (!order.status().equals("draft")) {
             return "redirect:/purchasing/orders/" + id;
         }
-        List<FormLine> lines = order.lines().stream().map(l -> new FormLine(l.itemId().toString(), l.sku(), l.name(),
-                plain(l.quantity()), l.unitCost().toPlainString(), null)).toList();
-        OrderForm form = new OrderForm(order.supplierId().toString(), order.locationId().toString(),
-                order.orderDate().toString(), order.expectedDate() == null ? "" : order.expectedDate().toString(),
-                order.notes() == null ? "" : order.notes(), order.version(), lines);
-        return form(model, id, form, Map.of(), null);
+        return form(model, id, OrderForm.of(order), PurchaseForms.lines(order));
     }
 
     @PostMapping("/purchasing/orders/{id}")
     @RequiresPermission("purchasing.write")
-    String update(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> fields, Model model) {
-        OrderForm form = read(fields);
-        Map<String, String> errors = new LinkedHashMap<>();
-        SupplierOrders.OrderRequest request = request(form, errors);
-        if (!errors.isEmpty() || hasLineErrors(form)) {
-            return form(model, id, form, errors, null);
+    String update(@PathVariable UUID id, @ModelAttribute("form") OrderForm form, BindingResult errors, Model model) {
+        SupplierOrders.OrderRequest request = forms.order(form, errors);
+        if (!errors.hasErrors()) {
+            try {
+                orders.update(id, form.openedAt(), request);
+                return "redirect:/purchasing/orders/" + id;
+            } catch (ErrorResponseException e) {
+                refused(e, errors);
+            }
         }
-        try {
-            orders.update(id, form.version(), request);
-            return "redirect:/purchasing/orders/" + id;
-        } catch (ErrorResponseException e) {
-            return refused(model, id, form, errors, e);
-        }
+        return form(model, id, form, forms.lines(form, errors));
     }
 
     @GetMapping("/purchasing/orders/{id}")
     @RequiresPermission("purchasing.read")
     String detail(@PathVariable UUID id, Model model) {
-        return detailPage(model, orders.get(id), null);
+        return detailPage(model, orders.get(id), ReceiveForm.blank());
     }
 
     @PostMapping("/purchasing/orders/{id}/send")
@@ -148,7 +138,7 @@ class PurchasingPageController {
             orders.send(id);
             redirect.addFlashAttribute("message", "purchasing.sent");
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("error", problemKey(e));
+            redirect.addFlashAttribute("error", problems.refusal(e, AREA));
         }
         return "redirect:/purchasing/orders/" + id;
     }
@@ -164,7 +154,7 @@ class PurchasingPageController {
             orders.cancel(id, new SupplierOrders.Cancellation(reason.trim()));
             redirect.addFlashAttribute("message", "purchasing.cancelled");
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("error", problemKey(e));
+            redirect.addFlashAttribute("error", problems.refusal(e, AREA));
         }
         return "redirect:/purchasing/orders/" + id;
     }
@@ -175,45 +165,32 @@ class PurchasingPageController {
      */
     @PostMapping("/purchasing/orders/{id}/receive")
     @RequiresPermission("purchasing.receive")
-    String receive(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> fields, Model model,
-                   RedirectAttributes redirect) {
+    String receive(@PathVariable UUID id, @ModelAttribute("receive") ReceiveForm form, BindingResult errors,
+                   HttpServletRequest request, Model model, RedirectAttributes redirect) {
         OrderView order = orders.get(id);
-        Map<String, String> typed = new HashMap<>();
-        List<Receiving.ReceiptLineRequest> lines = new ArrayList<>();
-        boolean invalid = false;
+        Map<UUID, String> typed = new LinkedHashMap<>();
         for (LineView line : order.lines()) {
-            String raw = first(fields, "qty-" + line.id()).trim();
-            typed.put(line.id().toString(), raw);
-            if (raw.isEmpty()) {
-                continue;
-            }
-            BigDecimal quantity = decimal(raw);
-            if (quantity == null || quantity.signum() < 0 || quantity.scale() > 3 || quantity.precision() - quantity.scale() > 11) {
-                invalid = true;
-            } else {
-                lines.add(new Receiving.ReceiptLineRequest(line.id(), quantity));
-            }
+            String quantity = request.getParameter("qty-" + line.id());
+            typed.put(line.id(), quantity == null ? "" : quantity.trim());
         }
-        model.addAttribute("typed", typed);
-        model.addAttribute("receiveLocation", first(fields, "locationId"));
-        model.addAttribute("receiveNote", first(fields, "note"));
-        String note = first(fields, "note").trim();
-        if (invalid || lines.isEmpty() || note.length() > 500) {
-            return detailPage(model, order, invalid ? "purchasing.receive.quantityInvalid"
-                    : lines.isEmpty() ? "purchasing.problem.empty-receipt" : "purchasing.receive.noteTooLong");
+        Map<String, String> shown = new HashMap<>();
+        typed.forEach((line, quantity) -> shown.put(line.toString(), quantity));
+        model.addAttribute("typed", shown);
+        Receiving.ReceiptRequest receipt = forms.receipt(form, typed, errors);
+        if (errors.hasErrors()) {
+            return detailPage(model, order, form);
         }
-        UUID location = uuid(first(fields, "locationId"));
-        boolean confirmed = "true".equals(first(fields, "confirmOverReceipt"));
         try {
-            receiving.receive(first(fields, "idempotencyKey"), id, new Receiving.ReceiptRequest(location, note, confirmed, lines));
+            receiving.receive(form.idempotencyKey(), id, receipt);
             redirect.addFlashAttribute("message", "purchasing.receive.recorded");
             return "redirect:/purchasing/orders/" + id;
         } catch (ErrorResponseException e) {
-            if (Receiving.OVER_RECEIPT.equals(type(e))) {
+            if (PurchasingProblem.OVER_RECEIPT.is(e)) {
                 model.addAttribute("overLines", e.getBody().getProperties() == null ? List.of()
                         : e.getBody().getProperties().get("lines"));
             }
-            return detailPage(model, orders.get(id), problemKey(e));
+            errors.reject(problems.refusal(e, AREA));
+            return detailPage(model, orders.get(id), form);
         }
     }
 
@@ -228,169 +205,41 @@ class PurchasingPageController {
         return "purchasing/lead-times";
     }
 
-    private String detailPage(Model model, OrderView order, String receiveError) {
+    private String detailPage(Model model, OrderView order, ReceiveForm receive) {
         model.addAttribute("order", order);
         model.addAttribute("receipts", receiving.list(order.id(), null, CursorPage.MAX_LIMIT).items());
         model.addAttribute("locations", choices.locations());
         // A fresh key per rendering: a double-submitted form posts once; a refused one was never claimed.
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
-        model.addAttribute("receiveError", receiveError);
+        model.addAttribute("receive", receive);
         if (!model.containsAttribute("typed")) {
             Map<String, String> outstanding = new HashMap<>();
-            order.lines().forEach(l -> outstanding.put(l.id().toString(), plain(l.outstandingQuantity())));
+            order.lines().forEach(l -> outstanding.put(l.id().toString(), PurchaseForms.plain(l.outstandingQuantity())));
             model.addAttribute("typed", outstanding);
         }
         return "purchasing/order";
     }
 
-    private String form(Model model, UUID id, OrderForm form, Map<String, String> errors, String problem) {
+    private String form(Model model, UUID id, OrderForm form, List<FormLine> lines) {
         model.addAttribute("orderId", id);
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        model.addAttribute("problem", problem);
+        model.addAttribute("lines", lines);
         model.addAttribute("suppliers", choices.suppliers());
         model.addAttribute("locations", choices.locations());
         return "purchasing/order-form";
     }
 
     /** A refusal of the service shown on the form: next to its field when it has one, else above the form. */
-    private String refused(Model model, UUID id, OrderForm form, Map<String, String> errors, ErrorResponseException e) {
-        String type = type(e);
-        String key = problemKey(e);
-        switch (type) {
-            case "unknown-supplier", "inactive-supplier" -> errors.put("supplier", key);
-            case "unknown-location", "inactive-location" -> errors.put("location", key);
-            case "expected-before-order" -> errors.put("expectedDate", key);
-            default -> {
-                return form(model, id, form, errors, key);
-            }
+    private void refused(ErrorResponseException e, BindingResult errors) {
+        String key = problems.refusal(e, AREA);
+        if (PurchasingProblem.UNKNOWN_SUPPLIER.is(e) || PurchasingProblem.INACTIVE_SUPPLIER.is(e)) {
+            errors.rejectValue("supplierId", key);
+        } else if (PurchasingProblem.UNKNOWN_LOCATION.is(e) || PurchasingProblem.INACTIVE_LOCATION.is(e)) {
+            errors.rejectValue("locationId", key);
+        } else if (PurchasingProblem.EXPECTED_BEFORE_ORDER.is(e)) {
+            errors.rejectValue("expectedDate", key);
+        } else {
+            errors.reject(key);
         }
-        return form(model, id, form, errors, null);
-    }
-
-    /** Reads the posted form; the lines are three parallel lists (itemId, quantity, unitCost). */
-    private OrderForm read(MultiValueMap<String, String> fields) {
-        List<String> itemIds = fields.getOrDefault("itemId", List.of());
-        List<String> quantities = fields.getOrDefault("quantity", List.of());
-        List<String> costs = fields.getOrDefault("unitCost", List.of());
-        Map<UUID, ItemInfo> items = catalog.findAll(itemIds.stream().map(PurchasingPageController::uuid)
-                .filter(java.util.Objects::nonNull).toList());
-        List<FormLine> lines = new ArrayList<>();
-        for (int i = 0; i < itemIds.size(); i++) {
-            ItemInfo item = items.get(uuid(itemIds.get(i)));
-            String quantity = i < quantities.size() ? quantities.get(i).trim() : "";
-            String cost = i < costs.size() ? costs.get(i).trim() : "";
-            lines.add(new FormLine(itemIds.get(i), item == null ? "?" : item.sku(), item == null ? "?" : item.name(),
-                    quantity, cost, lineError(item, quantity, cost)));
-        }
-        BigDecimal version = decimal(first(fields, "version"));
-        return new OrderForm(first(fields, "supplierId"), first(fields, "locationId"), first(fields, "orderDate"),
-                first(fields, "expectedDate"), first(fields, "notes"), version == null ? 0 : version.longValue(), lines);
-    }
-
-    private static String lineError(ItemInfo item, String quantity, String cost) {
-        if (item == null) {
-            return "purchasing.problem.unknown-item";
-        }
-        BigDecimal q = decimal(quantity);
-        if (q == null || q.signum() <= 0 || q.scale() > 3 || q.precision() - q.scale() > 11) {
-            return "purchasing.form.quantityInvalid";
-        }
-        if (!cost.isEmpty()) {
-            BigDecimal c = decimal(cost);
-            if (c == null || c.signum() < 0 || c.scale() > 4 || c.precision() - c.scale() > 10) {
-                return "purchasing.form.costInvalid";
-            }
-        }
-        return null;
-    }
-
-    private static boolean hasLineErrors(OrderForm form) {
-        return form.lines().stream().anyMatch(l -> l.error() != null);
-    }
-
-    /** The request the form stands for; field problems go to {@code errors} (a line's to the line itself). */
-    private static SupplierOrders.OrderRequest request(OrderForm form, Map<String, String> errors) {
-        UUID supplier = uuid(form.supplierId());
-        UUID location = uuid(form.locationId());
-        if (supplier == null) {
-            errors.put("supplier", "purchasing.form.supplierRequired");
-        }
-        if (location == null) {
-            errors.put("location", "purchasing.form.locationRequired");
-        }
-        LocalDate orderDate = date(form.orderDate(), "orderDate", errors);
-        LocalDate expected = date(form.expectedDate(), "expectedDate", errors);
-        if (form.notes().length() > 2000) {
-            errors.put("notes", "purchasing.form.notesTooLong");
-        }
-        if (form.lines().isEmpty()) {
-            errors.put("lines", "purchasing.form.linesRequired");
-        } else if (form.lines().size() > 500) {
-            errors.put("lines", "purchasing.form.tooManyLines");
-        }
-        List<SupplierOrders.LineRequest> lines = form.lines().stream().filter(l -> l.error() == null)
-                .map(l -> new SupplierOrders.LineRequest(uuid(l.itemId()), decimal(l.quantity()),
-                        l.unitCost().isEmpty() ? null : decimal(l.unitCost())))
-                .toList();
-        return new SupplierOrders.OrderRequest(supplier, location, orderDate, expected, form.notes(), lines);
-    }
-
-    private static LocalDate date(String text, String field, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "purchasing.form.dateInvalid");
-            return null;
-        }
-    }
-
-    private static String problemKey(ErrorResponseException e) {
-        String type = type(e);
-        if (!KNOWN.contains(type)) {
-            throw e;
-        }
-        return "purchasing.problem." + type;
-    }
-
-    static String type(ErrorResponseException e) {
-        URI type = e.getBody().getType();
-        String path = type == null ? "" : type.getPath();
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private static String first(MultiValueMap<String, String> fields, String name) {
-        String value = fields.getFirst(name);
-        return value == null ? "" : value;
-    }
-
-    private static UUID uuid(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** A number as people type it: a decimal comma is accepted. */
-    private static BigDecimal decimal(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String plain(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 }

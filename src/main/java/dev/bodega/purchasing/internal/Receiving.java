@@ -54,8 +54,6 @@ import java.util.UUID;
 @Service
 class Receiving {
 
-    static final String OVER_RECEIPT = "over-receipt";
-
     record ReceiptLineRequest(@NotNull UUID lineId,
                               @NotNull @PositiveOrZero @Digits(integer = 11, fraction = 3) BigDecimal quantity) {
     }
@@ -107,7 +105,8 @@ class Receiving {
     public ReceiptView receive(UUID orderId, ReceiptRequest request, Instant at) {
         SupplierOrders.Locked order = orders.lock(orderId);
         if (!order.status().equals("sent") && !order.status().equals("partially_received")) {
-            throw Problems.conflict("order-not-receivable", "Order " + order.displayNumber() + " is " + order.status()
+            throw Problems.of(PurchasingProblem.ORDER_NOT_RECEIVABLE,
+                    "Order " + order.displayNumber() + " is " + order.status()
                     + ": deliveries are received once it was sent, until it is received or cancelled");
         }
         UUID location = request.locationId() == null ? order.locationId() : request.locationId();
@@ -168,10 +167,11 @@ class Receiving {
         for (ReceiptLineRequest requested : request.lines()) {
             LineView line = byId.get(requested.lineId());
             if (line == null) {
-                throw Problems.invalid("unknown-line", "Line " + requested.lineId() + " is not a line of this order");
+                throw Problems.of(PurchasingProblem.UNKNOWN_LINE,
+                        "Line " + requested.lineId() + " is not a line of this order");
             }
             if (!seen.add(line.id())) {
-                throw Problems.invalid("duplicate-line", "Line " + line.position() + " (" + line.sku()
+                throw Problems.of(PurchasingProblem.DUPLICATE_LINE, "Line " + line.position() + " (" + line.sku()
                         + ") appears twice in the delivery");
             }
             if (requested.quantity().signum() > 0) {
@@ -180,7 +180,8 @@ class Receiving {
             }
         }
         if (takes.isEmpty()) {
-            throw Problems.invalid("empty-receipt", "A delivery needs at least one line with a quantity above zero");
+            throw Problems.of(PurchasingProblem.EMPTY_RECEIPT,
+                    "A delivery needs at least one line with a quantity above zero");
         }
         return takes;
     }
@@ -198,7 +199,7 @@ class Receiving {
     }
 
     private static ErrorResponseException overReceipt(SupplierOrders.Locked order, List<Excess> excess) {
-        ErrorResponseException problem = Problems.conflict(OVER_RECEIPT, "The delivery receives more than is "
+        ErrorResponseException problem = Problems.of(PurchasingProblem.OVER_RECEIPT, "The delivery receives more than is "
                 + "outstanding on " + excess.size() + " line(s) of order " + order.displayNumber()
                 + "; send confirmOverReceipt: true to accept it");
         problem.getBody().setProperty("lines", excess.stream().map(e -> {

@@ -170,7 +170,8 @@ class SupplierOrders {
     public OrderView cancel(UUID id, Cancellation cancellation, Instant at) {
         Locked order = lock(id);
         if (!Set.of("draft", "sent", "partially_received").contains(order.status())) {
-            throw Problems.conflict("order-not-cancellable", "Order " + order.displayNumber() + " is " + order.status()
+            throw Problems.of(PurchasingProblem.ORDER_NOT_CANCELLABLE,
+                    "Order " + order.displayNumber() + " is " + order.status()
                     + ": only a draft, sent or partially received order can be cancelled");
         }
         jdbc.sql("""
@@ -209,7 +210,7 @@ class SupplierOrders {
     public CursorPage<OrderSummary> list(Filter filter, UUID before, int limit) {
         String status = blankToNull(filter.status());
         if (status != null && !STATUSES.contains(status)) {
-            throw Problems.invalid("unknown-status", "Unknown status '" + status + "'; one of " + STATUSES);
+            throw Problems.of(PurchasingProblem.UNKNOWN_STATUS, "Unknown status '" + status + "'; one of " + STATUSES);
         }
         List<OrderSummary> rows = jdbc.sql("""
                         SELECT o.id, %s AS number, o.status, o.supplier_id, s.name AS supplier_name, o.location_id,
@@ -245,7 +246,7 @@ class SupplierOrders {
 
     private static void requireDraft(Locked order) {
         if (!order.status().equals("draft")) {
-            throw Problems.conflict("order-not-draft", "Order " + order.displayNumber() + " is " + order.status()
+            throw Problems.of(PurchasingProblem.ORDER_NOT_DRAFT, "Order " + order.displayNumber() + " is " + order.status()
                     + ": only a draft can be edited or sent");
         }
     }
@@ -267,7 +268,7 @@ class SupplierOrders {
         requireSupplier(request.supplierId());
         requireLocation(request.locationId());
         if (request.expectedDate() != null && request.expectedDate().isBefore(orderDate)) {
-            throw Problems.invalid("expected-before-order", "The expected delivery date " + request.expectedDate()
+            throw Problems.of(PurchasingProblem.EXPECTED_BEFORE_ORDER, "The expected delivery date " + request.expectedDate()
                     + " is before the order date " + orderDate);
         }
         Map<UUID, ItemInfo> items = catalog.findAll(request.lines().stream().map(LineRequest::itemId).toList());
@@ -277,7 +278,8 @@ class SupplierOrders {
         for (LineRequest line : request.lines()) {
             ItemInfo item = usableItem(items.get(line.itemId()), line);
             if (!seen.add(item.id())) {
-                throw Problems.invalid("duplicate-item", "Item " + item.sku() + " is on the order twice; order it on one line");
+                throw Problems.of(PurchasingProblem.DUPLICATE_ITEM,
+                        "Item " + item.sku() + " is on the order twice; order it on one line");
             }
             BigDecimal cost = line.unitCost() == null ? item.costPrice() : line.unitCost();
             lines.add(new PricedLine(item, line.quantity(), cost, Money.amount(line.quantity(), cost, decimals)));
@@ -287,13 +289,13 @@ class SupplierOrders {
 
     private static ItemInfo usableItem(ItemInfo item, LineRequest line) {
         if (item == null) {
-            throw Problems.invalid("unknown-item", "Item " + line.itemId() + " does not exist");
+            throw Problems.of(PurchasingProblem.UNKNOWN_ITEM, "Item " + line.itemId() + " does not exist");
         }
         if (!item.active()) {
-            throw Problems.invalid("inactive-item", "Item " + item.sku() + " is not active");
+            throw Problems.of(PurchasingProblem.INACTIVE_ITEM, "Item " + item.sku() + " is not active");
         }
         if (line.quantity().stripTrailingZeros().scale() > item.unitDecimals()) {
-            throw Problems.invalid("quantity-decimals", "Item " + item.sku() + " is counted in whole units"
+            throw Problems.of(PurchasingProblem.QUANTITY_DECIMALS, "Item " + item.sku() + " is counted in whole units"
                     + (item.unitDecimals() == 0 ? "" : " with at most " + item.unitDecimals() + " decimals"));
         }
         return item;
@@ -303,10 +305,10 @@ class SupplierOrders {
         Boolean usable = jdbc.sql("SELECT active AND deleted_at IS NULL FROM suppliers WHERE id = :id")
                 .param("id", supplierId).query(Boolean.class).optional().orElse(null);
         if (usable == null) {
-            throw Problems.invalid("unknown-supplier", "Supplier " + supplierId + " does not exist");
+            throw Problems.of(PurchasingProblem.UNKNOWN_SUPPLIER, "Supplier " + supplierId + " does not exist");
         }
         if (!usable) {
-            throw Problems.invalid("inactive-supplier", "Supplier " + supplierId + " is not active");
+            throw Problems.of(PurchasingProblem.INACTIVE_SUPPLIER, "Supplier " + supplierId + " is not active");
         }
     }
 
@@ -314,10 +316,10 @@ class SupplierOrders {
         Boolean active = jdbc.sql("SELECT active FROM locations WHERE id = :id").param("id", locationId)
                 .query(Boolean.class).optional().orElse(null);
         if (active == null) {
-            throw Problems.invalid("unknown-location", "Location " + locationId + " does not exist");
+            throw Problems.of(PurchasingProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");
         }
         if (!active) {
-            throw Problems.invalid("inactive-location", "Location " + locationId + " is not active");
+            throw Problems.of(PurchasingProblem.INACTIVE_LOCATION, "Location " + locationId + " is not active");
         }
     }
 

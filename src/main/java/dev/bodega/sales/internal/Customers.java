@@ -181,10 +181,10 @@ class Customers {
         Boolean active = jdbc.sql("SELECT active FROM customers WHERE id = :id AND deleted_at IS NULL")
                 .param("id", id).query(Boolean.class).optional().orElse(null);
         if (active == null) {
-            throw Problems.invalid("unknown-customer", "Customer " + id + " does not exist");
+            throw Problems.of(SalesProblem.UNKNOWN_CUSTOMER, "Customer " + id + " does not exist");
         }
         if (!active) {
-            throw Problems.invalid("inactive-customer", "Customer " + id + " is not active");
+            throw Problems.of(SalesProblem.INACTIVE_CUSTOMER, "Customer " + id + " is not active");
         }
     }
 
@@ -226,7 +226,7 @@ class Customers {
     }
 
     static RuntimeException documentTaken() {
-        return Problems.conflict("document-taken", "Another customer already has this document type and number");
+        return Problems.of(SalesProblem.DOCUMENT_TAKEN, "Another customer already has this document type and number");
     }
 
     private static String blankToNull(String text) {

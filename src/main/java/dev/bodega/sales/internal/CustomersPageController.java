@@ -2,6 +2,7 @@ package dev.bodega.sales.internal;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PageQuery;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -22,9 +23,11 @@ import java.util.UUID;
 class CustomersPageController {
 
     private final Customers customers;
+    private final ProblemMessages problems;
 
-    CustomersPageController(Customers customers) {
+    CustomersPageController(Customers customers, ProblemMessages problems) {
         this.customers = customers;
+        this.problems = problems;
     }
 
     @GetMapping("/customers")
@@ -94,11 +97,12 @@ class CustomersPageController {
     }
 
     /** A taken document belongs to the number field; other problems are a message for the whole form. */
-    private static void reject(ErrorResponseException e, BindingResult errors) {
-        if (PageProblems.type(e).equals("document-taken")) {
-            errors.rejectValue("documentNumber", "sales.problem.document-taken");
+    private void reject(ErrorResponseException e, BindingResult errors) {
+        String key = problems.refusal(e, SalesPageController.AREA);
+        if (SalesProblem.DOCUMENT_TAKEN.is(e)) {
+            errors.rejectValue("documentNumber", key);
         } else {
-            errors.reject(PageProblems.message(e));
+            errors.reject(key);
         }
     }
 }

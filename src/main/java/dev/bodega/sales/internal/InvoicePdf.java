@@ -68,7 +68,7 @@ class InvoicePdf {
     public Invoice render(UUID saleId) {
         SaleView sale = sales.get(saleId);
         if (sale.invoice() == null) {
-            throw Problems.conflict("sale-not-invoiced", "A pending sale has no invoice yet");
+            throw Problems.of(SalesProblem.SALE_NOT_INVOICED, "A pending sale has no invoice yet");
         }
         TenantSettings company = settings.current();
         Locale locale = Locale.forLanguageTag(company.locale());

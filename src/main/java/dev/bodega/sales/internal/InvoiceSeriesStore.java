@@ -82,7 +82,8 @@ class InvoiceSeriesStore {
                     .param("isDefault", makeDefault)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw Problems.conflict("series-code-taken", "Another invoice series already has the code " + series.code());
+            throw Problems.of(SalesProblem.SERIES_CODE_TAKEN,
+                    "Another invoice series already has the code " + series.code());
         }
         return get(id);
     }
@@ -92,7 +93,7 @@ class InvoiceSeriesStore {
     public SeriesView makeDefault(UUID id) {
         SeriesView series = get(id);
         if (!series.active()) {
-            throw Problems.conflict("series-inactive", "An inactive series cannot be the default");
+            throw Problems.of(SalesProblem.SERIES_INACTIVE, "An inactive series cannot be the default");
         }
         clearDefault(series.locationId());
         jdbc.sql("UPDATE invoice_series SET is_default = true, version = version + 1, updated_at = now() WHERE id = :id")
@@ -110,9 +111,11 @@ class InvoiceSeriesStore {
             }
             Found found = jdbc.sql("SELECT location_id, active FROM invoice_series WHERE id = :id")
                     .param("id", seriesId).query(Found.class).optional()
-                    .orElseThrow(() -> Problems.invalid("unknown-series", "Invoice series " + seriesId + " does not exist"));
+                    .orElseThrow(() -> Problems.of(SalesProblem.UNKNOWN_SERIES,
+                            "Invoice series " + seriesId + " does not exist"));
             if (!found.locationId().equals(locationId) || !found.active()) {
-                throw Problems.invalid("series-not-usable", "The invoice series is not an active series of this location");
+                throw Problems.of(SalesProblem.SERIES_NOT_USABLE,
+                        "The invoice series is not an active series of this location");
             }
             return seriesId;
         }
@@ -125,7 +128,7 @@ class InvoiceSeriesStore {
                         UPDATE invoice_series SET next_number = next_number + 1
                         WHERE id = :id AND active RETURNING next_number - 1""")
                 .param("id", seriesId).query(Long.class).optional()
-                .orElseThrow(() -> Problems.conflict("series-inactive", "The invoice series is no longer active"));
+                .orElseThrow(() -> Problems.of(SalesProblem.SERIES_INACTIVE, "The invoice series is no longer active"));
     }
 
     private Optional<UUID> defaultOf(UUID locationId) {
@@ -167,7 +170,7 @@ class InvoiceSeriesStore {
 
     private void requireLocation(UUID locationId) {
         if (jdbc.sql("SELECT count(*) FROM locations WHERE id = :id").param("id", locationId).query(Integer.class).single() == 0) {
-            throw Problems.invalid("unknown-location", "Location " + locationId + " does not exist");
+            throw Problems.of(SalesProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");
         }
     }
 

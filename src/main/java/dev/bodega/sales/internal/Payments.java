@@ -34,27 +34,28 @@ final class Payments {
         List<Payment> payments = new ArrayList<>();
         for (PaymentInput input : inputs == null ? List.<PaymentInput>of() : inputs) {
             if (!METHODS.contains(input.method())) {
-                throw Problems.invalid("payment-method", "Unknown payment method: " + input.method());
+                throw Problems.of(SalesProblem.PAYMENT_METHOD, "Unknown payment method: " + input.method());
             }
             BigDecimal tendered = input.amount();
             if (tendered.signum() <= 0 || Money.round(tendered, decimals).compareTo(tendered) != 0) {
-                throw Problems.invalid("payment-amount", "A payment needs a positive amount in the currency's decimals");
+                throw Problems.of(SalesProblem.PAYMENT_AMOUNT,
+                        "A payment needs a positive amount in the currency's decimals");
             }
             boolean cash = input.method().equals("cash");
             if (!cash && tendered.compareTo(remaining) > 0) {
-                throw Problems.invalid("payment-exceeds-total",
+                throw Problems.of(SalesProblem.PAYMENT_EXCEEDS_TOTAL,
                         "A " + input.method() + " payment cannot exceed what remains to pay (" + remaining.toPlainString() + ")");
             }
             BigDecimal applied = tendered.min(remaining);
             if (applied.signum() == 0) {
-                throw Problems.invalid("payment-not-needed", "The sale is already paid");
+                throw Problems.of(SalesProblem.PAYMENT_NOT_NEEDED, "The sale is already paid");
             }
             payments.add(new Payment(input.method(), Money.round(applied, decimals), Money.round(tendered, decimals),
                     Money.round(tendered.subtract(applied), decimals), blankToNull(input.reference())));
             remaining = remaining.subtract(applied);
         }
         if (remaining.signum() > 0) {
-            throw Problems.invalid("payment-short", "The payments leave " + remaining.toPlainString() + " unpaid");
+            throw Problems.of(SalesProblem.PAYMENT_SHORT, "The payments leave " + remaining.toPlainString() + " unpaid");
         }
         BigDecimal tendered = payments.stream().map(Payment::tendered).reduce(Money.round(BigDecimal.ZERO, decimals), BigDecimal::add);
         BigDecimal change = payments.stream().map(Payment::change).reduce(Money.round(BigDecimal.ZERO, decimals), BigDecimal::add);

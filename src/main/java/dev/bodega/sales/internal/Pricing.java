@@ -54,7 +54,7 @@ final class Pricing {
         }
         BigDecimal shared = Money.round(requested, decimals);
         if (shared.compareTo(requested) != 0) {
-            throw Problems.invalid("discount-decimals", "The discount has more decimals than the currency");
+            throw Problems.of(SalesProblem.DISCOUNT_DECIMALS, "The discount has more decimals than the currency");
         }
         List<BigDecimal> shares = share(shared, remaining, decimals);
         List<LineAmounts> amounts = new ArrayList<>();
@@ -79,7 +79,7 @@ final class Pricing {
     static List<BigDecimal> share(BigDecimal amount, List<BigDecimal> bases, int decimals) {
         BigDecimal whole = bases.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (amount.compareTo(whole) > 0) {
-            throw Problems.invalid("discount-exceeds-total", "The discount is larger than what the lines cost");
+            throw Problems.of(SalesProblem.DISCOUNT_EXCEEDS_TOTAL, "The discount is larger than what the lines cost");
         }
         List<BigDecimal> shares = new ArrayList<>();
         for (BigDecimal base : bases) {

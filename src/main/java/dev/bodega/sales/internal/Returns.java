@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,7 +104,8 @@ class Returns {
     ReturnView create(UUID saleId, NewReturn request, Instant at) {
         LockedSale sale = sales.lock(saleId);
         if (!sale.status().equals("completed")) {
-            throw Problems.conflict("sale-not-completed", "Only a completed sale can take returns; this one is " + sale.status());
+            throw Problems.of(SalesProblem.SALE_NOT_COMPLETED,
+                    "Only a completed sale can take returns; this one is " + sale.status());
         }
         UUID locationId = request.locationId() == null ? sale.locationId() : request.locationId();
         requireLocation(locationId);
@@ -191,10 +191,12 @@ class Returns {
         for (ReturnLineRequest line : requested) {
             SoldLine soldLine = sold.get(line.saleLineId());
             if (soldLine == null) {
-                throw Problems.invalid("unknown-sale-line", "Line " + line.saleLineId() + " is not a line of this sale");
+                throw Problems.of(SalesProblem.UNKNOWN_SALE_LINE,
+                        "Line " + line.saleLineId() + " is not a line of this sale");
             }
             if (line.quantity().stripTrailingZeros().scale() > soldLine.decimals()) {
-                throw Problems.invalid("quantity-decimals", "The item of line " + line.saleLineId() + " is counted in whole units");
+                throw Problems.of(SalesProblem.QUANTITY_DECIMALS,
+                        "The item of line " + line.saleLineId() + " is counted in whole units");
             }
             BigDecimal left = quantityLeft.get(soldLine.id());
             if (line.quantity().compareTo(left) > 0) {
@@ -212,7 +214,7 @@ class Returns {
     }
 
     private static ErrorResponseException exceeds(SoldLine line, BigDecimal left, BigDecimal requested) {
-        ErrorResponseException problem = Problems.conflict("return-exceeds-sold",
+        ErrorResponseException problem = Problems.of(SalesProblem.RETURN_EXCEEDS_SOLD,
                 "Only " + left.stripTrailingZeros().toPlainString() + " of this line can still be returned");
         problem.getBody().setProperty("saleLineId", line.id().toString());
         problem.getBody().setProperty("returnable", left.stripTrailingZeros().toPlainString());
@@ -225,10 +227,10 @@ class Returns {
             return value;
         }
         if (Money.round(requested, decimals).compareTo(requested) != 0) {
-            throw Problems.invalid("refund-decimals", "The refund has more decimals than the currency");
+            throw Problems.of(SalesProblem.REFUND_DECIMALS, "The refund has more decimals than the currency");
         }
         if (requested.compareTo(value) > 0) {
-            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "refund-exceeds-value",
+            throw Problems.of(SalesProblem.REFUND_EXCEEDS_VALUE,
                     "The refund cannot exceed the value of the returned goods (" + value.toPlainString() + ")");
         }
         return Money.round(requested, decimals);
@@ -272,10 +274,10 @@ class Returns {
         Boolean active = jdbc.sql("SELECT active FROM locations WHERE id = :id").param("id", locationId)
                 .query(Boolean.class).optional().orElse(null);
         if (active == null) {
-            throw Problems.invalid("unknown-location", "Location " + locationId + " does not exist");
+            throw Problems.of(SalesProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");
         }
         if (!active) {
-            throw Problems.invalid("inactive-location", "Location " + locationId + " is not active");
+            throw Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId + " is not active");
         }
     }
 

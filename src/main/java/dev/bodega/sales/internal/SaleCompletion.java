@@ -101,7 +101,8 @@ class SaleCompletion {
      */
     private Completed toCompleted(Subject sale, Supplier<List<StockPostings.Line>> issue, Store store) {
         if (sale.status() != null && !sale.status().equals("pending")) {
-            throw Problems.conflict("sale-not-pending", "Only a pending sale can be completed; this one is " + sale.status());
+            throw Problems.of(SalesProblem.SALE_NOT_PENDING,
+                    "Only a pending sale can be completed; this one is " + sale.status());
         }
         Payments.Settlement settlement = Payments.settle(sale.total(), sale.payments(), Money.decimals(sale.currency()));
         StockPostings.Posted posted = postings.post(new StockPostings.Posting("sale", "sale", sale.id(), null, null,
@@ -110,7 +111,7 @@ class SaleCompletion {
         posted.entries().forEach(e -> costs.put(e.itemId(), e.unitCost()));
         Numbered numbered = store.into(sale.seriesId(), settlement, costs)
                 .or(() -> store.into(series.forSale(sale.seriesId(), sale.locationId()), settlement, costs))
-                .orElseThrow(() -> Problems.conflict("series-inactive", "The invoice series is no longer active"));
+                .orElseThrow(() -> Problems.of(SalesProblem.SERIES_INACTIVE, "The invoice series is no longer active"));
         events.publishEvent(new SaleCompleted(TenantContext.tenantId(), sale.id(), sale.locationId(), sale.customerId(),
                 sale.sellerId(), numbered.invoice(), sale.total(), sale.currency(), numbered.completedAt()));
         return new Completed(settlement, numbered);

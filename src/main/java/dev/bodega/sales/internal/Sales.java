@@ -133,7 +133,8 @@ class Sales {
     @Transactional
     SaleView create(NewSale sale, Instant at) {
         if (!sale.completeNow() && sale.payments() != null && !sale.payments().isEmpty()) {
-            throw Problems.invalid("payments-without-completion", "Payments are taken when the sale is completed (complete: true)");
+            throw Problems.of(SalesProblem.PAYMENTS_WITHOUT_COMPLETION,
+                    "Payments are taken when the sale is completed (complete: true)");
         }
         if (!sale.completeNow()) {
             // A completed sale's location is checked by its stock posting (same problems, one query fewer).
@@ -169,12 +170,13 @@ class Sales {
     SaleView cancel(UUID id, Cancellation cancellation, Instant at) {
         LockedSale sale = lock(id);
         if (sale.status().equals("cancelled")) {
-            throw Problems.conflict("sale-already-cancelled", "The sale is already cancelled");
+            throw Problems.of(SalesProblem.SALE_ALREADY_CANCELLED, "The sale is already cancelled");
         }
         boolean returned = jdbc.sql("SELECT EXISTS (SELECT 1 FROM sale_returns WHERE sale_id = :id)")
                 .param("id", id).query(Boolean.class).single();
         if (returned) {
-            throw Problems.conflict("sale-has-returns", "A sale with returns cannot be cancelled; return the rest instead");
+            throw Problems.of(SalesProblem.SALE_HAS_RETURNS,
+                    "A sale with returns cannot be cancelled; return the rest instead");
         }
         boolean wasCompleted = sale.status().equals("completed");
         if (wasCompleted) {
@@ -256,13 +258,13 @@ class Sales {
     private static Priced.Item usableItem(Map<UUID, Priced.Item> items, LineRequest line) {
         Priced.Item item = items.get(line.itemId());
         if (item == null) {
-            throw Problems.invalid("unknown-item", "Item " + line.itemId() + " does not exist");
+            throw Problems.of(SalesProblem.UNKNOWN_ITEM, "Item " + line.itemId() + " does not exist");
         }
         if (!item.usable()) {
-            throw Problems.invalid("inactive-item", "Item " + item.sku() + " is not active");
+            throw Problems.of(SalesProblem.INACTIVE_ITEM, "Item " + item.sku() + " is not active");
         }
         if (line.quantity().stripTrailingZeros().scale() > item.decimals()) {
-            throw Problems.invalid("quantity-decimals", "Item " + item.sku() + " is counted in whole units"
+            throw Problems.of(SalesProblem.QUANTITY_DECIMALS, "Item " + item.sku() + " is counted in whole units"
                     + (item.decimals() == 0 ? "" : " with at most " + item.decimals() + " decimals"));
         }
         return item;
@@ -272,10 +274,10 @@ class Sales {
         Boolean active = jdbc.sql("SELECT active FROM locations WHERE id = :id").param("id", locationId)
                 .query(Boolean.class).optional().orElse(null);
         if (active == null) {
-            throw Problems.invalid("unknown-location", "Location " + locationId + " does not exist");
+            throw Problems.of(SalesProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");
         }
         if (!active) {
-            throw Problems.invalid("inactive-location", "Location " + locationId + " is not active");
+            throw Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId + " is not active");
         }
     }
 

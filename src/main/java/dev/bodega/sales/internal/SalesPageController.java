@@ -2,6 +2,7 @@ package dev.bodega.sales.internal;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PageQuery;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -24,16 +25,21 @@ import java.util.UUID;
 @Controller
 class SalesPageController {
 
+    /** The sales pages' own words for a problem are {@code sales.problem.<slug>}. */
+    static final String AREA = "sales";
+
     private final Sales sales;
     private final SaleQueries queries;
     private final Returns returns;
     private final Tills tills;
+    private final ProblemMessages problems;
 
-    SalesPageController(Sales sales, SaleQueries queries, Returns returns, Tills tills) {
+    SalesPageController(Sales sales, SaleQueries queries, Returns returns, Tills tills, ProblemMessages problems) {
         this.sales = sales;
         this.queries = queries;
         this.returns = returns;
         this.tills = tills;
+        this.problems = problems;
     }
 
     /** The till: the cart lives in the page; it prices and sells through the sales API. */
@@ -89,7 +95,7 @@ class SalesPageController {
             sales.cancel(id, new Sales.Cancellation(reason.trim()));
             redirect.addFlashAttribute("message", "sales.cancelled");
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("error", PageProblems.message(e));
+            redirect.addFlashAttribute("error", problems.refusal(e, AREA));
         }
         return "redirect:/sales/" + id;
     }
@@ -119,7 +125,7 @@ class SalesPageController {
             returns.create(id, new Returns.NewReturn(location, reason, form.getOrDefault("refundMethod", "cash"), null, lines));
             redirect.addFlashAttribute("message", "sales.return.recorded");
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("error", PageProblems.message(e));
+            redirect.addFlashAttribute("error", problems.refusal(e, AREA));
         }
         return "redirect:/sales/" + id;
     }

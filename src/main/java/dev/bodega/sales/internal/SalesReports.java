@@ -141,10 +141,10 @@ class SalesReports {
         LocalDate end = to != null ? to : from != null ? from.plusDays(29) : today();
         LocalDate start = from != null ? from : end.minusDays(29);
         if (start.isAfter(end)) {
-            throw Problems.invalid("invalid-period", "The period starts after it ends");
+            throw Problems.of(SalesProblem.INVALID_PERIOD, "The period starts after it ends");
         }
         if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-            throw Problems.invalid("invalid-period", "A period is at most " + MAX_DAYS + " days");
+            throw Problems.of(SalesProblem.INVALID_PERIOD, "A period is at most " + MAX_DAYS + " days");
         }
         return new Period(start, end);
     }

@@ -1,7 +1,7 @@
 package dev.bodega.platform.internal.audit;
 
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
-import org.springframework.http.HttpStatus;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -105,7 +105,7 @@ final class Filters {
 
     private <T> T reject(String field) {
         if (api) {
-            throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid value for '" + field + "'");
+            throw Problems.of(PlatformProblem.VALIDATION, "Invalid value for '" + field + "'");
         }
         errors.put(field, "filters.invalid");
         return null;

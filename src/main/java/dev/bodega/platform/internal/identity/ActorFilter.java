@@ -1,6 +1,8 @@
 package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.Actor;
+import dev.bodega.platform.PlatformProblem;
+import dev.bodega.platform.ProblemType;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.internal.web.ProblemSecurityHandler;
 import jakarta.servlet.FilterChain;
@@ -8,7 +10,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -49,11 +50,11 @@ class ActorFilter extends OncePerRequestFilter {
         Optional<Users.Standing> standing = auth instanceof ApiKeyAuthentication key ? key.standing()
                 : TenantContext.callAs(scope, () -> transactions.execute(tx -> users.standing(caller.get().userId())));
         if (standing.isEmpty() || !standing.get().userActive()) {
-            refuse(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "inactive", "This user is no longer active");
+            refuse(request, response, PlatformProblem.UNAUTHORIZED, "inactive", "This user is no longer active");
             return;
         }
         if (!standing.get().tenantStatus().equals("active")) {
-            refuse(request, response, HttpStatus.FORBIDDEN, "tenant-suspended", "suspended",
+            refuse(request, response, PlatformProblem.TENANT_SUSPENDED, "suspended",
                     "This company is " + standing.get().tenantStatus());
             return;
         }
@@ -67,15 +68,15 @@ class ActorFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                               String type, String reason, String detail) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemType type,
+                               String reason, String detail) throws IOException {
         SecurityContextHolder.clearContext();
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         if (request.getRequestURI().startsWith("/api/")) {
-            ProblemSecurityHandler.write(response, status, type, detail);
+            ProblemSecurityHandler.write(response, type, detail);
         } else {
             response.sendRedirect("/login?" + reason);
         }

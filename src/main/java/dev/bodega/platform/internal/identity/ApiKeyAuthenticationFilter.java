@@ -1,12 +1,12 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.internal.web.ProblemSecurityHandler;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,7 +35,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                         request.getHeader(HttpHeaders.USER_AGENT))
                 : java.util.Optional.<ApiKeyAuthentication>empty();
         if (key.isEmpty()) {
-            ProblemSecurityHandler.write(response, HttpStatus.UNAUTHORIZED, "invalid-api-key",
+            ProblemSecurityHandler.write(response, PlatformProblem.INVALID_API_KEY,
                     "The API key is unknown, revoked or expired");
             return;
         }

@@ -5,6 +5,7 @@ import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Permissions;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.internal.identity.SecurityEvents.Risk;
@@ -74,22 +75,22 @@ public class ApiKeys {
     public Created create(String name, List<String> permissions, Instant expiresAt) {
         Actor actor = Actor.require();
         if (name == null || name.isBlank()) {
-            throw Problems.invalid("validation", "A key needs a name");
+            throw Problems.of(PlatformProblem.INVALID_KEY_REQUEST, "A key needs a name");
         }
         if (permissions == null || permissions.isEmpty()) {
-            throw Problems.invalid("validation", "A key needs at least one permission");
+            throw Problems.of(PlatformProblem.INVALID_KEY_REQUEST, "A key needs at least one permission");
         }
         for (String permission : permissions) {
             if (!Permissions.isValidPattern(permission)) {
-                throw Problems.invalid("invalid-permission", "'" + permission + "' is not a permission pattern");
+                throw Problems.of(PlatformProblem.INVALID_PERMISSION, "'" + permission + "' is not a permission pattern");
             }
             if (!Permissions.covers(actor.permissions(), permission)
                     || (actor.apiKeyPermissions() != null && !Permissions.covers(actor.apiKeyPermissions(), permission))) {
-                throw Problems.forbidden("You cannot grant '" + permission + "': you do not hold it");
+                throw Problems.of(PlatformProblem.FORBIDDEN, "You cannot grant '" + permission + "': you do not hold it");
             }
         }
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
-            throw Problems.invalid("validation", "The expiry must be in the future");
+            throw Problems.of(PlatformProblem.INVALID_KEY_REQUEST, "The expiry must be in the future");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

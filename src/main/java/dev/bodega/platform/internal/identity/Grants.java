@@ -2,6 +2,7 @@ package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.Permissions;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 
 import java.util.Collection;
@@ -25,7 +26,7 @@ final class Grants {
     static void requireCovers(Actor actor, Collection<String> patterns) {
         for (String pattern : patterns) {
             if (!canGrant(actor, pattern)) {
-                throw Problems.forbidden("You cannot grant or manage '" + pattern + "': you do not hold it");
+                throw Problems.of(PlatformProblem.FORBIDDEN, "You cannot grant or manage '" + pattern + "': you do not hold it");
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.Actor;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.internal.identity.SecurityEvents.Risk;
@@ -67,10 +68,10 @@ class MyAccount {
         String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
                 .param("id", me).query(String.class).single();
         if (!passwords.matches(change.currentPassword(), hash)) {
-            throw Problems.invalid("wrong-password", "The current password is not correct");
+            throw Problems.of(PlatformProblem.WRONG_PASSWORD, "The current password is not correct");
         }
         if (change.newPassword().equals(change.currentPassword())) {
-            throw Problems.invalid("password-unchanged", "The new password must differ from the current one");
+            throw Problems.of(PlatformProblem.PASSWORD_UNCHANGED, "The new password must differ from the current one");
         }
         jdbc.sql("""
                         UPDATE users SET password_hash = :hash, password_change_required = false, updated_at = now()

@@ -1,6 +1,8 @@
 package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PlatformProblem;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -28,9 +30,11 @@ class ProfilePageController {
     }
 
     private final MyAccount account;
+    private final ProblemMessages problems;
 
-    ProfilePageController(MyAccount account) {
+    ProfilePageController(MyAccount account, ProblemMessages problems) {
         this.account = account;
+        this.problems = problems;
     }
 
     @GetMapping("/profile")
@@ -71,11 +75,15 @@ class ProfilePageController {
         return "platform/profile";
     }
 
-    private static void reject(ErrorResponseException e, BindingResult errors) {
-        switch (ProblemTypes.of(e)) {
-            case "wrong-password" -> errors.rejectValue("currentPassword", "profile.password.wrong");
-            case "password-unchanged" -> errors.rejectValue("newPassword", "profile.password.unchanged");
-            default -> throw e;
+    /** A refusal belongs to the password it is about; any other is a message for the whole form. */
+    private void reject(ErrorResponseException e, BindingResult errors) {
+        String key = problems.refusal(e, "profile");
+        if (PlatformProblem.WRONG_PASSWORD.is(e)) {
+            errors.rejectValue("currentPassword", key);
+        } else if (PlatformProblem.PASSWORD_UNCHANGED.is(e)) {
+            errors.rejectValue("newPassword", key);
+        } else {
+            errors.reject(key);
         }
     }
 }

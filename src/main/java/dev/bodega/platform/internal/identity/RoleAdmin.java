@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Versions;
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.CursorPage;
@@ -105,7 +106,7 @@ class RoleAdmin {
         Grants.requireCovers(Actor.require(), current.permissions());
         List<String> permissions = checkedPermissions(input.permissions());
         if (current.system() && !current.name().equals(input.name())) {
-            throw Problems.conflict("system-role", "A built-in role keeps its name");
+            throw Problems.of(PlatformProblem.SYSTEM_ROLE, "A built-in role keeps its name");
         }
         int updated;
         try {
@@ -135,10 +136,10 @@ class RoleAdmin {
         RoleView role = get(id);
         Grants.requireCovers(Actor.require(), role.permissions());
         if (role.system()) {
-            throw Problems.conflict("system-role", "Built-in roles cannot be deleted");
+            throw Problems.of(PlatformProblem.SYSTEM_ROLE, "Built-in roles cannot be deleted");
         }
         if (role.userCount() > 0) {
-            throw Problems.conflict("role-in-use",
+            throw Problems.of(PlatformProblem.ROLE_IN_USE,
                     "The role is held by " + role.userCount() + " user(s); take it away from them first");
         }
         jdbc.sql("DELETE FROM roles WHERE id = :id").param("id", id).update();
@@ -147,7 +148,7 @@ class RoleAdmin {
     /** The tenant must keep someone who can administer it. */
     void requireAnAdmin() {
         if (users.admins().isEmpty()) {
-            throw Problems.conflict("last-admin", "The company would be left without an active administrator");
+            throw Problems.of(PlatformProblem.LAST_ADMIN, "The company would be left without an active administrator");
         }
     }
 
@@ -161,7 +162,7 @@ class RoleAdmin {
         }
         for (String permission : permissions) {
             if (!Permissions.isValidPattern(permission)) {
-                throw Problems.invalid("invalid-permission", "'" + permission + "' is not a permission pattern");
+                throw Problems.of(PlatformProblem.INVALID_PERMISSION, "'" + permission + "' is not a permission pattern");
             }
         }
         Grants.requireCovers(Actor.require(), permissions);
@@ -169,7 +170,7 @@ class RoleAdmin {
     }
 
     private static RuntimeException nameTaken(String name) {
-        return Problems.conflict("role-name-taken", "A role named '" + name + "' already exists");
+        return Problems.of(PlatformProblem.ROLE_NAME_TAKEN, "A role named '" + name + "' already exists");
     }
 
     private static String blankToNull(String text) {

@@ -1,6 +1,8 @@
 package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.Permissions;
+import dev.bodega.platform.PlatformProblem;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The roles pages: list and create, edit one role's permissions (one pattern per line), delete. */
@@ -49,19 +50,17 @@ class RolesPageController {
         }
     }
 
-    private static final Map<String, String> MESSAGES = Map.of(
-            "stale-version", "roles.stale",
-            "system-role", "roles.system",
-            "role-in-use", "roles.inUse",
-            "forbidden", "roles.cannotGrant",
-            "last-admin", "roles.lastAdmin");
+    /** The roles pages' own words for a problem are {@code roles.problem.<slug>}. */
+    private static final String AREA = "roles";
 
     private final RoleAdmin roles;
     private final MessageSource messages;
+    private final ProblemMessages problems;
 
-    RolesPageController(RoleAdmin roles, MessageSource messages) {
+    RolesPageController(RoleAdmin roles, MessageSource messages, ProblemMessages problems) {
         this.roles = roles;
         this.messages = messages;
+        this.problems = problems;
     }
 
     @GetMapping("/roles")
@@ -150,19 +149,17 @@ class RolesPageController {
                         "Not a permission pattern: " + bad));
     }
 
-    private static void reject(ErrorResponseException e, BindingResult errors) {
-        if (ProblemTypes.of(e).equals("role-name-taken")) {
-            errors.rejectValue("name", "roles.name.taken");
+    /** A taken name belongs to the name field; any other refusal is a message for the whole form. */
+    private void reject(ErrorResponseException e, BindingResult errors) {
+        String key = message(e);
+        if (PlatformProblem.ROLE_NAME_TAKEN.is(e)) {
+            errors.rejectValue("name", key);
         } else {
-            errors.reject(message(e));
+            errors.reject(key);
         }
     }
 
-    private static String message(ErrorResponseException e) {
-        String key = MESSAGES.get(ProblemTypes.of(e));
-        if (key == null) {
-            throw e;
-        }
-        return key;
+    private String message(ErrorResponseException e) {
+        return problems.refusal(e, AREA);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -18,9 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SignupController {
 
     private final SignupService signups;
+    private final ProblemMessages problems;
 
-    SignupController(SignupService signups) {
+    SignupController(SignupService signups, ProblemMessages problems) {
         this.signups = signups;
+        this.problems = problems;
     }
 
     @GetMapping("/signup")
@@ -38,7 +41,7 @@ class SignupController {
         try {
             signups.signUp(form.toSignup(), request.getRemoteAddr(), request.getHeader("User-Agent"));
         } catch (ErrorResponseException e) {
-            errors.rejectValue("slug", "signup.slug.taken");
+            errors.rejectValue("slug", problems.refusal(e, "signup"));
             return "platform/signup";
         }
         redirect.addAttribute("signedUp", "");

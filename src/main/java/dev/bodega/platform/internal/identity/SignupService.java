@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,7 +52,7 @@ public class SignupService {
                 return new Created(tenantId, admin, roles);
             }));
         } catch (DuplicateKeyException e) {
-            throw Problems.conflict("slug-taken", "The company identifier '" + signup.slug() + "' is already taken");
+            throw Problems.of(PlatformProblem.SLUG_TAKEN, "The company identifier '" + signup.slug() + "' is already taken");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Versions;
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.CursorPage;
@@ -253,7 +254,7 @@ class UserAdmin {
         long activeUsers = jdbc.sql("SELECT count(*) FROM users WHERE active AND deleted_at IS NULL")
                 .query(Long.class).single();
         if (activeUsers >= maxUsers) {
-            throw Problems.conflict("max-users", "The company's plan allows " + maxUsers + " active users");
+            throw Problems.of(PlatformProblem.MAX_USERS, "The company's plan allows " + maxUsers + " active users");
         }
     }
 
@@ -266,7 +267,7 @@ class UserAdmin {
                 .param("ids", List.copyOf(roleIds))
                 .query((rs, n) -> (String[]) rs.getArray("permissions").getArray()).list();
         if (found.size() != roleIds.size()) {
-            throw Problems.invalid("unknown-role", "One or more roles do not exist");
+            throw Problems.of(PlatformProblem.UNKNOWN_ROLE, "One or more roles do not exist");
         }
         Set<String> permissions = new LinkedHashSet<>();
         found.forEach(p -> permissions.addAll(List.of(p)));
@@ -286,11 +287,11 @@ class UserAdmin {
     }
 
     private static RuntimeException selfChange() {
-        return Problems.conflict("self-change", "You cannot deactivate or delete yourself");
+        return Problems.of(PlatformProblem.SELF_CHANGE, "You cannot deactivate or delete yourself");
     }
 
     private static RuntimeException emailTaken(String email) {
-        return Problems.conflict("email-taken", "Another user already has the email " + normalizeEmail(email));
+        return Problems.of(PlatformProblem.EMAIL_TAKEN, "Another user already has the email " + normalizeEmail(email));
     }
 
     private static Set<UUID> distinct(List<UUID> ids) {

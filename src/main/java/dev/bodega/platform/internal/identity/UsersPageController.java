@@ -2,6 +2,8 @@ package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.PageQuery;
+import dev.bodega.platform.PlatformProblem;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -16,28 +18,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The users pages: the list with its invitation form, and one user's data, roles and sessions. */
 @Controller
 class UsersPageController {
 
-    /** Problems a user form shows as a message rather than an error page, by type → bundle key. */
-    private static final Map<String, String> MESSAGES = Map.of(
-            "stale-version", "users.stale",
-            "self-change", "users.selfChange",
-            "max-users", "users.maxUsers",
-            "unknown-role", "users.unknownRole",
-            "forbidden", "users.cannotManage",
-            "last-admin", "users.lastAdmin");
+    /** The users pages' own words for a problem are {@code users.problem.<slug>}. */
+    private static final String AREA = "users";
 
     private final UserAdmin users;
     private final RoleAdmin roles;
+    private final ProblemMessages problems;
 
-    UsersPageController(UserAdmin users, RoleAdmin roles) {
+    UsersPageController(UserAdmin users, RoleAdmin roles, ProblemMessages problems) {
         this.users = users;
         this.roles = roles;
+        this.problems = problems;
     }
 
     @GetMapping("/users")
@@ -158,20 +155,17 @@ class UsersPageController {
         return "platform/user";
     }
 
-    /** A taken email belongs to the email field; other known problems are a message for the whole form. */
-    private static void reject(ErrorResponseException e, BindingResult errors, String emailField) {
-        if (ProblemTypes.of(e).equals("email-taken")) {
-            errors.rejectValue(emailField, "users.email.taken");
+    /** A taken email belongs to the email field; any other refusal is a message for the whole form. */
+    private void reject(ErrorResponseException e, BindingResult errors, String emailField) {
+        String key = message(e);
+        if (PlatformProblem.EMAIL_TAKEN.is(e)) {
+            errors.rejectValue(emailField, key);
         } else {
-            errors.reject(message(e));
+            errors.reject(key);
         }
     }
 
-    private static String message(ErrorResponseException e) {
-        String key = MESSAGES.get(ProblemTypes.of(e));
-        if (key == null) {
-            throw e;
-        }
-        return key;
+    private String message(ErrorResponseException e) {
+        return problems.refusal(e, AREA);
     }
 }

@@ -4,6 +4,7 @@ import dev.bodega.platform.Actor;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.PageQuery;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,7 +77,7 @@ class NotificationsApiController {
         try {
             return UUID.fromString(cursor.trim());
         } catch (IllegalArgumentException e) {
-            throw Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid value for 'cursor'");
+            throw Problems.of(PlatformProblem.VALIDATION, "Invalid value for 'cursor'");
         }
     }
 }

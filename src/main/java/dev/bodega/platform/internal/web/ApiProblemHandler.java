@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.web;
 
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields");
+        ProblemDetail problem = problem(PlatformProblem.VALIDATION, "The request has invalid fields");
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(ApiProblemHandler::fieldError).toList();
         problem.setProperty("errors", errors);
@@ -46,10 +46,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, RequestBodyLimitFilter.PayloadTooLargeException.class)) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large"));
+                    .body(problem(PlatformProblem.PAYLOAD_TOO_LARGE, "The request body is too large"));
         }
         return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, "malformed-body", "The request body is not valid JSON for this call"));
+                .body(problem(PlatformProblem.MALFORMED_BODY, "The request body is not valid JSON for this call"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -57,10 +57,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         // An id that is not even a UUID names nothing: answer as for any unknown id.
         if (e.getRequiredType() == java.util.UUID.class) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .body(problem(HttpStatus.NOT_FOUND, "not-found", e.getName() + " not found"));
+                    .body(problem(PlatformProblem.NOT_FOUND, e.getName() + " not found"));
         }
         return ResponseEntity.badRequest()
-                .body(problem(HttpStatus.BAD_REQUEST, "validation", "Invalid value for '" + e.getName() + "'"));
+                .body(problem(PlatformProblem.VALIDATION, "Invalid value for '" + e.getName() + "'"));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -73,21 +73,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
         log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(problem(HttpStatus.CONFLICT, "constraint", "The change conflicts with existing data"));
+                .body(problem(PlatformProblem.CONSTRAINT, "The change conflicts with existing data"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);
         return ResponseEntity.internalServerError()
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong; it has been logged"));
+                .body(problem(PlatformProblem.INTERNAL, "Something went wrong; it has been logged"));
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(Problems.TYPE_BASE + type));
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
+    private static ProblemDetail problem(PlatformProblem type, String detail) {
+        return Problems.detail(type, type.status(), detail);
     }
 
     private static Map<String, String> fieldError(FieldError error) {

@@ -1,5 +1,7 @@
 package dev.bodega.platform.internal.web;
 
+import dev.bodega.platform.PlatformProblem;
+import dev.bodega.platform.Problems;
 import dev.bodega.platform.PublicEndpoint;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,9 +35,10 @@ class ErrorPages implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
-        String type = status == HttpStatus.NOT_FOUND ? "not-found" : status.is4xxClientError() ? "client-error" : "internal";
+        PlatformProblem type = status == HttpStatus.NOT_FOUND ? PlatformProblem.NOT_FOUND
+                : status.is4xxClientError() ? PlatformProblem.CLIENT_ERROR : PlatformProblem.INTERNAL;
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ApiProblemHandler.problem(status, type, status.getReasonPhrase()));
+                .body(Problems.detail(type, status, status.getReasonPhrase()));
     }
 
     @RequestMapping("/error/problem")

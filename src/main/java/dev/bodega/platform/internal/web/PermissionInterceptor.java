@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.web;
 
 import dev.bodega.platform.Actor;
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.PublicEndpoint;
 import dev.bodega.platform.RequiresPermission;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -39,15 +39,15 @@ class PermissionInterceptor implements HandlerInterceptor {
         }
         if (rule == null) {
             log.error("{} declares no permission; refused", method);
-            throw Problems.forbidden("This action declares no permission");
+            throw Problems.of(PlatformProblem.FORBIDDEN, "This action declares no permission");
         }
         if (rule instanceof PublicEndpoint) {
             return true;
         }
         Actor actor = Actor.current().orElseThrow(
-                () -> Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in first"));
+                () -> Problems.of(PlatformProblem.UNAUTHORIZED, "Sign in first"));
         if (rule instanceof RequiresPermission required && !actor.can(required.value())) {
-            throw Problems.forbidden("You need the permission '" + required.value() + "'");
+            throw Problems.of(PlatformProblem.FORBIDDEN, "You need the permission '" + required.value() + "'");
         }
         return true;
     }

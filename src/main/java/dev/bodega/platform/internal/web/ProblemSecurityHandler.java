@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.web;
 
-import dev.bodega.platform.Problems;
+import dev.bodega.platform.PlatformProblem;
+import dev.bodega.platform.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -20,22 +21,23 @@ public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+        write(response, PlatformProblem.UNAUTHORIZED,
                 "Sign in, or send a valid API key as 'Authorization: Bearer <key>'");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Access denied (a missing or invalid CSRF token, or no permission)");
+        write(response, PlatformProblem.FORBIDDEN, "Access denied (a missing or invalid CSRF token, or no permission)");
     }
 
-    public static void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
+    public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        HttpStatus status = type.status();
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("""
-                {"type":"%s%s","title":"%s","status":%d,"detail":"%s"}"""
-                .formatted(Problems.TYPE_BASE, type, status.getReasonPhrase(), status.value(), detail.replace("\"", "'")));
+                {"type":"%s","title":"%s","status":%d,"detail":"%s"}"""
+                .formatted(type.uri(), status.getReasonPhrase(), status.value(), detail.replace("\"", "'")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.web;
 
+import dev.bodega.platform.PlatformProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,7 +46,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemSecurityHandler.write(response, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+            ProblemSecurityHandler.write(response, PlatformProblem.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + maxBytes + " bytes");
             return;
         }

@@ -1,0 +1,36 @@
+package dev.bodega.catalog.internal;
+
+import dev.bodega.platform.ProblemType;
+import org.springframework.http.HttpStatus;
+
+/** The catalog's problems: taken names and codes, the category tree, the plan's limit, busy imports. */
+enum CatalogProblem implements ProblemType {
+
+    MAX_ITEMS("max-items", HttpStatus.CONFLICT),
+    SKU_TAKEN("sku-taken", HttpStatus.CONFLICT),
+    BARCODE_TAKEN("barcode-taken", HttpStatus.CONFLICT),
+    SUPPLIER_NAME_TAKEN("supplier-name-taken", HttpStatus.CONFLICT),
+    CATEGORY_CYCLE("category-cycle", HttpStatus.CONFLICT),
+    CATEGORY_NAME_TAKEN("category-name-taken", HttpStatus.CONFLICT),
+    UNKNOWN_CATEGORY("unknown-category", HttpStatus.UNPROCESSABLE_CONTENT),
+    INACTIVE_CATEGORY("inactive-category", HttpStatus.UNPROCESSABLE_CONTENT),
+    IMPORT_BUSY("import-busy", HttpStatus.SERVICE_UNAVAILABLE);
+
+    private final String slug;
+    private final HttpStatus status;
+
+    CatalogProblem(String slug, HttpStatus status) {
+        this.slug = slug;
+        this.status = status;
+    }
+
+    @Override
+    public String slug() {
+        return slug;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.bodega.sales.internal;
+
+import dev.bodega.platform.ProblemType;
+import org.springframework.http.HttpStatus;
+
+/** The problems of sales: customers, lines, payments, cancellations, returns, invoice series and reports. */
+enum SalesProblem implements ProblemType {
+
+    UNKNOWN_CUSTOMER("unknown-customer", HttpStatus.UNPROCESSABLE_CONTENT),
+    INACTIVE_CUSTOMER("inactive-customer", HttpStatus.UNPROCESSABLE_CONTENT),
+    DOCUMENT_TAKEN("document-taken", HttpStatus.CONFLICT),
+    UNKNOWN_LOCATION("unknown-location", HttpStatus.UNPROCESSABLE_CONTENT),
+    INACTIVE_LOCATION("inactive-location", HttpStatus.UNPROCESSABLE_CONTENT),
+    UNKNOWN_ITEM("unknown-item", HttpStatus.UNPROCESSABLE_CONTENT),
+    INACTIVE_ITEM("inactive-item", HttpStatus.UNPROCESSABLE_CONTENT),
+    QUANTITY_DECIMALS("quantity-decimals", HttpStatus.UNPROCESSABLE_CONTENT),
+    DISCOUNT_DECIMALS("discount-decimals", HttpStatus.UNPROCESSABLE_CONTENT),
+    DISCOUNT_EXCEEDS_TOTAL("discount-exceeds-total", HttpStatus.UNPROCESSABLE_CONTENT),
+    PAYMENT_METHOD("payment-method", HttpStatus.UNPROCESSABLE_CONTENT),
+    PAYMENT_AMOUNT("payment-amount", HttpStatus.UNPROCESSABLE_CONTENT),
+    PAYMENT_EXCEEDS_TOTAL("payment-exceeds-total", HttpStatus.UNPROCESSABLE_CONTENT),
+    PAYMENT_NOT_NEEDED("payment-not-needed", HttpStatus.UNPROCESSABLE_CONTENT),
+    PAYMENT_SHORT("payment-short", HttpStatus.UNPROCESSABLE_CONTENT),
+    PAYMENTS_WITHOUT_COMPLETION("payments-without-completion", HttpStatus.UNPROCESSABLE_CONTENT),
+    SALE_NOT_PENDING("sale-not-pending", HttpStatus.CONFLICT),
+    SALE_ALREADY_CANCELLED("sale-already-cancelled", HttpStatus.CONFLICT),
+    SALE_HAS_RETURNS("sale-has-returns", HttpStatus.CONFLICT),
+    SALE_NOT_INVOICED("sale-not-invoiced", HttpStatus.CONFLICT),
+    SALE_NOT_COMPLETED("sale-not-completed", HttpStatus.CONFLICT),
+    UNKNOWN_SALE_LINE("unknown-sale-line", HttpStatus.UNPROCESSABLE_CONTENT),
+    RETURN_EXCEEDS_SOLD("return-exceeds-sold", HttpStatus.CONFLICT),
+    REFUND_DECIMALS("refund-decimals", HttpStatus.UNPROCESSABLE_CONTENT),
+    REFUND_EXCEEDS_VALUE("refund-exceeds-value", HttpStatus.UNPROCESSABLE_CONTENT),
+    UNKNOWN_SERIES("unknown-series", HttpStatus.UNPROCESSABLE_CONTENT),
+    SERIES_NOT_USABLE("series-not-usable", HttpStatus.UNPROCESSABLE_CONTENT),
+    SERIES_INACTIVE("series-inactive", HttpStatus.CONFLICT),
+    SERIES_CODE_TAKEN("series-code-taken", HttpStatus.CONFLICT),
+    INVALID_PERIOD("invalid-period", HttpStatus.UNPROCESSABLE_CONTENT);
+
+    private final String slug;
+    private final HttpStatus status;
+
+    SalesProblem(String slug, HttpStatus status) {
+        this.slug = slug;
+        this.status = status;
+    }
+
+    @Override
+    public String slug() {
+        return slug;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return status;
+    }
+}
