@@ -3,5 +3,5 @@
  * measure, suppliers, price history, search, and CSV import and export.
  * Other modules use only the types in this package.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog")
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog", allowedDependencies = "platform")
 package dev.bodega.catalog;

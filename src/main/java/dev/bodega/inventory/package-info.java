@@ -3,5 +3,5 @@
  * engine, adjustments and approvals, transfers, counts, low-stock alerts and
  * valuation. Every change of stock in Bodega goes through {@link StockPostings}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Inventory")
+@org.springframework.modulith.ApplicationModule(displayName = "Inventory", allowedDependencies = "platform")
 package dev.bodega.inventory;

@@ -3,5 +3,5 @@
  * notifications, and the database (embedded PostgreSQL, tenant context).
  * Other modules use only the types in this package.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
 package dev.bodega.platform;
