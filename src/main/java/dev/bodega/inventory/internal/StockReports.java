@@ -133,7 +133,7 @@ class StockReports implements LowStock {
                         WHERE i.deleted_at IS NULL
                           AND (CAST(:q AS text) IS NULL OR lower(i.sku) LIKE :q OR lower(i.name) LIKE :q)
                           AND (CAST(:afterSku AS text) IS NULL OR (lower(i.sku), i.id) > (lower(:afterSku), CAST(:afterItem AS uuid)))
-                        GROUP BY i.tenant_id, i.id
+                        GROUP BY i.tenant_id, i.id, i.sku, i.name, i.unit_code
                         ORDER BY lower(i.sku), i.id LIMIT :limit""")
                 .param("q", pattern)
                 .param("afterItem", after == null ? null : after.get(0))
