@@ -13,4 +13,11 @@ public interface TenantSettingsService {
      * @throws IllegalStateException when no tenant is set
      */
     TenantSettings current();
+
+    /**
+     * As {@link #current()}, and locks the tenant's row (not its keys) until the caller's transaction ends: a module
+     * that checks a plan limit (items, locations) before it creates makes concurrent creations wait for each other,
+     * so two cannot both take the last place. Runs only within the caller's transaction.
+     */
+    TenantSettings currentLocked();
 }

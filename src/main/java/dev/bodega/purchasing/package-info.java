@@ -5,5 +5,5 @@
  * the order's unit cost, and lead times per supplier. Other modules learn of
  * deliveries from {@link PurchaseReceived}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Purchasing")
+@org.springframework.modulith.ApplicationModule(displayName = "Purchasing", allowedDependencies = {"platform", "catalog", "inventory"})
 package dev.bodega.purchasing;

@@ -4,6 +4,7 @@ import dev.bodega.platform.Actor;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TenantSettingsService;
 import jakarta.annotation.PreDestroy;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -74,18 +75,21 @@ class ItemImporter {
     private final Categories categories;
     private final Validator validator;
     private final MessageSource messages;
+    private final TenantSettingsService settings;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
 
     ItemImporter(ImportJobs jobs, ItemRules rules, Categories categories, Validator validator, MessageSource messages,
-                 JdbcClient jdbc, NamedParameterJdbcTemplate batches, PlatformTransactionManager transactionManager) {
+                 TenantSettingsService settings, JdbcClient jdbc, NamedParameterJdbcTemplate batches,
+                 PlatformTransactionManager transactionManager) {
         this.jobs = jobs;
         this.rules = rules;
         this.categories = categories;
         this.validator = validator;
         this.messages = messages;
+        this.settings = settings;
         this.jdbc = jdbc;
         this.batches = batches;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -346,8 +350,7 @@ class ItemImporter {
 
         /** New SKUs count against the plan's item limit; the tenant row is locked so creations cannot race past it. */
         private List<ItemCsv.ParsedRow> withinPlan(List<ItemCsv.ParsedRow> rows) {
-            int maxItems = jdbc.sql("SELECT max_items FROM tenants WHERE id = :tenant FOR NO KEY UPDATE")
-                    .param("tenant", TenantContext.tenantId()).query(Integer.class).single();
+            int maxItems = settings.currentLocked().maxItems();
             long room = maxItems - existing.live();
             List<ItemCsv.ParsedRow> within = new ArrayList<>();
             for (ItemCsv.ParsedRow row : rows) {

@@ -6,6 +6,7 @@ import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.platform.Versions;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,12 +59,15 @@ class Items {
     private final ItemRules rules;
     private final Categories categories;
     private final MessageSource messages;
+    private final TenantSettingsService settings;
 
-    Items(JdbcClient jdbc, ItemRules rules, Categories categories, MessageSource messages) {
+    Items(JdbcClient jdbc, ItemRules rules, Categories categories, MessageSource messages,
+          TenantSettingsService settings) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.categories = categories;
         this.messages = messages;
+        this.settings = settings;
     }
 
     @Transactional(readOnly = true)
@@ -166,7 +170,7 @@ class Items {
                         SELECT h.id, h.old_cost_price, h.new_cost_price, h.old_sale_price, h.new_sale_price,
                                h.changed_by, us.name AS changed_by_name, h.changed_at
                         FROM item_price_history h
-                        LEFT JOIN users us ON us.tenant_id = h.tenant_id AND us.id = h.changed_by
+                        LEFT JOIN platform_users us ON us.tenant_id = h.tenant_id AND us.id = h.changed_by
                         WHERE h.item_id = :item
                           AND (CAST(:beforeTime AS timestamptz) IS NULL
                                OR (h.changed_at, h.id) < (CAST(:beforeTime AS timestamptz), CAST(:beforeId AS uuid)))
@@ -180,8 +184,7 @@ class Items {
 
     /** Locks the tenant row (without blocking foreign keys), so two creations cannot both take the last place. */
     void requireRoom(int adding) {
-        int maxItems = jdbc.sql("SELECT max_items FROM tenants WHERE id = :tenant FOR NO KEY UPDATE")
-                .param("tenant", TenantContext.tenantId()).query(Integer.class).single();
+        int maxItems = settings.currentLocked().maxItems();
         long count = jdbc.sql("SELECT count(*) FROM items WHERE deleted_at IS NULL").query(Long.class).single();
         if (count + adding > maxItems) {
             throw Problems.of(CatalogProblem.MAX_ITEMS, "The company's plan allows " + maxItems + " items");

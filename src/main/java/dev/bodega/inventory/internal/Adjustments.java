@@ -72,8 +72,8 @@ class Adjustments {
                    a.decided_by, du.name AS decided_by_name, a.decided_at, a.decision_note, a.posting_id
             FROM stock_adjustments a
             JOIN locations l ON l.tenant_id = a.tenant_id AND l.id = a.location_id
-            JOIN users ru ON ru.tenant_id = a.tenant_id AND ru.id = a.requested_by
-            LEFT JOIN users du ON du.tenant_id = a.tenant_id AND du.id = a.decided_by
+            JOIN platform_users ru ON ru.tenant_id = a.tenant_id AND ru.id = a.requested_by
+            LEFT JOIN platform_users du ON du.tenant_id = a.tenant_id AND du.id = a.decided_by
             """;
 
     private final JdbcClient jdbc;
@@ -180,7 +180,7 @@ class Adjustments {
         return jdbc.sql("""
                         SELECT al.line_no, al.item_id, i.sku, i.name, al.quantity, al.unit_cost
                         FROM stock_adjustment_lines al
-                        JOIN items i ON i.tenant_id = al.tenant_id AND i.id = al.item_id
+                        JOIN catalog_items i ON i.tenant_id = al.tenant_id AND i.id = al.item_id
                         WHERE al.adjustment_id = :id ORDER BY al.line_no""")
                 .param("id", id).query(LineView.class).list();
     }

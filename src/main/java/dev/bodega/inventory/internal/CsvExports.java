@@ -58,14 +58,14 @@ class CsvExports {
     public void movements(LocalDate from, LocalDate to, UUID locationId, Writer out) {
         CsvWriter csv = new CsvWriter(out, MOVEMENT_HEADER);
         jdbc.sql("""
-                        WITH zone AS (SELECT time_zone FROM tenants WHERE id = app_current_tenant())
+                        WITH zone AS (SELECT time_zone FROM platform_tenants WHERE id = app_current_tenant())
                         SELECT g.created_at, g.posting_id, loc.name AS location_name, i.sku, i.name AS item_name,
                                g.movement_type, g.quantity, g.unit_cost, g.on_hand_before, g.on_hand_after,
                                g.document_type, g.document_id, g.reason, u.email AS user_email
                         FROM stock_ledger g
                         JOIN locations loc ON loc.tenant_id = g.tenant_id AND loc.id = g.location_id
-                        JOIN items i ON i.tenant_id = g.tenant_id AND i.id = g.item_id
-                        LEFT JOIN users u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
+                        JOIN catalog_items i ON i.tenant_id = g.tenant_id AND i.id = g.item_id
+                        LEFT JOIN platform_users u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
                         WHERE (CAST(:from AS date) IS NULL
                                OR g.created_at >= CAST(:from AS date)::timestamp AT TIME ZONE (SELECT time_zone FROM zone))
                           AND (CAST(:to AS date) IS NULL

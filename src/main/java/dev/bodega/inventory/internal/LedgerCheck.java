@@ -36,7 +36,7 @@ class LedgerCheck {
                         SELECT m.location_id, loc.name AS location_name, m.item_id, i.sku, m.on_hand, m.ledger_total
                         FROM stock_ledger_mismatches m
                         JOIN locations loc ON loc.tenant_id = m.tenant_id AND loc.id = m.location_id
-                        JOIN items i ON i.tenant_id = m.tenant_id AND i.id = m.item_id
+                        JOIN catalog_items i ON i.tenant_id = m.tenant_id AND i.id = m.item_id
                         ORDER BY lower(loc.name), lower(i.sku)""")
                 .query(Mismatch.class).list();
         return new Result(mismatches.isEmpty(), mismatches);

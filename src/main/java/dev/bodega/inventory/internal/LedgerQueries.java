@@ -62,7 +62,7 @@ class LedgerQueries {
         PostingHeader header = jdbc.sql("""
                         SELECT p.id, p.kind, p.document_type, p.document_id, p.reason, p.note, p.user_id,
                                u.name AS user_name, p.created_at
-                        FROM stock_postings p LEFT JOIN users u ON u.tenant_id = p.tenant_id AND u.id = p.user_id
+                        FROM stock_postings p LEFT JOIN platform_users u ON u.tenant_id = p.tenant_id AND u.id = p.user_id
                         WHERE p.id = :id""")
                 .param("id", id).query(PostingHeader.class).optional()
                 .orElseThrow(() -> new NotFoundException("Posting"));
@@ -72,7 +72,7 @@ class LedgerQueries {
                                g.unit_cost, g.crossed_below_min
                         FROM stock_ledger g
                         JOIN locations loc ON loc.tenant_id = g.tenant_id AND loc.id = g.location_id
-                        JOIN items i ON i.tenant_id = g.tenant_id AND i.id = g.item_id
+                        JOIN catalog_items i ON i.tenant_id = g.tenant_id AND i.id = g.item_id
                         WHERE g.posting_id = :id ORDER BY g.id""")
                 .param("id", id).query(PostingRow.class).list();
         if (rows.isEmpty()) {
@@ -90,13 +90,13 @@ class LedgerQueries {
     @Transactional(readOnly = true)
     public Kardex kardex(UUID itemId, KardexFilter filter, UUID cursor, int limit) {
         StockLevels.ItemRef item = jdbc.sql("""
-                        SELECT i.id, i.sku, i.name, i.unit_code AS unit, u.decimals, i.active
-                        FROM items i JOIN units u ON u.code = i.unit_code WHERE i.id = :id""")
+                        SELECT i.id, i.sku, i.name, i.unit_code AS unit, i.unit_decimals AS decimals, i.active
+                        FROM catalog_items i WHERE i.id = :id""")
                 .param("id", itemId).query(StockLevels.ItemRef.class).optional()
                 .orElseThrow(() -> new NotFoundException("Item"));
         String type = movementType(filter.movementType());
         List<KardexRow> rows = jdbc.sql("""
-                        WITH zone AS (SELECT time_zone FROM tenants WHERE id = app_current_tenant())
+                        WITH zone AS (SELECT time_zone FROM platform_tenants WHERE id = app_current_tenant())
                         SELECT k.* FROM (
                             SELECT g.id, g.posting_id, g.created_at, g.location_id, loc.name AS location_name,
                                    g.movement_type, g.quantity, g.unit_cost, g.on_hand_before,
@@ -105,7 +105,7 @@ class LedgerQueries {
                                    g.document_type, g.document_id, g.reason, g.user_id, u.name AS user_name
                             FROM stock_ledger g
                             JOIN locations loc ON loc.tenant_id = g.tenant_id AND loc.id = g.location_id
-                            LEFT JOIN users u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
+                            LEFT JOIN platform_users u ON u.tenant_id = g.tenant_id AND u.id = g.user_id
                             WHERE g.item_id = :item
                         ) k
                         WHERE (CAST(:from AS date) IS NULL
@@ -132,7 +132,7 @@ class LedgerQueries {
     /** The tenant's users, for the kárdex's user filter. */
     @Transactional(readOnly = true)
     public List<UserOption> users() {
-        return jdbc.sql("SELECT id, name FROM users WHERE deleted_at IS NULL ORDER BY lower(name), id")
+        return jdbc.sql("SELECT id, name FROM platform_users WHERE deleted_at IS NULL ORDER BY lower(name), id")
                 .query(UserOption.class).list();
     }
 

@@ -5,6 +5,7 @@ import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.platform.Versions;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -65,9 +66,11 @@ class Locations {
             SELECT id, name, kind, address, phone, active, created_at, updated_at, version FROM locations""";
 
     private final JdbcClient jdbc;
+    private final TenantSettingsService settings;
 
-    Locations(JdbcClient jdbc) {
+    Locations(JdbcClient jdbc, TenantSettingsService settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     @Transactional(readOnly = true)
@@ -172,7 +175,7 @@ class Locations {
         find(locationId);
         return jdbc.sql("""
                         SELECT u.id, u.name, u.email FROM user_locations ul
-                        JOIN users u ON u.tenant_id = ul.tenant_id AND u.id = ul.user_id
+                        JOIN platform_users u ON u.tenant_id = ul.tenant_id AND u.id = ul.user_id
                         WHERE ul.location_id = :location AND u.deleted_at IS NULL
                         ORDER BY lower(u.name), u.id""")
                 .param("location", locationId).query(UserRef.class).list();
@@ -183,7 +186,7 @@ class Locations {
     public List<UserRef> setUsers(UUID locationId, List<UUID> userIds) {
         findWorkable(locationId);
         Set<UUID> wanted = new LinkedHashSet<>(userIds);
-        long known = wanted.isEmpty() ? 0 : jdbc.sql("SELECT count(*) FROM users WHERE id IN (:ids) AND deleted_at IS NULL")
+        long known = wanted.isEmpty() ? 0 : jdbc.sql("SELECT count(*) FROM platform_users WHERE id IN (:ids) AND deleted_at IS NULL")
                 .param("ids", List.copyOf(wanted)).query(Long.class).single();
         if (known != wanted.size()) {
             throw Problems.of(InventoryProblem.UNKNOWN_USER, "One or more users do not exist");
@@ -204,11 +207,11 @@ class Locations {
     public List<UserOption> assignableUsers() {
         return jdbc.sql("""
                         SELECT u.id, u.name, u.email, EXISTS (
-                            SELECT 1 FROM user_roles ur JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
-                            WHERE ur.tenant_id = u.tenant_id AND ur.user_id = u.id
-                              AND r.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[]
+                            SELECT 1 FROM platform_user_permissions p
+                            WHERE p.tenant_id = u.tenant_id AND p.user_id = u.id
+                              AND p.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[]
                         ) AS all_locations
-                        FROM users u WHERE u.deleted_at IS NULL AND u.active
+                        FROM platform_users u WHERE u.deleted_at IS NULL AND u.active
                         ORDER BY lower(u.name), u.id""")
                 .query(UserOption.class).list();
     }
@@ -216,7 +219,7 @@ class Locations {
     /** The locations a user is assigned to (a holder of inventory.all_locations works at every one regardless). */
     @Transactional(readOnly = true)
     public List<LocationView> ofUser(UUID userId) {
-        boolean exists = jdbc.sql("SELECT count(*) FROM users WHERE id = :id AND deleted_at IS NULL")
+        boolean exists = jdbc.sql("SELECT count(*) FROM platform_users WHERE id = :id AND deleted_at IS NULL")
                 .param("id", userId).query(Long.class).single() > 0;
         if (!exists) {
             throw new NotFoundException("User");
@@ -246,8 +249,7 @@ class Locations {
 
     /** Locks the tenant row (not its keys) so two creations cannot both take the last slot of the plan. */
     private void requireFreeSlot() {
-        int max = jdbc.sql("SELECT max_locations FROM tenants WHERE id = :tenant FOR NO KEY UPDATE")
-                .param("tenant", TenantContext.tenantId()).query(Integer.class).single();
+        int max = settings.currentLocked().maxLocations();
         // A separate statement: it must see locations committed while we waited for the lock.
         long active = jdbc.sql("SELECT count(*) FROM locations WHERE active").query(Long.class).single();
         if (active >= max) {

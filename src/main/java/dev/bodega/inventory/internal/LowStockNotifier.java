@@ -125,9 +125,8 @@ class LowStockNotifier {
                                coalesce(array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL), '{}') AS permissions,
                                bool_or(ul.location_id IS NOT NULL) AS assigned
                         FROM alert_subscriptions s
-                        JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.active AND u.deleted_at IS NULL
-                        LEFT JOIN user_roles ur ON ur.tenant_id = s.tenant_id AND ur.user_id = s.user_id
-                        LEFT JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
+                        JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.active AND u.deleted_at IS NULL
+                        LEFT JOIN platform_user_permissions r ON r.tenant_id = s.tenant_id AND r.user_id = s.user_id
                         LEFT JOIN LATERAL unnest(r.permissions) AS p ON true
                         LEFT JOIN user_locations ul ON ul.tenant_id = s.tenant_id AND ul.user_id = s.user_id
                                                    AND ul.location_id = :location
@@ -145,7 +144,7 @@ class LowStockNotifier {
     private Details details(LowStockReached event) {
         return jdbc.sql("""
                         SELECT i.sku, i.name, l.name AS location_name, coalesce(sl.min_stock, i.min_stock) AS minimum
-                        FROM items i
+                        FROM catalog_items i
                         JOIN locations l ON l.tenant_id = i.tenant_id AND l.id = :location
                         LEFT JOIN stock_levels sl ON sl.tenant_id = i.tenant_id AND sl.location_id = l.id AND sl.item_id = i.id
                         WHERE i.id = :item""")

@@ -468,7 +468,7 @@ class OpeningBalanceImporter implements DisposableBean {
                 .distinct().toArray(String[]::new);
         Map<String, Item> items = new HashMap<>();
         jdbc.sql("""
-                        SELECT i.id, i.sku, i.active, u.decimals, i.cost_price FROM items i JOIN units u ON u.code = i.unit_code
+                        SELECT i.id, i.sku, i.active, i.unit_decimals AS decimals, i.cost_price FROM catalog_items i
                         WHERE i.deleted_at IS NULL AND i.sku_key = ANY (CAST(:skus AS text[]))""")
                 .param("skus", skus)
                 .query(Item.class).list()

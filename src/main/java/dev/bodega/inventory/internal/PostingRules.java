@@ -103,8 +103,8 @@ class PostingRules {
         String[] locations = lines.stream().map(l -> l.locationId().toString()).distinct().toArray(String[]::new);
         Map<UUID, Known> known = new HashMap<>();
         jdbc.sql("""
-                        SELECT 'item' AS kind, i.id, u.decimals, i.active AND i.deleted_at IS NULL AS usable
-                        FROM items i JOIN units u ON u.code = i.unit_code
+                        SELECT 'item' AS kind, i.id, i.unit_decimals AS decimals, i.active AND i.deleted_at IS NULL AS usable
+                        FROM catalog_items i
                         WHERE i.id = ANY (CAST(:items AS uuid[]))
                         UNION ALL
                         SELECT 'location', l.id, NULL, l.active FROM locations l WHERE l.id = ANY (CAST(:locations AS uuid[]))""")

@@ -52,7 +52,7 @@ class StockLevels {
     /** The level columns every view of stock shares; {@code status} follows seed 003's estado_stock. */
     static final String LEVEL_COLUMNS = """
             l.location_id, loc.name AS location_name, l.item_id, i.sku, i.name AS item_name, i.unit_code AS unit,
-            u.decimals, l.on_hand, coalesce(l.min_stock, i.min_stock) AS minimum, l.min_stock, l.bin,
+            i.unit_decimals AS decimals, l.on_hand, coalesce(l.min_stock, i.min_stock) AS minimum, l.min_stock, l.bin,
             l.count_frequency_days, l.new_until, coalesce(l.new_until > now(), false) AS is_new, l.avg_cost,
             round(l.on_hand * l.avg_cost, 2) AS value,
             CASE WHEN l.on_hand <= 0 THEN 'SIN_STOCK'
@@ -63,8 +63,7 @@ class StockLevels {
 
     static final String LEVEL_FROM = """
             FROM stock_levels l
-            JOIN items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
-            JOIN units u ON u.code = i.unit_code
+            JOIN catalog_items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
             JOIN locations loc ON loc.tenant_id = l.tenant_id AND loc.id = l.location_id""";
 
     /** Filters of {@link Filter} over {@link #LEVEL_FROM}, for the list and the CSV export alike. */
@@ -168,8 +167,8 @@ class StockLevels {
             return Optional.empty();
         }
         return jdbc.sql("""
-                        SELECT i.id, i.sku, i.name, i.unit_code AS unit, u.decimals, i.active
-                        FROM items i JOIN units u ON u.code = i.unit_code
+                        SELECT i.id, i.sku, i.name, i.unit_code AS unit, i.unit_decimals AS decimals, i.active
+                        FROM catalog_items i
                         WHERE i.deleted_at IS NULL AND (i.barcode = :code OR i.sku_key = lower(:code))
                         ORDER BY (i.barcode = :code) DESC NULLS LAST LIMIT 1""")
                 .param("code", code.trim()).query(ItemRef.class).optional();
@@ -178,8 +177,8 @@ class StockLevels {
     @Transactional(readOnly = true)
     public Optional<ItemRef> item(UUID id) {
         return jdbc.sql("""
-                        SELECT i.id, i.sku, i.name, i.unit_code AS unit, u.decimals, i.active
-                        FROM items i JOIN units u ON u.code = i.unit_code WHERE i.id = :id AND i.deleted_at IS NULL""")
+                        SELECT i.id, i.sku, i.name, i.unit_code AS unit, i.unit_decimals AS decimals, i.active
+                        FROM catalog_items i WHERE i.id = :id AND i.deleted_at IS NULL""")
                 .param("id", id).query(ItemRef.class).optional();
     }
 

@@ -20,7 +20,7 @@ class StockOpsLookups {
     }
 
     private static final String SELECT_ITEM = """
-            SELECT i.id, i.sku, i.name, i.unit_code, u.decimals, i.active FROM items i JOIN units u ON u.code = i.unit_code
+            SELECT i.id, i.sku, i.name, i.unit_code, i.unit_decimals AS decimals, i.active FROM catalog_items i
             WHERE i.deleted_at IS NULL""";
 
     private final JdbcClient jdbc;

@@ -25,9 +25,9 @@ class StockReports implements LowStock {
     /** The levels the low-stock list shows and {@link #count()} counts. */
     private static final String LOW_STOCK_FROM = """
             FROM stock_levels l
-            JOIN items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
+            JOIN catalog_items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
             JOIN locations loc ON loc.tenant_id = l.tenant_id AND loc.id = l.location_id
-            LEFT JOIN categories c ON c.tenant_id = i.tenant_id AND c.id = i.category_id
+            LEFT JOIN catalog_categories c ON c.tenant_id = i.tenant_id AND c.id = i.category_id
             WHERE i.active AND i.deleted_at IS NULL AND loc.active
               AND l.on_hand <= coalesce(l.min_stock, i.min_stock)
             """;
@@ -79,7 +79,7 @@ class StockReports implements LowStock {
                 .query(LocationValue.class).list();
         BigDecimal total = rows.stream().map(LocationValue::value).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.UNNECESSARY);
-        String currency = jdbc.sql("SELECT currency FROM tenants WHERE id = app_current_tenant()")
+        String currency = jdbc.sql("SELECT currency FROM platform_tenants WHERE id = app_current_tenant()")
                 .query(String.class).single();
         return new Valuation(currency, rows, total);
     }
@@ -128,12 +128,12 @@ class StockReports implements LowStock {
                                json_agg(json_build_object('locationId', loc.id, 'locationName', loc.name, 'onHand', l.on_hand)
                                         ORDER BY lower(loc.name), loc.id)::text AS locations
                         FROM stock_levels l
-                        JOIN items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
+                        JOIN catalog_items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
                         JOIN locations loc ON loc.tenant_id = l.tenant_id AND loc.id = l.location_id
                         WHERE i.deleted_at IS NULL
                           AND (CAST(:q AS text) IS NULL OR lower(i.sku) LIKE :q OR lower(i.name) LIKE :q)
                           AND (CAST(:afterSku AS text) IS NULL OR (lower(i.sku), i.id) > (lower(:afterSku), CAST(:afterItem AS uuid)))
-                        GROUP BY i.tenant_id, i.id
+                        GROUP BY i.tenant_id, i.id, i.sku, i.name, i.unit_code
                         ORDER BY lower(i.sku), i.id LIMIT :limit""")
                 .param("q", pattern)
                 .param("afterItem", after == null ? null : after.get(0))

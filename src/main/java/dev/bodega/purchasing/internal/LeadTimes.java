@@ -57,7 +57,7 @@ class LeadTimes {
                                count(*) FILTER (WHERE o.status <> 'received' AND o.expected_date < :today)
                                    AS overdue_open_orders
                         FROM orders o
-                        JOIN suppliers s ON s.tenant_id = app_current_tenant() AND s.id = o.supplier_id
+                        JOIN catalog_suppliers s ON s.tenant_id = app_current_tenant() AND s.id = o.supplier_id
                         GROUP BY s.id, s.name
                         ORDER BY lower(s.name), s.id""")
                 .param("zone", zone).param("from", from).param("to", to).param("supplier", supplierId)

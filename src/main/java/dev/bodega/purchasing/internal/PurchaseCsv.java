@@ -55,8 +55,8 @@ class PurchaseCsv {
                                o.received_at, o.cancelled_at
                         FROM supplier_orders o
                         JOIN supplier_order_lines ol ON ol.tenant_id = o.tenant_id AND ol.order_id = o.id
-                        JOIN suppliers s ON s.tenant_id = o.tenant_id AND s.id = o.supplier_id
-                        JOIN locations l ON l.tenant_id = o.tenant_id AND l.id = o.location_id
+                        JOIN catalog_suppliers s ON s.tenant_id = o.tenant_id AND s.id = o.supplier_id
+                        JOIN inventory_locations l ON l.tenant_id = o.tenant_id AND l.id = o.location_id
                         WHERE (CAST(:from AS date) IS NULL OR o.order_date >= :from)
                           AND (CAST(:to AS date) IS NULL OR o.order_date <= :to)
                         ORDER BY o.order_date, o.number, ol.position""")

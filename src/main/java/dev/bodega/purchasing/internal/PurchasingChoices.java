@@ -23,7 +23,7 @@ class PurchasingChoices {
     /** Suppliers one may order from: active and not deleted. */
     @Transactional(readOnly = true)
     public List<Choice> suppliers() {
-        return jdbc.sql("SELECT id, name FROM suppliers WHERE active AND deleted_at IS NULL ORDER BY lower(name), id")
+        return jdbc.sql("SELECT id, name FROM catalog_suppliers WHERE active AND deleted_at IS NULL ORDER BY lower(name), id")
                 .query(Choice.class).list();
     }
 
@@ -31,7 +31,7 @@ class PurchasingChoices {
     @Transactional(readOnly = true)
     public List<Choice> locations() {
         return jdbc.sql("""
-                        SELECT id, name FROM locations
+                        SELECT id, name FROM inventory_locations
                         WHERE active AND id IN (SELECT app_visible_locations()) ORDER BY lower(name), id""")
                 .query(Choice.class).list();
     }

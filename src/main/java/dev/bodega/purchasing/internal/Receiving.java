@@ -299,8 +299,8 @@ class Receiving {
                    u.name AS received_by_name, r.received_at
             FROM supplier_receipts r
             JOIN supplier_orders o ON o.tenant_id = r.tenant_id AND o.id = r.order_id
-            JOIN locations l ON l.tenant_id = r.tenant_id AND l.id = r.location_id
-            LEFT JOIN users u ON u.tenant_id = r.tenant_id AND u.id = r.received_by
+            JOIN inventory_locations l ON l.tenant_id = r.tenant_id AND l.id = r.location_id
+            LEFT JOIN platform_users u ON u.tenant_id = r.tenant_id AND u.id = r.received_by
             """;
 
     private static ReceiptView receiptRow(ResultSet rs, List<ReceiptLineView> lines) throws SQLException {

@@ -217,8 +217,8 @@ class SupplierOrders {
                                l.name AS location_name, o.order_date, o.expected_date, o.currency, o.total,
                                o.received_value, o.sent_at, o.received_at, o.created_at
                         FROM supplier_orders o
-                        JOIN suppliers s ON s.tenant_id = o.tenant_id AND s.id = o.supplier_id
-                        JOIN locations l ON l.tenant_id = o.tenant_id AND l.id = o.location_id
+                        JOIN catalog_suppliers s ON s.tenant_id = o.tenant_id AND s.id = o.supplier_id
+                        JOIN inventory_locations l ON l.tenant_id = o.tenant_id AND l.id = o.location_id
                         WHERE (CAST(:status AS text) IS NULL OR o.status = :status)
                           AND (CAST(:supplier AS uuid) IS NULL OR o.supplier_id = :supplier)
                           AND (CAST(:before AS uuid) IS NULL OR o.id < :before)
@@ -302,7 +302,7 @@ class SupplierOrders {
     }
 
     private void requireSupplier(UUID supplierId) {
-        Boolean usable = jdbc.sql("SELECT active AND deleted_at IS NULL FROM suppliers WHERE id = :id")
+        Boolean usable = jdbc.sql("SELECT active AND deleted_at IS NULL FROM catalog_suppliers WHERE id = :id")
                 .param("id", supplierId).query(Boolean.class).optional().orElse(null);
         if (usable == null) {
             throw Problems.of(PurchasingProblem.UNKNOWN_SUPPLIER, "Supplier " + supplierId + " does not exist");
@@ -313,7 +313,7 @@ class SupplierOrders {
     }
 
     void requireLocation(UUID locationId) {
-        Boolean active = jdbc.sql("SELECT active FROM locations WHERE id = :id").param("id", locationId)
+        Boolean active = jdbc.sql("SELECT active FROM inventory_locations WHERE id = :id").param("id", locationId)
                 .query(Boolean.class).optional().orElse(null);
         if (active == null) {
             throw Problems.of(PurchasingProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");
@@ -348,10 +348,10 @@ class SupplierOrders {
                    o.sent_at, o.received_at, o.cancelled_at, o.cancelled_by, cu.name AS cancelled_by_name,
                    o.cancellation_reason, o.created_by, u.name AS created_by_name, o.created_at, o.updated_at, o.version
             FROM supplier_orders o
-            JOIN suppliers s ON s.tenant_id = o.tenant_id AND s.id = o.supplier_id
-            JOIN locations l ON l.tenant_id = o.tenant_id AND l.id = o.location_id
-            LEFT JOIN users u ON u.tenant_id = o.tenant_id AND u.id = o.created_by
-            LEFT JOIN users cu ON cu.tenant_id = o.tenant_id AND cu.id = o.cancelled_by
+            JOIN catalog_suppliers s ON s.tenant_id = o.tenant_id AND s.id = o.supplier_id
+            JOIN inventory_locations l ON l.tenant_id = o.tenant_id AND l.id = o.location_id
+            LEFT JOIN platform_users u ON u.tenant_id = o.tenant_id AND u.id = o.created_by
+            LEFT JOIN platform_users cu ON cu.tenant_id = o.tenant_id AND cu.id = o.cancelled_by
             """.formatted(NUMBER);
 
     private static OrderView orderRow(ResultSet rs, List<LineView> lines) throws SQLException {

@@ -164,7 +164,7 @@ class Customers {
                                s.total, s.refunded, s.payment_method, u.name AS seller_name
                         FROM sales s
                         JOIN invoice_series s2 ON s2.tenant_id = s.tenant_id AND s2.id = s.series_id
-                        LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+                        LEFT JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
                         WHERE s.customer_id = :customer AND s.status = 'completed'
                           AND (CAST(:before AS uuid) IS NULL OR s.id < :before)
                         ORDER BY s.id DESC LIMIT :limit""")

@@ -99,7 +99,7 @@ class InvoicePdf {
     }
 
     private Place place(UUID id) {
-        return jdbc.sql("SELECT name, address, phone FROM locations WHERE id = :id")
+        return jdbc.sql("SELECT name, address, phone FROM inventory_locations WHERE id = :id")
                 .param("id", id).query(Place.class).single();
     }
 

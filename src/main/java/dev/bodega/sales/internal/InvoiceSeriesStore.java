@@ -43,7 +43,7 @@ class InvoiceSeriesStore {
     private static final String SELECT = """
             SELECT s.id, s.code, s.location_id, l.name AS location_name, s.next_number, s.is_default, s.active,
                    s.created_at, s.version
-            FROM invoice_series s JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
+            FROM invoice_series s JOIN inventory_locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
             """;
 
     private final JdbcClient jdbc;
@@ -169,7 +169,7 @@ class InvoiceSeriesStore {
     }
 
     private void requireLocation(UUID locationId) {
-        if (jdbc.sql("SELECT count(*) FROM locations WHERE id = :id").param("id", locationId).query(Integer.class).single() == 0) {
+        if (jdbc.sql("SELECT count(*) FROM inventory_locations WHERE id = :id").param("id", locationId).query(Integer.class).single() == 0) {
             throw Problems.of(SalesProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");
         }
     }

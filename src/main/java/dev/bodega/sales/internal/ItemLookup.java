@@ -26,10 +26,10 @@ class ItemLookup {
     public ItemMatch find(String code, UUID locationId) {
         String trimmed = code == null ? "" : code.trim();
         return jdbc.sql("""
-                        SELECT i.id, i.sku, i.barcode, i.name, i.sale_price, u.decimals,
-                               (SELECT sl.on_hand FROM stock_levels sl
+                        SELECT i.id, i.sku, i.barcode, i.name, i.sale_price, i.unit_decimals AS decimals,
+                               (SELECT sl.on_hand FROM inventory_stock_levels sl
                                 WHERE sl.item_id = i.id AND sl.location_id = CAST(:location AS uuid)) AS on_hand
-                        FROM items i JOIN units u ON u.code = i.unit_code
+                        FROM catalog_items i
                         WHERE i.deleted_at IS NULL AND i.active AND (i.barcode = :code OR i.sku_key = lower(:code))
                         ORDER BY (i.barcode = :code) DESC NULLS LAST
                         LIMIT 1""")

@@ -174,10 +174,9 @@ class Returns {
         Map<UUID, SoldLine> sold = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT sl.id, sl.item_id, sl.quantity, sl.total, sl.unit_cost, sl.returned_quantity,
-                               sl.returned_amount, u.decimals
+                               sl.returned_amount, i.unit_decimals AS decimals
                         FROM sale_lines sl
-                        JOIN items i ON i.tenant_id = sl.tenant_id AND i.id = sl.item_id
-                        JOIN units u ON u.code = i.unit_code
+                        JOIN catalog_items i ON i.tenant_id = sl.tenant_id AND i.id = sl.item_id
                         WHERE sl.sale_id = :sale""")
                 .param("sale", saleId).query(SoldLine.class).list()
                 .forEach(line -> sold.put(line.id(), line));
@@ -271,7 +270,7 @@ class Returns {
     }
 
     private void requireLocation(UUID locationId) {
-        Boolean active = jdbc.sql("SELECT active FROM locations WHERE id = :id").param("id", locationId)
+        Boolean active = jdbc.sql("SELECT active FROM inventory_locations WHERE id = :id").param("id", locationId)
                 .query(Boolean.class).optional().orElse(null);
         if (active == null) {
             throw Problems.of(SalesProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");
@@ -288,8 +287,8 @@ class Returns {
             FROM sale_returns r
             JOIN sales s ON s.tenant_id = r.tenant_id AND s.id = r.sale_id
             JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
-            JOIN locations l ON l.tenant_id = r.tenant_id AND l.id = r.location_id
-            LEFT JOIN users u ON u.tenant_id = r.tenant_id AND u.id = r.user_id
+            JOIN inventory_locations l ON l.tenant_id = r.tenant_id AND l.id = r.location_id
+            LEFT JOIN platform_users u ON u.tenant_id = r.tenant_id AND u.id = r.user_id
             """;
 
     private static ReturnView row(ResultSet rs, List<ReturnLineView> lines) throws SQLException {

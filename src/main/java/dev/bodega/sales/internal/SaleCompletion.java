@@ -160,9 +160,9 @@ class SaleCompletion {
                 )
                 SELECT n.id AS series_id, n.number, n.code || '-' || lpad(n.number::text, 8, '0') AS invoice,
                        s.sale_date, s.created_at, s.completed_at,
-                       (SELECT name FROM locations WHERE id = :location) AS location_name,
+                       (SELECT name FROM inventory_locations WHERE id = :location) AS location_name,
                        (SELECT name FROM customer) AS customer_name,
-                       (SELECT name FROM users WHERE id = :user) AS seller_name
+                       (SELECT name FROM platform_users WHERE id = :user) AS seller_name
                 FROM n, s""".formatted(seriesId == null ? "is_default" : "id = :series", sale, lines);
     }
 

@@ -66,10 +66,10 @@ class SaleQueries {
                                s.user_id AS seller_id, u.name AS seller_name, s.currency, s.total, s.refunded,
                                s.payment_method, s.sale_date
                         FROM sales s
-                        JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
+                        JOIN inventory_locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
                         LEFT JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
                         LEFT JOIN customers c ON c.tenant_id = s.tenant_id AND c.id = s.customer_id
-                        LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+                        LEFT JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
                         WHERE (CAST(:from AS timestamptz) IS NULL OR s.sale_date >= :from)
                           AND (CAST(:to AS timestamptz) IS NULL OR s.sale_date < :to)
                           AND (CAST(:status AS text) IS NULL OR s.status = :status)
@@ -100,11 +100,11 @@ class SaleQueries {
                    s.completed_at, s.cancelled_at, s.cancelled_by, cu.name AS cancelled_by_name,
                    s.cancellation_reason, s.version
             FROM sales s
-            JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
+            JOIN inventory_locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
             LEFT JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
             LEFT JOIN customers c ON c.tenant_id = s.tenant_id AND c.id = s.customer_id
-            LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
-            LEFT JOIN users cu ON cu.tenant_id = s.tenant_id AND cu.id = s.cancelled_by
+            LEFT JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+            LEFT JOIN platform_users cu ON cu.tenant_id = s.tenant_id AND cu.id = s.cancelled_by
             """.formatted(INVOICE);
 
     private static SaleView saleRow(ResultSet rs, List<LineView> lines, List<PaymentView> payments) throws SQLException {

@@ -247,8 +247,8 @@ class Sales {
         String[] ids = lines.stream().map(l -> l.itemId().toString()).distinct().toArray(String[]::new);
         Map<UUID, Priced.Item> found = new HashMap<>();
         jdbc.sql("""
-                        SELECT i.id, i.sku, i.name, i.sale_price, u.decimals, i.active AND i.deleted_at IS NULL AS usable
-                        FROM items i JOIN units u ON u.code = i.unit_code
+                        SELECT i.id, i.sku, i.name, i.sale_price, i.unit_decimals AS decimals, i.active AND i.deleted_at IS NULL AS usable
+                        FROM catalog_items i
                         WHERE i.id = ANY (CAST(:ids AS uuid[]))""")
                 .param("ids", ids).query(Priced.Item.class).list()
                 .forEach(item -> found.put(item.id(), item));
@@ -271,7 +271,7 @@ class Sales {
     }
 
     private void requireLocation(UUID locationId) {
-        Boolean active = jdbc.sql("SELECT active FROM locations WHERE id = :id").param("id", locationId)
+        Boolean active = jdbc.sql("SELECT active FROM inventory_locations WHERE id = :id").param("id", locationId)
                 .query(Boolean.class).optional().orElse(null);
         if (active == null) {
             throw Problems.of(SalesProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");

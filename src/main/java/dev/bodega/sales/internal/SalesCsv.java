@@ -61,8 +61,8 @@ class SalesCsv {
                         FROM sales s
                         JOIN sale_lines sl ON sl.tenant_id = s.tenant_id AND sl.sale_id = s.id
                         JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
-                        JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
-                        LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+                        JOIN inventory_locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
+                        LEFT JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
                         LEFT JOIN customers c ON c.tenant_id = s.tenant_id AND c.id = s.customer_id
                         WHERE s.sale_date >= :from AND s.sale_date < :to AND s.status IN ('completed', 'cancelled')
                         ORDER BY s.sale_date, s.id, sl.position""")

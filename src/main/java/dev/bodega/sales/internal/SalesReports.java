@@ -236,7 +236,7 @@ class SalesReports {
                 SELECT s.user_id AS id, u.name AS name, count(*) AS count, sum(s.total) AS total,
                        sum(s.refunded) AS refunded
                 FROM sales s
-                LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+                LEFT JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
                 WHERE %s
                 GROUP BY s.user_id, u.name
                 ORDER BY sum(s.total) DESC, u.name""");
@@ -248,7 +248,7 @@ class SalesReports {
                 SELECT s.location_id AS id, l.name AS name, count(*) AS count, sum(s.total) AS total,
                        sum(s.refunded) AS refunded
                 FROM sales s
-                JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
+                JOIN inventory_locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
                 WHERE %s
                 GROUP BY s.location_id, l.name
                 ORDER BY sum(s.total) DESC, l.name""");
@@ -305,9 +305,9 @@ class SalesReports {
                                    u.name AS seller_name, s.payment_method, s.total, s.refunded
                             FROM sales s
                             JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
-                            JOIN locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
+                            JOIN inventory_locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
                             LEFT JOIN customers c ON c.tenant_id = s.tenant_id AND c.id = s.customer_id
-                            LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+                            LEFT JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
                             WHERE %s AND (CAST(:before AS uuid) IS NULL OR s.id < :before)
                             ORDER BY s.id DESC LIMIT :limit)
                         SELECT page.*, sl.position, sl.item_sku, sl.item_name, sl.quantity, sl.unit_price,
@@ -354,7 +354,7 @@ class SalesReports {
                                u.name AS seller_name
                         FROM sales s
                         JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
-                        LEFT JOIN users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
+                        LEFT JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
                         WHERE s.customer_id = :customer AND s.status = 'completed'
                         ORDER BY s.sale_date DESC, s.id DESC LIMIT :limit""".formatted(INVOICE))
                 .params(customer).param("limit", recent)
@@ -405,7 +405,7 @@ class SalesReports {
                                    row_number() OVER (ORDER BY t.quantity DESC, t.revenue DESC, i.sku_key, i.id) AS by_quantity,
                                    row_number() OVER (ORDER BY t.revenue DESC, t.quantity DESC, i.sku_key, i.id) AS by_revenue
                             FROM sold t
-                            JOIN items i ON i.tenant_id = t.tenant_id AND i.id = t.item_id)
+                            JOIN catalog_items i ON i.tenant_id = t.tenant_id AND i.id = t.item_id)
                         SELECT * FROM ranked WHERE by_quantity <= :limit OR by_revenue <= :limit""".formatted(where))
                 .params(params).param("limit", limit)
                 .query((rs, n) -> new RankedRow(rs.getInt("by_quantity"), rs.getInt("by_revenue"),

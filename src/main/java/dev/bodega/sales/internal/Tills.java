@@ -23,7 +23,7 @@ class Tills {
     @Transactional(readOnly = true)
     public List<Place> places() {
         return jdbc.sql("""
-                        SELECT id, name FROM locations
+                        SELECT id, name FROM inventory_locations
                         WHERE active AND id IN (SELECT app_visible_locations())
                         ORDER BY (kind = 'store') DESC, name""")
                 .query(Place.class).list();

@@ -7,6 +7,7 @@ import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The tenant's own row in {@code tenants}: row-level security lets a tenant see and change only itself. */
@@ -27,6 +28,15 @@ class SettingsStore implements TenantSettingsService {
     @Transactional(readOnly = true)
     public TenantSettings current() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tenants WHERE id = :id")
+                .param("id", TenantContext.tenantId())
+                .query(TenantSettings.class).optional()
+                .orElseThrow(() -> new NotFoundException("Tenant"));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public TenantSettings currentLocked() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM tenants WHERE id = :id FOR NO KEY UPDATE")
                 .param("id", TenantContext.tenantId())
                 .query(TenantSettings.class).optional()
                 .orElseThrow(() -> new NotFoundException("Tenant"));
