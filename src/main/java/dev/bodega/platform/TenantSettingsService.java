@@ -1,8 +1,10 @@
 package dev.bodega.platform;
 
+import java.math.BigDecimal;
+
 /**
- * Read access to the current tenant's settings for every module (sales needs
- * the currency and tax, inventory whether stock may go negative).
+ * The current tenant's settings for every module (sales needs the currency
+ * and tax, inventory whether stock may go negative).
  */
 public interface TenantSettingsService {
 
@@ -13,4 +15,7 @@ public interface TenantSettingsService {
      * @throws IllegalStateException when no tenant is set
      */
     TenantSettings current();
+
+    /** Sets the value above which a stock adjustment waits for approval (null: never), as the settings page does. */
+    TenantSettings changeAdjustmentApprovalThreshold(BigDecimal threshold);
 }
