@@ -21,6 +21,12 @@ public interface InventorySetup {
     /** Exactly these users are assigned to the location. */
     void assign(UUID locationId, List<UUID> userIds);
 
+    /**
+     * The level's own minimum, overriding the item's at this location (as the stock page sets it); a minimum
+     * set by hand moves the level's low-stock flag without an alert.
+     */
+    void setMinimum(UUID locationId, UUID itemId, BigDecimal minimum);
+
     /** The user is notified each time a stock level they may see crosses its minimum. */
     void subscribeToLowStock(UUID userId);
 

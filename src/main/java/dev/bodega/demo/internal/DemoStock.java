@@ -24,8 +24,11 @@ import java.util.UUID;
 
 /**
  * The demo company's stock: three locations, the seller and the technician working at theirs, opening stock
- * for every active item at a few times its minimum, with about one level in ten short (at or below it), the
- * admin subscribed to low-stock alerts, an approval threshold and one adjustment waiting for approval.
+ * for every active item at a few times its minimum, the admin subscribed to low-stock alerts, an approval
+ * threshold and one adjustment waiting for approval. About one level in ten starts short (at or below its
+ * minimum), and the admin hears of a handful: low-stock alerts are raised by crossing a minimum, so most short
+ * levels are short because the manager keeps a minimum of their own there, above the count; a minimum set by
+ * hand moves the flag without an alert. The few counted short alert the admin.
  */
 @Component
 class DemoStock {
@@ -34,13 +37,12 @@ class DemoStock {
     static final String WORKSHOP = "Taller Norte";
     static final String STORE = "Tienda Centro";
     static final BigDecimal APPROVAL_THRESHOLD = new BigDecimal("500.00");
-    /** One level in this many of those with a minimum opens short; the sales history leaves them so. */
+    /** One level in this many of those with a minimum starts short; the sales history leaves them so. */
     private static final int SHORT_EVERY = 8;
-    /**
-     * Short levels counted after the admin turned low-stock alerts on: the admin starts with this many alerts,
-     * not one per short level.
-     */
+    /** Short levels counted short (the rest are short by their own minimum): the admin's first alerts. */
     private static final int ALERTED = 5;
+    /** A level's own minimum, where the manager keeps one: half as much again as the count found. */
+    private static final BigDecimal OWN_MINIMUM = new BigDecimal("1.5");
     private static final int BATCH_SIZE = 500;
     private static final Logger log = LoggerFactory.getLogger(DemoStock.class);
 
@@ -67,16 +69,18 @@ class DemoStock {
     }
 
     Stocked seed(UUID tenant, DemoUsers users) {
+        UUID admin = users.admin();
         Map<String, UUID> locations = scope.as(tenant, null, () -> createLocations(users));
         List<ItemInfo> items = scope.as(tenant, null, catalog::active);
         Stocked stocked = new Stocked(locations, new LinkedHashMap<>(), new HashSet<>());
-        List<Line> quiet = new ArrayList<>();
-        List<Line> alerted = new ArrayList<>();
-        plan(items, locations, stocked, quiet, alerted);
-        UUID admin = users.admin();
-        post(tenant, admin, quiet);
-        scope.run(tenant, admin, () -> inventory.subscribeToLowStock(admin));
-        post(tenant, admin, alerted);
+        Map<Level, BigDecimal> ownMinimums = new LinkedHashMap<>();
+        List<Line> lines = plan(items, locations, stocked, ownMinimums);
+        scope.run(tenant, admin, () -> {
+            inventory.subscribeToLowStock(admin);
+            post(lines);
+        });
+        scope.run(tenant, users.managerOrAdmin(), () -> ownMinimums.forEach((level, minimum) ->
+                inventory.setMinimum(level.locationId(), level.itemId(), minimum)));
         scope.run(tenant, null, () -> settings.changeAdjustmentApprovalThreshold(APPROVAL_THRESHOLD));
         pendingAdjustment(tenant, users.managerOrAdmin(), items, locations.get(CENTRAL));
         log.info("Demo stock: {} opening levels at {} locations, {} short", stocked.onHand().size(), locations.size(),
@@ -103,10 +107,12 @@ class DemoStock {
 
     /**
      * Deterministic levels: every item at the central warehouse, every third one at the store and every fourth at
-     * the workshop. The opening lines go to {@code quiet}, except the first {@link #ALERTED} short ones.
+     * the workshop; one in {@link #SHORT_EVERY} of those with a minimum is short, the first {@link #ALERTED} of
+     * them counted short, the others given their own minimum ({@code ownMinimums}) once counted.
      */
-    private static void plan(List<ItemInfo> items, Map<String, UUID> locations, Stocked stocked, List<Line> quiet,
-                             List<Line> alerted) {
+    private static List<Line> plan(List<ItemInfo> items, Map<String, UUID> locations, Stocked stocked,
+                                   Map<Level, BigDecimal> ownMinimums) {
+        List<Line> lines = new ArrayList<>();
         int withMinimum = 0;
         for (int i = 0; i < items.size(); i++) {
             ItemInfo item = items.get(i);
@@ -121,18 +127,20 @@ class DemoStock {
                 Level level = new Level(at.get(k), item.id());
                 boolean hasMinimum = item.minStock().compareTo(BigDecimal.ONE) >= 0;
                 boolean isShort = hasMinimum && withMinimum++ % SHORT_EVERY == 3;
-                BigDecimal quantity = isShort ? shortQuantity(item, i) : quantity(item, i * 3 + k);
-                stocked.onHand().put(level, quantity);
-                Line line = Line.in(level.locationId(), item.id(), MovementType.OPENING_BALANCE, quantity,
-                        item.costPrice());
-                if (!isShort) {
-                    quiet.add(line);
-                } else {
+                boolean counted = isShort && stocked.shortLevels().size() < ALERTED;
+                BigDecimal quantity = counted ? shortQuantity(item, i) : quantity(item, i * 3 + k);
+                if (isShort) {
                     stocked.shortLevels().add(level);
-                    (alerted.size() < ALERTED ? alerted : quiet).add(line);
                 }
+                if (isShort && !counted) {
+                    ownMinimums.put(level, quantity.multiply(OWN_MINIMUM).setScale(0, RoundingMode.CEILING));
+                }
+                stocked.onHand().put(level, quantity);
+                lines.add(Line.in(level.locationId(), item.id(), MovementType.OPENING_BALANCE, quantity,
+                        item.costPrice()));
             }
         }
+        return lines;
     }
 
     /**
@@ -152,14 +160,12 @@ class DemoStock {
         return item.minStock().multiply(share).setScale(0, RoundingMode.DOWN).max(BigDecimal.ONE);
     }
 
-    private void post(UUID tenant, UUID admin, List<Line> lines) {
-        scope.run(tenant, admin, () -> {
-            for (int from = 0; from < lines.size(); from += BATCH_SIZE) {
-                postings.post(new StockPostings.Posting("opening_balance", "demo", null, null,
-                        "Saldo inicial de demostración",
-                        List.copyOf(lines.subList(from, Math.min(lines.size(), from + BATCH_SIZE)))));
-            }
-        });
+    private void post(List<Line> lines) {
+        for (int from = 0; from < lines.size(); from += BATCH_SIZE) {
+            postings.post(new StockPostings.Posting("opening_balance", "demo", null, null,
+                    "Saldo inicial de demostración",
+                    List.copyOf(lines.subList(from, Math.min(lines.size(), from + BATCH_SIZE)))));
+        }
     }
 
     /** A count correction at the warehouse worth more than the threshold, requested by the manager. */

@@ -2,6 +2,7 @@ package dev.bodega.inventory.internal;
 
 import dev.bodega.inventory.InventorySetup;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,11 +14,13 @@ import java.util.UUID;
 class InventorySetupService implements InventorySetup {
 
     private final Locations locations;
+    private final StockLevels levels;
     private final AlertSubscriptions alerts;
     private final Adjustments adjustments;
 
-    InventorySetupService(Locations locations, AlertSubscriptions alerts, Adjustments adjustments) {
+    InventorySetupService(Locations locations, StockLevels levels, AlertSubscriptions alerts, Adjustments adjustments) {
         this.locations = locations;
+        this.levels = levels;
         this.alerts = alerts;
         this.adjustments = adjustments;
     }
@@ -31,6 +34,11 @@ class InventorySetupService implements InventorySetup {
     @Override
     public void assign(UUID locationId, List<UUID> userIds) {
         locations.setUsers(locationId, userIds);
+    }
+
+    @Override
+    public void setMinimum(UUID locationId, UUID itemId, BigDecimal minimum) {
+        levels.patch(locationId, itemId, JsonNodeFactory.instance.objectNode().put("minStock", minimum));
     }
 
     @Override
