@@ -38,15 +38,6 @@ class TableOwnershipTest {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
     /**
-     * Demo seeding still lives in the business modules and reads across them; it moves to its own module (issue 10,
-     * item 7), built on the modules' public APIs. The lead removes this list when that lands.
-     */
-    private static final Set<String> DEMO_NOT_YET_MOVED = Set.of(
-            "catalog/internal/DemoCatalog.java", "catalog/internal/DemoCatalogData.java",
-            "inventory/internal/DemoStock.java", "purchasing/internal/DemoPurchases.java",
-            "sales/internal/DemoCustomers.java", "sales/internal/DemoSales.java", "sales/internal/DemoSalesPlan.java");
-
-    /**
      * Landed migrations are never edited, and these name platform's or catalog's tables from inventory, from before
      * the rule: the ledger trigger reads the tenant's negative-stock rule and the item's minimum, the location
      * policies read roles (V50); the owner lists every tenant for the ledger check (V51); inventory changed platform's
@@ -229,12 +220,11 @@ class TableOwnershipTest {
         }
     }
 
-    /** Java files of the modules (the packages below dev.bodega), the demo classes not yet moved left out. */
+    /** Java files of the modules (the packages below dev.bodega). */
     private static List<Path> mainSources() {
         try (Stream<Path> files = Files.walk(SOURCES)) {
             List<Path> list = files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> SOURCES.relativize(f).getNameCount() > 1)
-                    .filter(f -> !DEMO_NOT_YET_MOVED.contains(SOURCES.relativize(f).toString().replace('\\', '/')))
                     .sorted().toList();
             assertThat(list).isNotEmpty();
             return list;

@@ -1,6 +1,7 @@
 package dev.bodega.catalog;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,4 +18,7 @@ public interface CatalogItems {
 
     /** The items found among {@code itemIds}, by id; unknown ids (or another tenant's) are simply absent. */
     Map<UUID, ItemInfo> findAll(Collection<UUID> itemIds);
+
+    /** Every active item, by SKU. */
+    List<ItemInfo> active();
 }

@@ -1,8 +1,10 @@
 package dev.bodega.platform;
 
+import java.math.BigDecimal;
+
 /**
- * Read access to the current tenant's settings for every module (sales needs
- * the currency and tax, inventory whether stock may go negative).
+ * The current tenant's settings for every module (sales needs the currency
+ * and tax, inventory whether stock may go negative).
  */
 public interface TenantSettingsService {
 
@@ -20,4 +22,7 @@ public interface TenantSettingsService {
      * so two cannot both take the last place. Runs only within the caller's transaction.
      */
     TenantSettings currentLocked();
+
+    /** Sets the value above which a stock adjustment waits for approval (null: never), as the settings page does. */
+    TenantSettings changeAdjustmentApprovalThreshold(BigDecimal threshold);
 }

@@ -3,13 +3,12 @@ package dev.bodega.catalog;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import dev.bodega.platform.DemoCompanyCreated;
+import dev.bodega.demo.DemoData;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.BrowserTestBase;
 import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ class CatalogBrowserTest extends BrowserTestBase {
     private static final Path SCREENSHOTS = Paths.get("target/screenshots");
 
     @Autowired TestFixtures fixtures;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired DemoData demo;
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
@@ -34,7 +33,7 @@ class CatalogBrowserTest extends BrowserTestBase {
     @Test
     void searchTheDemoCatalogAndCreateAnItem() {
         var tenant = fixtures.tenant();
-        events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
+        demo.fill(tenant.id(), tenant.adminId());
         logIn(tenant);
 
         page.click("#nav-catalog");

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,5 +50,11 @@ class CatalogItemsReader implements CatalogItems {
                 .query(ItemInfo.class).list()
                 .forEach(item -> found.put(item.id(), item));
         return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemInfo> active() {
+        return jdbc.sql(SELECT + "WHERE i.active AND i.deleted_at IS NULL ORDER BY i.sku").query(ItemInfo.class).list();
     }
 }

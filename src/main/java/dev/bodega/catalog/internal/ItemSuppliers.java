@@ -6,6 +6,9 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,12 +34,23 @@ class ItemSuppliers {
             Boolean preferred) {
     }
 
+    /** A link of an item just created. */
+    record NewLink(UUID itemId, UUID supplierId, LinkRequest request) {
+    }
+
+    private static final String INSERT = """
+            INSERT INTO item_suppliers (tenant_id, item_id, supplier_id, supplier_code, last_price, lead_time_days,
+                                        preferred)
+            VALUES (:tenant, :item, :supplier, :code, :price, :lead, :preferred)""";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final Items items;
     private final Suppliers suppliers;
 
-    ItemSuppliers(JdbcClient jdbc, Items items, Suppliers suppliers) {
+    ItemSuppliers(JdbcClient jdbc, NamedParameterJdbcTemplate batches, Items items, Suppliers suppliers) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.items = items;
         this.suppliers = suppliers;
     }
@@ -64,11 +78,8 @@ class ItemSuppliers {
             jdbc.sql("UPDATE item_suppliers SET preferred = false, updated_at = now() WHERE item_id = :item AND preferred AND supplier_id <> :supplier")
                     .param("item", itemId).param("supplier", supplierId).update();
         }
-        jdbc.sql("""
-                        INSERT INTO item_suppliers (tenant_id, item_id, supplier_id, supplier_code, last_price,
-                                                    lead_time_days, preferred)
-                        VALUES (:tenant, :item, :supplier, :code, :price, :lead, :preferred)
-                        ON CONFLICT (tenant_id, item_id, supplier_id) DO UPDATE
+        jdbc.sql(INSERT + """
+                         ON CONFLICT (tenant_id, item_id, supplier_id) DO UPDATE
                         SET supplier_code = EXCLUDED.supplier_code, last_price = EXCLUDED.last_price,
                             lead_time_days = EXCLUDED.lead_time_days, preferred = EXCLUDED.preferred,
                             updated_at = now()""")
@@ -77,6 +88,18 @@ class ItemSuppliers {
                 .param("lead", request.leadTimeDays()).param("preferred", preferred)
                 .update();
         return of(itemId).stream().filter(link -> link.supplierId().equals(supplierId)).findFirst().orElseThrow();
+    }
+
+    /** Links of items just created, in one batch; each item's preferred link is the only one it has. */
+    @Transactional
+    public void addAll(List<NewLink> links) {
+        batches.batchUpdate(INSERT, links.stream().map(link -> new MapSqlParameterSource()
+                        .addValue("tenant", TenantContext.tenantId()).addValue("item", link.itemId())
+                        .addValue("supplier", link.supplierId())
+                        .addValue("code", ItemRules.blankToNull(link.request().supplierCode()))
+                        .addValue("price", link.request().lastPrice()).addValue("lead", link.request().leadTimeDays())
+                        .addValue("preferred", Boolean.TRUE.equals(link.request().preferred())))
+                .toArray(SqlParameterSource[]::new));
     }
 
     @Transactional

@@ -10,6 +10,9 @@ import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.platform.Versions;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +25,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -54,16 +59,25 @@ class Items {
             i.manufacturer_part_number, i.manufacturer_delivery_days, i.supplier_delivery_days, i.discontinued,
             i.restock_eta, i.image_urls, i.active, i.created_at, i.updated_at, i.version""";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM items i JOIN units u ON u.code = i.unit_code ";
+    private static final String INSERT = """
+            INSERT INTO items (tenant_id, id, sku, barcode, name, description, brand, category_id, kind, unit_code,
+                cost_price, sale_price, min_stock, max_stock, proprietary, manufacturer_part_number,
+                manufacturer_delivery_days, supplier_delivery_days, discontinued, restock_eta, image_urls, active)
+            VALUES (:tenant, :id, :sku, :barcode, :name, :description, :brand, :categoryId, :kind, :unitCode,
+                :costPrice, :salePrice, :minStock, :maxStock, :proprietary, :manufacturerPartNumber,
+                :manufacturerDeliveryDays, :supplierDeliveryDays, :discontinued, :restockEta, :imageUrls, :active)""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
     private final ItemRules rules;
     private final Categories categories;
     private final MessageSource messages;
     private final TenantSettingsService settings;
 
-    Items(JdbcClient jdbc, ItemRules rules, Categories categories, MessageSource messages,
-          TenantSettingsService settings) {
+    Items(JdbcClient jdbc, NamedParameterJdbcTemplate batches, ItemRules rules, Categories categories,
+          MessageSource messages, TenantSettingsService settings) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.rules = rules;
         this.categories = categories;
         this.messages = messages;
@@ -92,21 +106,41 @@ class Items {
         requireRoom(1);
         UUID id = Ids.next();
         try {
-            jdbc.sql("""
-                            INSERT INTO items (tenant_id, id, sku, barcode, name, description, brand, category_id, kind,
-                                unit_code, cost_price, sale_price, min_stock, max_stock, proprietary,
-                                manufacturer_part_number, manufacturer_delivery_days, supplier_delivery_days,
-                                discontinued, restock_eta, image_urls, active)
-                            VALUES (:tenant, :id, :sku, :barcode, :name, :description, :brand, :categoryId, :kind,
-                                :unitCode, :costPrice, :salePrice, :minStock, :maxStock, :proprietary,
-                                :manufacturerPartNumber, :manufacturerDeliveryDays, :supplierDeliveryDays,
-                                :discontinued, :restockEta, :imageUrls, :active)""")
-                    .params(params(item)).param("tenant", TenantContext.tenantId()).param("id", id)
+            jdbc.sql(INSERT).params(params(item)).param("tenant", TenantContext.tenantId()).param("id", id)
                     .update();
         } catch (DuplicateKeyException e) {
             throw taken(e, item);
         }
         return get(id);
+    }
+
+    /**
+     * New items in one batch (a catalog another module sets up), each checked as {@link #create} checks one;
+     * returns their ids in order. One SKU or barcode already taken refuses them all.
+     */
+    @Transactional
+    public List<UUID> createAll(List<ItemRequest> requests) {
+        List<Violation> found = new ArrayList<>();
+        requests.forEach(request -> found.addAll(rules.violations(request, false)));
+        requests.stream().map(ItemRequest::categoryId).filter(Objects::nonNull).distinct()
+                .filter(category -> !categories.isActive(category))
+                .forEach(category -> found.add(new Violation("categoryId", "catalog.item.category.unknown")));
+        InvalidFields.throwIfAny(found, messages);
+        requireRoom(requests.size());
+        List<UUID> ids = new ArrayList<>();
+        List<SqlParameterSource> rows = new ArrayList<>();
+        for (ItemRequest request : requests) {
+            UUID id = Ids.next();
+            ids.add(id);
+            rows.add(new MapSqlParameterSource(params(rules.normalize(request)))
+                    .addValue("tenant", TenantContext.tenantId()).addValue("id", id));
+        }
+        try {
+            batches.batchUpdate(INSERT, rows.toArray(SqlParameterSource[]::new));
+        } catch (DuplicateKeyException e) {
+            throw Problems.of(CatalogProblem.SKU_TAKEN, "Another item already has one of these SKUs or barcodes");
+        }
+        return ids;
     }
 
     /** Replaces the item's fields; a price change is recorded by the database with the current user. */

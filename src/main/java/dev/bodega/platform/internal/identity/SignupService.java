@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.Companies;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
@@ -7,20 +8,19 @@ import dev.bodega.platform.TenantContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Public sign-up: a new tenant, its default roles and its first admin, in one transaction. */
 @Service
-public class SignupService {
+public class SignupService implements Companies {
 
     public record Signup(String slug, String companyName, String adminName, String email, String password,
                          String locale) {
-    }
-
-    public record Created(UUID tenantId, UUID adminId, Map<String, UUID> roles) {
     }
 
     private final Tenants tenants;
@@ -56,12 +56,25 @@ public class SignupService {
         }
     }
 
+    @Override
+    public Created signUp(NewCompany company) {
+        return signUp(new Signup(company.slug(), company.name(), company.adminName(), company.adminEmail(),
+                company.password(), company.locale()), null, company.source());
+    }
+
     /** Creates another user with the given roles (demo data and tests; the users page has its own path). */
+    @Override
     public UUID addUser(UUID tenantId, String email, String name, String password, UUID roleId) {
         return TenantContext.callAs(TenantContext.Scope.system(tenantId), () -> transactions.execute(tx -> {
             UUID id = users.insert(tenantId, email, name, null, passwords.encode(password), false);
             users.grantRole(tenantId, id, roleId);
             return id;
         }));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> userId(String email) {
+        return users.activeId(email);
     }
 }

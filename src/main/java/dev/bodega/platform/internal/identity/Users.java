@@ -48,6 +48,12 @@ class Users {
                 .update();
     }
 
+    /** The current tenant's active user with this email. */
+    Optional<UUID> activeId(String email) {
+        return jdbc.sql("SELECT id FROM users WHERE email = :email AND active AND deleted_at IS NULL")
+                .param("email", email.toLowerCase()).query(UUID.class).optional();
+    }
+
     /** Locks the row: concurrent wrong passwords must each count. */
     Optional<Credentials> credentialsForUpdate(String email) {
         return jdbc.sql("""

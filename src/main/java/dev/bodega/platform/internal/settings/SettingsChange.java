@@ -45,4 +45,9 @@ record SettingsChange(
                 settings.pricesIncludeTax(), settings.locale(), settings.timeZone(), settings.allowNegativeStock(),
                 settings.adjustmentApprovalThreshold());
     }
+
+    SettingsChange withAdjustmentApprovalThreshold(BigDecimal threshold) {
+        return new SettingsChange(name, currency, taxRate, pricesIncludeTax, locale, timeZone, allowNegativeStock,
+                threshold);
+    }
 }

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
+
 /** The tenant's own row in {@code tenants}: row-level security lets a tenant see and change only itself. */
 @Service
 class SettingsStore implements TenantSettingsService {
@@ -40,6 +42,13 @@ class SettingsStore implements TenantSettingsService {
                 .param("id", TenantContext.tenantId())
                 .query(TenantSettings.class).optional()
                 .orElseThrow(() -> new NotFoundException("Tenant"));
+    }
+
+    @Override
+    @Transactional
+    public TenantSettings changeAdjustmentApprovalThreshold(BigDecimal threshold) {
+        TenantSettings current = current();
+        return update(SettingsChange.of(current).withAdjustmentApprovalThreshold(threshold), current.version());
     }
 
     /** Changes what a tenant may change; plan, status and limits stay as the operator set them. */

@@ -1,13 +1,11 @@
-package dev.bodega.sales;
+package dev.bodega.demo;
 
-import dev.bodega.platform.DemoCompanyCreated;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +31,7 @@ class DemoSalesTest {
     @Autowired StockFixtures stock;
     @Autowired JdbcClient jdbc;
     @Autowired Api api;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired DemoData demo;
 
     @Test
     void ninetyDaysOfSalesReturnsAndCustomersThroughTheRealServices() {
@@ -43,7 +41,7 @@ class DemoSalesTest {
         fixtures.user(tenant, "tecnico@demo.bodega", "technician");
         Instant started = Instant.now();
 
-        events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
+        demo.fill(tenant.id(), tenant.adminId());
 
         assertThat(count(tenant, "SELECT count(*) FROM customers")).isEqualTo(25);
         long sales = count(tenant, "SELECT count(*) FROM sales");

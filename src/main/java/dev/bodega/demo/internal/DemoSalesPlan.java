@@ -1,4 +1,4 @@
-package dev.bodega.sales.internal;
+package dev.bodega.demo.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,13 +1,11 @@
-package dev.bodega.purchasing;
+package dev.bodega.demo;
 
-import dev.bodega.platform.DemoCompanyCreated;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -24,14 +22,14 @@ class DemoPurchasesTest {
     @Autowired StockFixtures stock;
     @Autowired JdbcClient jdbc;
     @Autowired Api api;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired DemoData demo;
 
     @Test
     void theDemoCompanyGetsSupplierOrdersInEveryStatus() {
         var tenant = fixtures.tenant();
         UUID manager = fixtures.user(tenant, "gerente@demo.bodega", "manager");
 
-        events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
+        demo.fill(tenant.id(), tenant.adminId());
 
         assertThat(list(tenant, "SELECT status || ':' || count(*) FROM supplier_orders GROUP BY status ORDER BY status"))
                 .containsExactly("cancelled:1", "draft:1", "partially_received:2", "received:8", "sent:1");

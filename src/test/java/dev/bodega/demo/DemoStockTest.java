@@ -1,12 +1,10 @@
-package dev.bodega.inventory;
+package dev.bodega.demo;
 
-import dev.bodega.platform.DemoCompanyCreated;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -15,14 +13,14 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo company's stock, as its listener builds it from whatever items the catalog created. */
+/** The demo company's stock, built from whatever active items the company has, the demo catalog's among them. */
 @BodegaTest
 class DemoStockTest {
 
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
     @Autowired JdbcClient jdbc;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired DemoData demo;
 
     @Test
     void theDemoCompanyGetsLocationsOpeningStockAlertsAndAPendingAdjustment() {
@@ -39,7 +37,7 @@ class DemoStockTest {
                         FROM generate_series(1, 60) AS n""")
                 .param("t", tenant.id()).update());
 
-        events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
+        demo.fill(tenant.id(), tenant.adminId());
 
         assertThat(list(tenant, "SELECT name || '|' || kind FROM locations ORDER BY name")).containsExactly(
                 "Bodega Central|warehouse", "Taller Norte|workshop", "Tienda Centro|store");
@@ -54,7 +52,7 @@ class DemoStockTest {
         assertThat(count(tenant, "SELECT count(*) FROM stock_levels s JOIN locations l ON l.id = s.location_id "
                 + "WHERE l.name <> 'Bodega Central' AND s.on_hand > 0")).isPositive();
         assertThat(count(tenant, "SELECT count(*) FROM stock_levels WHERE below_min")).isPositive();
-        // Other modules' demo data moves stock too (purchases, sales); this listener posts only opening balances.
+        // Sales and purchases move stock too; the stock step posts only opening balances.
         assertThat(count(tenant, "SELECT count(*) FROM stock_ledger WHERE document_type = 'demo' "
                 + "AND movement_type <> 'opening_balance'")).isZero();
         assertThat(stock.ledgerMismatches(tenant)).isZero();
@@ -72,7 +70,7 @@ class DemoStockTest {
     @Test
     void theDemoCatalogIsStockedBeforeAnythingElseSeesIt() {
         var tenant = fixtures.tenant();
-        events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
+        demo.fill(tenant.id(), tenant.adminId());
 
         assertThat(count(tenant, "SELECT count(*) FROM locations")).isEqualTo(3);
         assertThat(count(tenant, "SELECT count(*) FROM items WHERE active")).isGreaterThan(300);

@@ -1,12 +1,10 @@
-package dev.bodega.catalog;
+package dev.bodega.demo;
 
-import dev.bodega.platform.DemoCompanyCreated;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -18,12 +16,12 @@ class DemoCatalogTest {
 
     @Autowired TestFixtures fixtures;
     @Autowired Api api;
-    @Autowired ApplicationEventPublisher events;
+    @Autowired DemoData demo;
 
     @Test
     void theDemoCompanyGetsARealisticCatalog() throws Exception {
         var tenant = fixtures.tenant();
-        events.publishEvent(new DemoCompanyCreated(tenant.id(), tenant.adminId()));
+        demo.fill(tenant.id(), tenant.adminId());
 
         var categories = api.get(tenant.adminKey(), "/api/v1/categories").json().get("items");
         assertThat(categories.size()).isBetween(12, 25);

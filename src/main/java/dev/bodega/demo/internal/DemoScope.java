@@ -1,0 +1,34 @@
+package dev.bodega.demo.internal;
+
+import dev.bodega.platform.TenantContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Demo work in one transaction of the demo company, as one of its users (null: the system), recorded as the seed. */
+@Component
+class DemoScope {
+
+    /** The audit's user agent for everything the demo writes. */
+    static final String SOURCE = "demo-seed";
+
+    private final TransactionTemplate transactions;
+
+    DemoScope(TransactionTemplate transactions) {
+        this.transactions = transactions;
+    }
+
+    <T> T as(UUID tenant, UUID user, Supplier<T> work) {
+        return TenantContext.callAs(new TenantContext.Scope(tenant, user, null, SOURCE),
+                () -> transactions.execute(tx -> work.get()));
+    }
+
+    void run(UUID tenant, UUID user, Runnable work) {
+        as(tenant, user, () -> {
+            work.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bodega.demo.internal;
+
+import dev.bodega.demo.DemoData;
+import dev.bodega.platform.Companies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
+
+/** {@link DemoData} in its one order: each step builds on what the previous ones made. */
+@Component
+class DemoSeeder implements DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final Companies companies;
+    private final DemoCatalog catalog;
+    private final DemoStock stock;
+    private final DemoSales sales;
+    private final DemoPurchases purchases;
+    private final DemoScope scope;
+
+    DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
+               DemoScope scope) {
+        this.companies = companies;
+        this.catalog = catalog;
+        this.stock = stock;
+        this.sales = sales;
+        this.purchases = purchases;
+        this.scope = scope;
+    }
+
+    @Override
+    public void fill(UUID tenantId, UUID adminUserId) {
+        long started = System.nanoTime();
+        DemoUsers users = scope.as(tenantId, null, () -> DemoUsers.find(companies, adminUserId));
+        List<DemoCatalog.Supplier> suppliers = catalog.seed(tenantId, adminUserId);
+        DemoStock.Stocked stocked = stock.seed(tenantId, users);
+        sales.seed(tenantId, users, stocked);
+        purchases.seed(tenantId, users, suppliers, stocked.locations().get(DemoStock.CENTRAL));
+        log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+}
