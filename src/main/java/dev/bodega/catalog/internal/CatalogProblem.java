@@ -4,7 +4,7 @@ import dev.bodega.platform.ProblemType;
 import org.springframework.http.HttpStatus;
 
 /** The catalog's problems: taken names and codes, the category tree, the plan's limit, busy imports. */
-enum CatalogProblem implements ProblemType {
+public enum CatalogProblem implements ProblemType {
 
     MAX_ITEMS("max-items", HttpStatus.CONFLICT),
     SKU_TAKEN("sku-taken", HttpStatus.CONFLICT),

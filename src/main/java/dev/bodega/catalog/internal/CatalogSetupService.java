@@ -1,6 +1,10 @@
 package dev.bodega.catalog.internal;
 
 import dev.bodega.catalog.CatalogSetup;
+import dev.bodega.catalog.internal.categories.Categories;
+import dev.bodega.catalog.internal.items.ItemRequest;
+import dev.bodega.catalog.internal.items.Items;
+import dev.bodega.catalog.internal.suppliers.Suppliers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

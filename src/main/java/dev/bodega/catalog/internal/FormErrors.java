@@ -5,16 +5,16 @@ import jakarta.validation.Validator;
 import org.springframework.validation.BindingResult;
 
 /** Puts the API's validation results on a page's form, so pages and API share one set of rules. */
-final class FormErrors {
+public final class FormErrors {
 
     /** The catalog pages' own words for a problem are {@code catalog.problem.<slug>}. */
-    static final String AREA = "catalog";
+    public static final String AREA = "catalog";
 
     private FormErrors() {
     }
 
     /** Bean Validation of the request the form becomes; each violation goes to its field (if it was bound). */
-    static <T> void validate(Validator validator, T request, BindingResult errors) {
+    public static <T> void validate(Validator validator, T request, BindingResult errors) {
         for (ConstraintViolation<T> violation : validator.validate(request)) {
             String field = violation.getPropertyPath().iterator().next().getName();
             if (!errors.hasFieldErrors(field)) {
@@ -24,7 +24,7 @@ final class FormErrors {
         }
     }
 
-    static void reject(InvalidFields invalid, BindingResult errors) {
+    public static void reject(InvalidFields invalid, BindingResult errors) {
         for (Violation violation : invalid.violations()) {
             errors.rejectValue(violation.field(), violation.key(), violation.args(), violation.key());
         }

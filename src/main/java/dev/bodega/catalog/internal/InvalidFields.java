@@ -15,7 +15,7 @@ import java.util.Map;
  * min above max): the same 400 validation problem, listing each field, and
  * the keys themselves for a page to show inline.
  */
-final class InvalidFields extends ErrorResponseException {
+public final class InvalidFields extends ErrorResponseException {
 
     private final transient List<Violation> violations;
 
@@ -29,7 +29,7 @@ final class InvalidFields extends ErrorResponseException {
     }
 
     /** Throws when there is anything to report. */
-    static void throwIfAny(List<Violation> violations, MessageSource messages) {
+    public static void throwIfAny(List<Violation> violations, MessageSource messages) {
         if (!violations.isEmpty()) {
             throw new InvalidFields(violations, messages);
         }

@@ -1,5 +1,8 @@
 package dev.bodega.catalog.internal;
 
+import dev.bodega.catalog.internal.items.ItemRules;
+import dev.bodega.catalog.internal.items.Items;
+import dev.bodega.catalog.internal.suppliers.Suppliers;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.TenantContext;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,13 +23,13 @@ import java.util.UUID;
 
 /** Who supplies an item (seed 000): the supplier's own code for it, the last price paid, the lead time. */
 @Service
-class ItemSuppliers {
+public class ItemSuppliers {
 
-    record Link(UUID supplierId, String supplierName, String supplierCode, BigDecimal lastPrice, Integer leadTimeDays,
+    public record Link(UUID supplierId, String supplierName, String supplierCode, BigDecimal lastPrice, Integer leadTimeDays,
                 boolean preferred, Instant updatedAt) {
     }
 
-    record LinkRequest(
+    public record LinkRequest(
             @Size(max = 64, message = "{field.too-long}") String supplierCode,
             @DecimalMin(value = "0", message = "{catalog.price.negative}")
             @Digits(integer = 12, fraction = 2, message = "{catalog.price.digits}") BigDecimal lastPrice,

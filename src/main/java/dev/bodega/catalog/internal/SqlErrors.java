@@ -6,16 +6,16 @@ import org.postgresql.util.ServerErrorMessage;
 import java.util.Optional;
 
 /** What PostgreSQL said when it refused a statement: the constraint it broke, or the hint a trigger raised. */
-final class SqlErrors {
+public final class SqlErrors {
 
     private SqlErrors() {
     }
 
-    static boolean brokeConstraint(Throwable e, String constraint) {
+    public static boolean brokeConstraint(Throwable e, String constraint) {
         return serverMessage(e).map(ServerErrorMessage::getConstraint).filter(constraint::equals).isPresent();
     }
 
-    static boolean hinted(Throwable e, String hint) {
+    public static boolean hinted(Throwable e, String hint) {
         return serverMessage(e).map(ServerErrorMessage::getHint).filter(hint::equals).isPresent();
     }
 

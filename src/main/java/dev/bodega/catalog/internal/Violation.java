@@ -1,5 +1,5 @@
 package dev.bodega.catalog.internal;
 
 /** One invalid field: which, and the message key (with its arguments) that explains it. */
-record Violation(String field, String key, Object... args) {
+public record Violation(String field, String key, Object... args) {
 }

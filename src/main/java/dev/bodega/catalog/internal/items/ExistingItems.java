@@ -1,4 +1,4 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.items;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -13,14 +13,14 @@ import java.util.Set;
  * planner, seeing statistics without them, scans the whole company by tenant and the import turns quadratic.
  * The import keeps this snapshot current with what it writes; the unique indexes still refuse any race.
  */
-final class ExistingItems {
+public final class ExistingItems {
 
     private final Set<String> skus = new HashSet<>();
     private final Map<String, String> barcodeOwners = new HashMap<>();
     private final Set<String> rewritten = new HashSet<>();
     private long live;
 
-    static ExistingItems load(JdbcClient jdbc) {
+    public static ExistingItems load(JdbcClient jdbc) {
         ExistingItems existing = new ExistingItems();
         jdbc.sql("SELECT sku_key, barcode FROM items WHERE deleted_at IS NULL").query(rs -> {
             existing.skus.add(rs.getString(1));
@@ -33,11 +33,11 @@ final class ExistingItems {
         return existing;
     }
 
-    boolean isNew(String skuKey) {
+    public boolean isNew(String skuKey) {
         return !skus.contains(skuKey);
     }
 
-    long live() {
+    public long live() {
         return live;
     }
 
@@ -45,17 +45,17 @@ final class ExistingItems {
      * The SKU of another item holding this barcode, or null. An owner rewritten by an earlier row of the import
      * no longer holds it: a row keeping the same barcode would have been refused as a repeat within the file.
      */
-    String otherOwner(String barcode, String skuKey) {
+    public String otherOwner(String barcode, String skuKey) {
         String owner = barcodeOwners.get(barcode);
         return owner == null || owner.equals(skuKey) || rewritten.contains(owner) ? null : owner;
     }
 
     /** A row for this SKU passed the barcode check and will be written before any later row. */
-    void rewriting(String skuKey) {
+    public void rewriting(String skuKey) {
         rewritten.add(skuKey);
     }
 
-    void written(String skuKey) {
+    public void written(String skuKey) {
         if (skus.add(skuKey)) {
             live++;
         }

@@ -1,5 +1,6 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.transfer;
 
+import dev.bodega.catalog.internal.FormErrors;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import org.springframework.stereotype.Controller;

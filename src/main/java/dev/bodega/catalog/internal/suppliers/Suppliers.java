@@ -1,5 +1,7 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.suppliers;
 
+import dev.bodega.catalog.internal.CatalogProblem;
+import dev.bodega.catalog.internal.items.ItemRules;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
@@ -23,15 +25,15 @@ import java.util.UUID;
 
 /** Suppliers (seed 000), with email and phone validated here and again by the database. */
 @Service
-class Suppliers {
+public class Suppliers {
 
-    record SupplierView(UUID id, String name, String taxId, String contactName, String email, String phone,
+    public record SupplierView(UUID id, String name, String taxId, String contactName, String email, String phone,
                         String address, String city, String country, String notes, boolean active,
                         Instant createdAt, Instant updatedAt, long version) {
     }
 
     /** The same rules as the table's CHECKs, so a caller gets a field error instead of a refused row. */
-    record SupplierRequest(
+    public record SupplierRequest(
             @NotBlank(message = "{catalog.supplier.name.required}") @Size(max = 200, message = "{field.too-long}") String name,
             @Size(max = 40, message = "{field.too-long}") String taxId,
             @Size(max = 200, message = "{field.too-long}") String contactName,

@@ -1,4 +1,4 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.categories;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.IfMatch;

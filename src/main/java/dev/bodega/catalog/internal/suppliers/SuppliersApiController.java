@@ -1,5 +1,6 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.suppliers;
 
+import dev.bodega.catalog.internal.ItemSuppliers;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.IfMatch;
 import dev.bodega.platform.PageQuery;

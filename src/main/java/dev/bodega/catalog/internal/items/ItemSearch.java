@@ -1,5 +1,6 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.items;
 
+import dev.bodega.catalog.internal.categories.Categories;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;

@@ -1,5 +1,13 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.items;
 
+import dev.bodega.catalog.internal.CatalogProblem;
+import dev.bodega.catalog.internal.FormErrors;
+import dev.bodega.catalog.internal.InvalidFields;
+import dev.bodega.catalog.internal.ItemSuppliers;
+import dev.bodega.catalog.internal.Violation;
+import dev.bodega.catalog.internal.categories.Categories;
+import dev.bodega.catalog.internal.suppliers.Suppliers;
+import dev.bodega.catalog.internal.units.Units;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;

@@ -1,5 +1,7 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.categories;
 
+import dev.bodega.catalog.internal.CatalogProblem;
+import dev.bodega.catalog.internal.SqlErrors;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
@@ -26,7 +28,7 @@ import java.util.UUID;
  * its whole subtree, and nothing new goes under an inactive category.
  */
 @Service
-class Categories {
+public class Categories {
 
     /**
      * A category with where it sits: {@code path} like "Herramientas/Manuales", depth 0 at the root;

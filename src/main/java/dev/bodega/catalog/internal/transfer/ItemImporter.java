@@ -1,5 +1,11 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.transfer;
 
+import dev.bodega.catalog.internal.CatalogProblem;
+import dev.bodega.catalog.internal.categories.Categories;
+import dev.bodega.catalog.internal.items.ExistingItems;
+import dev.bodega.catalog.internal.items.ItemRequest;
+import dev.bodega.catalog.internal.items.ItemRules;
+import dev.bodega.catalog.internal.items.Items;
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.Problems;

@@ -1,5 +1,7 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.transfer;
 
+import dev.bodega.catalog.internal.categories.Categories;
+import dev.bodega.catalog.internal.items.Items;
 import dev.bodega.platform.CsvWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,10 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.items;
 
+import dev.bodega.catalog.internal.CatalogProblem;
+import dev.bodega.catalog.internal.InvalidFields;
+import dev.bodega.catalog.internal.SqlErrors;
+import dev.bodega.catalog.internal.Violation;
+import dev.bodega.catalog.internal.categories.Categories;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
@@ -39,9 +44,9 @@ import java.util.UUID;
  * the tenant's plan caps how many items it keeps.
  */
 @Service
-class Items {
+public class Items {
 
-    record ItemView(UUID id, String sku, String barcode, String name, String description, String brand,
+    public record ItemView(UUID id, String sku, String barcode, String name, String description, String brand,
                     UUID categoryId, String categoryPath, String kind, String unitCode, int unitDecimals,
                     BigDecimal costPrice, BigDecimal salePrice, BigDecimal minStock, BigDecimal maxStock,
                     boolean proprietary, String manufacturerPartNumber, Integer manufacturerDeliveryDays,
@@ -53,7 +58,7 @@ class Items {
                        BigDecimal newSalePrice, UUID changedBy, String changedByName, Instant changedAt) {
     }
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             i.id, i.sku, i.barcode, i.name, i.description, i.brand, i.category_id, i.kind, i.unit_code,
             u.decimals AS unit_decimals, i.cost_price, i.sale_price, i.min_stock, i.max_stock, i.proprietary,
             i.manufacturer_part_number, i.manufacturer_delivery_days, i.supplier_delivery_days, i.discontinued,
@@ -225,7 +230,7 @@ class Items {
         }
     }
 
-    static Map<String, Object> params(ItemRules.ValidItem item) {
+    public static Map<String, Object> params(ItemRules.ValidItem item) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("sku", item.sku());
         params.put("barcode", item.barcode());
@@ -250,7 +255,7 @@ class Items {
         return params;
     }
 
-    static ItemView row(ResultSet rs, Map<UUID, String> paths) throws SQLException {
+    public static ItemView row(ResultSet rs, Map<UUID, String> paths) throws SQLException {
         UUID categoryId = rs.getObject("category_id", UUID.class);
         return new ItemView(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("barcode"),
                 rs.getString("name"), rs.getString("description"), rs.getString("brand"), categoryId,

@@ -1,4 +1,4 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.items;
 
 import org.springframework.format.annotation.DateTimeFormat;
 

@@ -1,4 +1,4 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.units;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /** Units of measure: one fixed list for every tenant, each with the decimals a quantity in it may have. */
 @Service
-class Units {
+public class Units {
 
-    record Unit(String code, String nameEs, String nameEn, int decimals) {
+    public record Unit(String code, String nameEs, String nameEn, int decimals) {
         public String name(Locale locale) {
             return "en".equals(locale.getLanguage()) ? nameEn : nameEs;
         }

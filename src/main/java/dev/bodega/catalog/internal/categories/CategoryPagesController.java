@@ -1,5 +1,6 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.categories;
 
+import dev.bodega.catalog.internal.FormErrors;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import jakarta.validation.Valid;

@@ -1,5 +1,7 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.transfer;
 
+import dev.bodega.catalog.internal.items.ItemRequest;
+import dev.bodega.catalog.internal.items.Items;
 import dev.bodega.platform.CsvWriter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;

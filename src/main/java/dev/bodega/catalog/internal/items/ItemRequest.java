@@ -1,4 +1,4 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.items;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -18,7 +18,7 @@ import java.util.UUID;
  * Rules that need the database (the unit exists, min ≤ max, decimals of the
  * unit) are checked by {@link ItemRules}.
  */
-record ItemRequest(
+public record ItemRequest(
         @NotBlank(message = "{catalog.item.sku.required}") @Size(max = 64, message = "{field.too-long}") String sku,
         @Size(max = 64, message = "{field.too-long}")
         @Pattern(regexp = "[0-9A-Za-z\\-.]*", message = "{catalog.item.barcode.invalid}") String barcode,

@@ -1,4 +1,4 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.transfer;
 
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;

@@ -1,5 +1,8 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.items;
 
+import dev.bodega.catalog.internal.Violation;
+import dev.bodega.catalog.internal.categories.Categories;
+import dev.bodega.catalog.internal.units.Units;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -19,10 +22,10 @@ import java.util.UUID;
  * addresses, the category is active.
  */
 @Component
-class ItemRules {
+public class ItemRules {
 
     /** An item that passed every rule, with defaults filled in and text trimmed. */
-    record ValidItem(String sku, String barcode, String name, String description, String brand, UUID categoryId,
+    public record ValidItem(String sku, String barcode, String name, String description, String brand, UUID categoryId,
                      String kind, String unitCode, BigDecimal costPrice, BigDecimal salePrice, BigDecimal minStock,
                      BigDecimal maxStock, boolean proprietary, String manufacturerPartNumber,
                      Integer manufacturerDeliveryDays, Integer supplierDeliveryDays, boolean discontinued,
@@ -41,7 +44,7 @@ class ItemRules {
      * What is wrong with {@code request} beyond its annotations; {@code checkCategory} is false when the
      * category did not change (an item may stay in a category deactivated since) or is resolved elsewhere.
      */
-    List<Violation> violations(ItemRequest request, boolean checkCategory) {
+    public List<Violation> violations(ItemRequest request, boolean checkCategory) {
         List<Violation> found = new ArrayList<>();
         var unit = units.find(unitCode(request));
         if (unit.isEmpty()) {
@@ -69,7 +72,7 @@ class ItemRules {
         return found;
     }
 
-    ValidItem normalize(ItemRequest r) {
+    public ValidItem normalize(ItemRequest r) {
         return new ValidItem(r.sku().trim(), blankToNull(r.barcode()), r.name().trim(), blankToNull(r.description()),
                 blankToNull(r.brand()), r.categoryId(), kind(r), unitCode(r), orZero(r.costPrice()),
                 orZero(r.salePrice()), orZero(r.minStock()), r.maxStock(), Boolean.TRUE.equals(r.proprietary()),
@@ -116,7 +119,7 @@ class ItemRules {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    static String blankToNull(String value) {
+    public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

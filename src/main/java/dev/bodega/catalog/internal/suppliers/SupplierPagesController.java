@@ -1,5 +1,7 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.suppliers;
 
+import dev.bodega.catalog.internal.CatalogProblem;
+import dev.bodega.catalog.internal.FormErrors;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;

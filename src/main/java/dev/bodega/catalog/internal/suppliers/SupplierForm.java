@@ -1,4 +1,4 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.suppliers;
 
 /** The supplier page's form (a bean, so an unticked "active" box binds as false); becomes a SupplierRequest. */
 public class SupplierForm {

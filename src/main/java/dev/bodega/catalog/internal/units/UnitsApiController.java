@@ -1,4 +1,4 @@
-package dev.bodega.catalog.internal;
+package dev.bodega.catalog.internal.units;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.RequiresPermission;
