@@ -13,20 +13,20 @@ import java.util.stream.Stream;
  * Opaque cursors for lists ordered by more than an id (stock levels by SKU and
  * location, low stock by quantity): the sort key of the last row, base64url.
  */
-final class Cursors {
+public final class Cursors {
 
     private static final String SEPARATOR = "\n";
 
     private Cursors() {
     }
 
-    static String encode(Object... parts) {
+    public static String encode(Object... parts) {
         String joined = Stream.of(parts).map(String::valueOf).collect(Collectors.joining(SEPARATOR));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The parts of a cursor this list made (free text goes last); null when there is none; 400 when it is not ours. */
-    static List<String> decode(String cursor, int parts) {
+    public static List<String> decode(String cursor, int parts) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }

@@ -1,5 +1,8 @@
 package dev.bodega.inventory.internal;
 
+import dev.bodega.inventory.internal.locations.LocationsPageController;
+import dev.bodega.inventory.internal.stock.InventoryPageController;
+import dev.bodega.inventory.internal.stock.MovementsPageController;
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.TenantSettingsService;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -4,7 +4,7 @@ import dev.bodega.platform.ProblemType;
 import org.springframework.http.HttpStatus;
 
 /** The problems of inventory: locations, postings to the stock ledger, adjustments, imports and alerts. */
-enum InventoryProblem implements ProblemType {
+public enum InventoryProblem implements ProblemType {
 
     MAX_LOCATIONS("max-locations", HttpStatus.CONFLICT),
     LOCATION_NAME_TAKEN("location-name-taken", HttpStatus.CONFLICT),

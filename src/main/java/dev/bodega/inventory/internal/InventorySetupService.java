@@ -1,6 +1,11 @@
 package dev.bodega.inventory.internal;
 
 import dev.bodega.inventory.InventorySetup;
+import dev.bodega.inventory.internal.adjustments.Adjustments;
+import dev.bodega.inventory.internal.alerts.AlertSubscriptions;
+import dev.bodega.inventory.internal.alerts.LowStockNotifier;
+import dev.bodega.inventory.internal.locations.Locations;
+import dev.bodega.inventory.internal.stock.StockLevels;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.JsonNodeFactory;
 

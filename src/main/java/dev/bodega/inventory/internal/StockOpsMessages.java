@@ -14,7 +14,7 @@ import java.util.UUID;
  * as text, so they are rendered in the company's language.
  */
 @Component
-class StockOpsMessages {
+public class StockOpsMessages {
 
     private final MessageSource messages;
     private final TenantSettingsService settings;
@@ -26,16 +26,16 @@ class StockOpsMessages {
         this.notifications = notifications;
     }
 
-    Locale companyLocale() {
+    public Locale companyLocale() {
         return Locale.forLanguageTag(settings.current().locale());
     }
 
-    String text(Locale locale, String key, Object... args) {
+    public String text(Locale locale, String key, Object... args) {
         return messages.getMessage(key, args, key, locale);
     }
 
     /** Tells the requester that their adjustment was approved (and posted) or rejected, and why. */
-    void notifyDecision(UUID requester, UUID adjustmentId, String decision, String note) {
+    public void notifyDecision(UUID requester, UUID adjustmentId, String decision, String note) {
         Locale locale = companyLocale();
         String title = text(locale, "stockops.notice.adjustment." + decision);
         String message = note == null || note.isBlank() ? "" : note;
@@ -43,7 +43,7 @@ class StockOpsMessages {
                 decision.equals("approved") ? "success" : "warning", "normal", "/inventory/adjustments/" + adjustmentId));
     }
 
-    static String quantity(BigDecimal quantity) {
+    public static String quantity(BigDecimal quantity) {
         return quantity == null ? "" : quantity.stripTrailingZeros().toPlainString();
     }
 }

@@ -9,10 +9,10 @@ import java.time.format.DateTimeFormatter;
 
 /** What the stock operation pages share: times in the company's zone, and their own words for problems. */
 @Component
-class StockOpsPages {
+public class StockOpsPages {
 
     /** The stock operation pages' own words for a problem are {@code stockops.problem.<slug>}. */
-    static final String AREA = "stockops";
+    public static final String AREA = "stockops";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -22,11 +22,11 @@ class StockOpsPages {
         this.settings = settings;
     }
 
-    ZoneId zone() {
+    public ZoneId zone() {
         return settings.current().zoneId();
     }
 
-    static String when(Instant instant, ZoneId zone) {
+    public static String when(Instant instant, ZoneId zone) {
         return instant == null ? "" : TIME.format(instant.atZone(zone));
     }
 }
