@@ -4,6 +4,9 @@ import dev.bodega.platform.Actor;
 import dev.bodega.platform.Money;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
+import dev.bodega.sales.internal.customers.CustomersPageController;
+import dev.bodega.sales.internal.reports.SalesReportsPageController;
+import dev.bodega.sales.internal.selling.SalesPageController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

@@ -4,7 +4,7 @@ import dev.bodega.platform.ProblemType;
 import org.springframework.http.HttpStatus;
 
 /** The problems of sales: customers, lines, payments, cancellations, returns, invoice series and reports. */
-enum SalesProblem implements ProblemType {
+public enum SalesProblem implements ProblemType {
 
     UNKNOWN_CUSTOMER("unknown-customer", HttpStatus.UNPROCESSABLE_CONTENT),
     INACTIVE_CUSTOMER("inactive-customer", HttpStatus.UNPROCESSABLE_CONTENT),

@@ -1,9 +1,0 @@
-package dev.bodega.sales.internal;
-
-import java.math.BigDecimal;
-import java.util.UUID;
-
-/** A sale row as a transaction that locked it (FOR UPDATE) needs it. */
-record LockedSale(UUID id, String status, UUID locationId, UUID customerId, UUID sellerId, String currency,
-                  BigDecimal total, BigDecimal refunded, String invoice) {
-}
