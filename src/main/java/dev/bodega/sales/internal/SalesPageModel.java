@@ -16,7 +16,10 @@ import java.time.ZoneOffset;
 /** What the sales and customers pages share: the company's time zone and currency. */
 @ControllerAdvice(assignableTypes = {SalesPageController.class, CustomersPageController.class,
         SalesReportsPageController.class})
-class SalesPageModel {
+public class SalesPageModel {
+
+    /** The sales pages' own words for a problem are {@code sales.problem.<slug>}. */
+    public static final String AREA = "sales";
 
     private final TenantSettingsService settings;
 

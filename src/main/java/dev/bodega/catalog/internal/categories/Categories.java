@@ -1,5 +1,7 @@
 package dev.bodega.catalog.internal.categories;
 
+import static dev.bodega.catalog.internal.Blanks.blankToNull;
+
 import dev.bodega.catalog.internal.CatalogProblem;
 import dev.bodega.catalog.internal.SqlErrors;
 import dev.bodega.platform.Ids;
@@ -251,7 +253,4 @@ public class Categories {
                 "A category named '" + name.trim() + "' already exists there");
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

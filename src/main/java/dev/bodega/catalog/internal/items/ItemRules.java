@@ -1,5 +1,7 @@
 package dev.bodega.catalog.internal.items;
 
+import static dev.bodega.catalog.internal.Blanks.blankToNull;
+
 import dev.bodega.catalog.internal.Violation;
 import dev.bodega.catalog.internal.categories.Categories;
 import dev.bodega.catalog.internal.units.Units;
@@ -119,7 +121,4 @@ public class ItemRules {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    public static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

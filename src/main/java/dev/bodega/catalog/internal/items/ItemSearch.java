@@ -1,5 +1,7 @@
 package dev.bodega.catalog.internal.items;
 
+import static dev.bodega.catalog.internal.Blanks.blankToNull;
+
 import dev.bodega.catalog.internal.categories.Categories;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PlatformProblem;
@@ -115,7 +117,4 @@ class ItemSearch {
         return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -5,7 +5,7 @@ import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.sales.internal.SalesProblem;
-import dev.bodega.sales.internal.selling.SalesPageController;
+import dev.bodega.sales.internal.SalesPageModel;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,7 +100,7 @@ public class CustomersPageController {
 
     /** A taken document belongs to the number field; other problems are a message for the whole form. */
     private void reject(ErrorResponseException e, BindingResult errors) {
-        String key = problems.refusal(e, SalesPageController.AREA);
+        String key = problems.refusal(e, SalesPageModel.AREA);
         if (SalesProblem.DOCUMENT_TAKEN.is(e)) {
             errors.rejectValue("documentNumber", key);
         } else {

@@ -4,6 +4,7 @@ import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
+import dev.bodega.sales.internal.SalesPageModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,9 +25,6 @@ import java.util.UUID;
 /** The till (/pos), the sales list and detail with cancel and return, and the 80 mm receipt. */
 @Controller
 public class SalesPageController {
-
-    /** The sales pages' own words for a problem are {@code sales.problem.<slug>}. */
-    public static final String AREA = "sales";
 
     private final Sales sales;
     private final SaleQueries queries;
@@ -95,7 +93,7 @@ public class SalesPageController {
             sales.cancel(id, new Sales.Cancellation(reason.trim()));
             redirect.addFlashAttribute("message", "sales.cancelled");
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("error", problems.refusal(e, AREA));
+            redirect.addFlashAttribute("error", problems.refusal(e, SalesPageModel.AREA));
         }
         return "redirect:/sales/" + id;
     }
@@ -125,7 +123,7 @@ public class SalesPageController {
             returns.create(id, new Returns.NewReturn(location, reason, form.getOrDefault("refundMethod", "cash"), null, lines));
             redirect.addFlashAttribute("message", "sales.return.recorded");
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("error", problems.refusal(e, AREA));
+            redirect.addFlashAttribute("error", problems.refusal(e, SalesPageModel.AREA));
         }
         return "redirect:/sales/" + id;
     }
