@@ -7,12 +7,12 @@
 -- writes its policy by hand, starting with that same comparison: (tenant_id = app_current_tenant()) AND ...
 --
 -- Why this form and not V82's tenant_id = (SELECT app_current_tenant()): Citus, the distributed PostgreSQL
--- Bodega must also run on, refuses any policy containing a subquery on a distributed table
--- (ErrorIfUnsupportedPolicyExpr in src/backend/distributed/commands/policy.c rejects any SubLink); a function
--- call is accepted. app_current_tenant() is an inlinable STABLE SQL function, so wherever the planner scans by
--- an index leading with tenant_id (every tenant table's key does) the tenant is an index condition, computed
--- once per scan; only a Filter, on a scan reading most of a large tenant, computes it once per row. What that
--- costs against V82, measured: see the commit message of this migration.
+-- Bodega must also run on, refuses a policy containing any subquery on a distributed table
+-- (ErrorIfUnsupportedPolicyExpr in Citus's src/backend/distributed/commands/policy.c); a function call passes.
+-- app_current_tenant() is an inlinable STABLE SQL function: where a scan uses an index leading with tenant_id
+-- (every tenant table's key does) the tenant is an index condition, computed once per scan; only a Filter, on a
+-- scan reading most of a large tenant, computes it once per row (measured: about 0.2 us a row). A query that names
+-- its tenant (WHERE tenant_id = :tenant) compares rows with that value and evaluates the policy once.
 CREATE FUNCTION app_protect_tenant_table(tenant_table regclass) RETURNS void
     LANGUAGE plpgsql
 AS $$
