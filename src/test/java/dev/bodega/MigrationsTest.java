@@ -14,12 +14,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +34,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every migration applies from scratch to an empty database, as its owner
  * (never a superuser), for an application role of any name; a second run has
- * nothing to do; and what they build keeps tenants apart.
+ * nothing to do; what they build keeps tenants apart, every tenant policy in
+ * one form; and a migration, once landed, never changes.
  */
 @BodegaTest
 class MigrationsTest {
 
     private static final String PASSWORD = "migrations-test";
+
+    /** The tenant policy app_protect_tenant_table() creates (V83), as pg_policies prints it. */
+    private static final String TENANT_FORM = "(tenant_id = app_current_tenant())";
+    /** The tenants table is its own tenant column. */
+    private static final String TENANTS_FORM = "(id = app_current_tenant())";
+    /** Policies on tenant tables that are not the tenant's: each lets one row be found before the tenant is known. */
+    private static final Set<String> OTHER_POLICIES = Set.of(
+            "tenants.tenants_by_slug",          // login: the company whose slug was typed
+            "tenants.tenants_owner_lists_all",  // the owner's ledger check visits every company (V51)
+            "api_keys.api_keys_by_hash",        // a Bearer token, before its company is known
+            "audit_log.audit_log_write");       // the audit trigger's inserts (reads go through audit_log_read)
+    private static final String LANDED = "db/landed-migrations.txt";
 
     @Autowired EmbeddedDatabase embedded;
 
@@ -94,6 +114,105 @@ class MigrationsTest {
         List<String> ownedByApp = jdbc.sql("SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = :app)")
                 .param("app", app).query(String.class).list();
         assertThat(ownedByApp).isEmpty();
+    }
+
+    @Test
+    void everyTenantPolicyComparesTheTenantInTheOneForm() {
+        flyway().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource(owner));
+        List<Policy> policies = jdbc.sql("""
+                        SELECT p.tablename, p.policyname, p.qual, p.with_check FROM pg_policies p
+                        WHERE p.schemaname = 'public'
+                          AND (p.tablename = 'tenants' OR EXISTS (
+                               SELECT FROM pg_attribute a WHERE a.attrelid = format('public.%I', p.tablename)::regclass
+                                 AND a.attname = 'tenant_id' AND NOT a.attisdropped))
+                        ORDER BY 1, 2""")
+                .query(Policy.class).list();
+        assertThat(policies).isNotEmpty();
+
+        List<String> offForm = policies.stream()
+                .filter(p -> !OTHER_POLICIES.contains(p.name()) && !(inForm(p.tablename(), p.qual()) && p.withCheck() == null))
+                .map(p -> p.name() + " USING " + p.qual() + (p.withCheck() == null ? "" : " WITH CHECK " + p.withCheck()))
+                .toList();
+        assertThat(offForm)
+                .as("tenant policies not in the one form %s (before a table's own walls: (%s AND ...)); "
+                        + "protect a tenant table with SELECT app_protect_tenant_table('table')", TENANT_FORM, TENANT_FORM)
+                .isEmpty();
+
+        List<String> tenantTables = jdbc.sql("""
+                        SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+                          AND EXISTS (SELECT FROM pg_attribute a
+                                      WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+                        ORDER BY 1""")
+                .query(String.class).list();
+        List<String> guarded = policies.stream().filter(p -> inForm(p.tablename(), p.qual())).map(Policy::tablename).toList();
+        assertThat(tenantTables).as("tenant tables without a tenant policy").isNotEmpty().allMatch(guarded::contains);
+    }
+
+    record Policy(String tablename, String policyname, String qual, String withCheck) {
+        String name() {
+            return tablename + "." + policyname;
+        }
+    }
+
+    /** The tenant compared in the one form, alone or before the table's own walls, and nowhere another way. */
+    private static boolean inForm(String table, String qual) {
+        String form = table.equals("tenants") ? TENANTS_FORM : TENANT_FORM;
+        return qual != null && (qual.equals(form) || qual.startsWith("(" + form + " AND "))
+                && !qual.contains("SELECT app_current_tenant()") && !qual.contains("app.tenant_id");
+    }
+
+    /**
+     * Each migration in {@value LANDED} is still there under its name with its Flyway checksum, so a database
+     * migrated by an earlier build keeps validating; and every migration file is in the list.
+     */
+    @Test
+    void landedMigrationsAreNeverEditedRenamedOrRemoved() throws IOException {
+        Map<String, String> present = new TreeMap<>();
+        for (MigrationInfo m : flyway().info().all()) {
+            present.put(m.getVersion().getVersion(), m.getScript() + " " + m.getChecksum());
+        }
+        Map<String, String> landed = landedMigrations();
+        List<String> problems = new ArrayList<>();
+        landed.forEach((version, fileAndChecksum) -> {
+            String now = present.get(version);
+            if (now == null) {
+                problems.add("V" + version + " (" + fileAndChecksum + ") was removed or renumbered");
+            } else if (!now.equals(fileAndChecksum)) {
+                problems.add("V" + version + " was edited or renamed: landed as '" + fileAndChecksum + "', now '" + now + "'");
+            }
+        });
+        present.forEach((version, fileAndChecksum) -> {
+            if (!landed.containsKey(version)) {
+                problems.add("V" + version + " is not in src/test/resources/" + LANDED + "; when it lands, add the line: "
+                        + version + " " + fileAndChecksum);
+            }
+        });
+        assertThat(problems)
+                .as("a landed migration is never edited, renamed or removed: write a new one instead")
+                .isEmpty();
+    }
+
+    /** Version → "file checksum", from the lines "version file checksum" ('#' starts a comment). */
+    private static Map<String, String> landedMigrations() throws IOException {
+        try (InputStream in = Objects.requireNonNull(MigrationsTest.class.getClassLoader().getResourceAsStream(LANDED), LANDED)) {
+            Map<String, String> landed = new TreeMap<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String[] fields = line.replaceFirst("#.*", "").trim().split("\\s+");
+                if (fields.length == 3) {
+                    landed.put(fields[0], fields[1] + " " + fields[2]);
+                } else if (!fields[0].isEmpty()) {
+                    throw new IllegalStateException(LANDED + ": not 'version file checksum': " + line);
+                }
+            }
+            return landed;
+        }
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure().dataSource(dataSource(owner)).locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", app)).load();
     }
 
     private DataSource dataSource(String user) {
