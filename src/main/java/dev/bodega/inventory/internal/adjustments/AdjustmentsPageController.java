@@ -61,7 +61,7 @@ class AdjustmentsPageController {
     @GetMapping("/inventory/adjustments")
     @RequiresPermission("inventory.read")
     String list(@RequestParam(required = false) String status, PageQuery<UUID> paging, Model model) {
-        String filter = Adjustments.STATUSES.contains(status) ? status : null;
+        String filter = status != null && Adjustments.STATUSES.contains(status) ? status : null;
         CursorPage<Adjustments.View> page = adjustments.list(filter == null ? List.of() : List.of(filter),
                 paging.cursor(), paging.limit());
         ZoneId zone = pages.zone();
