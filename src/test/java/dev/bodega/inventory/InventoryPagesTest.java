@@ -104,6 +104,18 @@ class InventoryPagesTest {
     }
 
     @Test
+    void theKardexShowsAnAdjustmentsReasonInWordsNotItsCode() {
+        receive("8");
+        var adjusted = api.post(tenant.adminKey(), "/api/v1/stock/adjustments", Map.of("locationId", central,
+                "reason", "damaged", "lines", List.of(Map.of("itemId", item, "quantity", -1))));
+        assertThat(adjusted.status()).isEqualTo(201);
+
+        String kardex = browser.get("/inventory/items/" + item + "/kardex").body();
+        assertThat(kardex).contains("<td>Dañado</td>").doesNotContain("<td>damaged</td>");
+        assertThat(browser.get("/inventory/items/" + item + "/kardex?lang=en").body()).contains("<td>Damaged</td>");
+    }
+
+    @Test
     void aTransferShowsUpInTheKardexAndTheOtherPages() {
         receive("8");
         String key = find(KEY, browser.get("/inventory/transfer").body());
