@@ -36,6 +36,13 @@ class EverydayScreensTest {
     }
 
     @Test
+    void aTillWithoutAStoreWarnsInsteadOfLookingLikeASuccess() {
+        var tenant = fixtures.tenant();
+        WebSession admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
+        assertThat(admin.get("/pos").find("<p class=\"(\\w+)\" id=\"pos-no-location\"")).isEqualTo("warning");
+    }
+
+    @Test
     void deletingAnItemOrASupplierAsksFirstInTheUsersLanguage() {
         var tenant = fixtures.tenant();
         WebSession admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
