@@ -1,5 +1,6 @@
 package dev.bodega.catalog.internal;
 
+import dev.bodega.platform.Text;
 import dev.bodega.catalog.internal.items.Items;
 import dev.bodega.catalog.internal.suppliers.Suppliers;
 import dev.bodega.platform.NotFoundException;
@@ -86,7 +87,7 @@ public class ItemSuppliers {
                             lead_time_days = EXCLUDED.lead_time_days, preferred = EXCLUDED.preferred,
                             updated_at = now()""")
                 .param("tenant", TenantContext.tenantId()).param("item", itemId).param("supplier", supplierId)
-                .param("code", Blanks.blankToNull(request.supplierCode())).param("price", request.lastPrice())
+                .param("code", Text.blankToNull(request.supplierCode())).param("price", request.lastPrice())
                 .param("lead", request.leadTimeDays()).param("preferred", preferred)
                 .update();
         return of(itemId).stream().filter(link -> link.supplierId().equals(supplierId)).findFirst().orElseThrow();
@@ -98,7 +99,7 @@ public class ItemSuppliers {
         batches.batchUpdate(INSERT, links.stream().map(link -> new MapSqlParameterSource()
                         .addValue("tenant", TenantContext.tenantId()).addValue("item", link.itemId())
                         .addValue("supplier", link.supplierId())
-                        .addValue("code", Blanks.blankToNull(link.request().supplierCode()))
+                        .addValue("code", Text.blankToNull(link.request().supplierCode()))
                         .addValue("price", link.request().lastPrice()).addValue("lead", link.request().leadTimeDays())
                         .addValue("preferred", Boolean.TRUE.equals(link.request().preferred())))
                 .toArray(SqlParameterSource[]::new));

@@ -1,5 +1,6 @@
 package dev.bodega.purchasing.internal;
 
+import dev.bodega.platform.Text;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.CursorPage;
@@ -231,7 +232,7 @@ class Receiving {
                         RETURNING sequence""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("order", order.id())
                 .param("location", location).param("posting", postingId).param("value", value)
-                .param("over", overReceipt).param("note", SupplierOrders.blankToNull(note))
+                .param("over", overReceipt).param("note", Text.blankToNull(note))
                 .param("user", TenantContext.userId().orElse(null))
                 .param("at", at == null ? null : Timestamp.from(at))
                 .query(Integer.class).single();

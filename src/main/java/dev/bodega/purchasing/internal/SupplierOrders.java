@@ -39,6 +39,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.bodega.platform.Text.blankToNull;
+
 /**
  * Supplier orders: a draft is edited freely (If-Match), then sent; deliveries
  * ({@link Receiving}) move it to partially received and received.
@@ -380,7 +382,4 @@ class SupplierOrders {
         return value == null ? null : value.toInstant();
     }
 
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

@@ -1,7 +1,5 @@
 package dev.bodega.catalog.internal.categories;
 
-import static dev.bodega.catalog.internal.Blanks.blankToNull;
-
 import dev.bodega.catalog.internal.CatalogProblem;
 import dev.bodega.catalog.internal.SqlErrors;
 import dev.bodega.platform.Ids;
@@ -23,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+
+import static dev.bodega.platform.Text.blankToNull;
 
 /**
  * The category tree (seed 001 parent_id). The database refuses cycles (a

@@ -1,7 +1,5 @@
 package dev.bodega.catalog.internal.items;
 
-import static dev.bodega.catalog.internal.Blanks.blankToNull;
-
 import dev.bodega.catalog.internal.Violation;
 import dev.bodega.catalog.internal.categories.Categories;
 import dev.bodega.catalog.internal.units.Units;
@@ -16,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+
+import static dev.bodega.platform.Text.blankToNull;
 
 /**
  * The rules of an item beyond single-field validation, the same for the API,

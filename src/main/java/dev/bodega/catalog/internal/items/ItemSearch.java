@@ -1,7 +1,5 @@
 package dev.bodega.catalog.internal.items;
 
-import static dev.bodega.catalog.internal.Blanks.blankToNull;
-
 import dev.bodega.catalog.internal.categories.Categories;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PlatformProblem;
@@ -13,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static dev.bodega.platform.Text.blankToNull;
 
 /**
  * Finding items (seed 003): Spanish full text on name, brand and description

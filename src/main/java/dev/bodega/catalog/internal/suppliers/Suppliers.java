@@ -1,7 +1,7 @@
 package dev.bodega.catalog.internal.suppliers;
 
+import dev.bodega.platform.Text;
 import dev.bodega.catalog.internal.CatalogProblem;
-import dev.bodega.catalog.internal.Blanks;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
@@ -140,14 +140,14 @@ public class Suppliers {
     private static Map<String, Object> params(SupplierRequest r) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("name", r.name().trim());
-        params.put("taxId", Blanks.blankToNull(r.taxId()));
-        params.put("contactName", Blanks.blankToNull(r.contactName()));
+        params.put("taxId", Text.blankToNull(r.taxId()));
+        params.put("contactName", Text.blankToNull(r.contactName()));
         params.put("email", r.email() == null || r.email().isBlank() ? null : r.email().trim().toLowerCase(Locale.ROOT));
-        params.put("phone", Blanks.blankToNull(r.phone()));
-        params.put("address", Blanks.blankToNull(r.address()));
-        params.put("city", Blanks.blankToNull(r.city()));
+        params.put("phone", Text.blankToNull(r.phone()));
+        params.put("address", Text.blankToNull(r.address()));
+        params.put("city", Text.blankToNull(r.city()));
         params.put("country", r.country() == null || r.country().isBlank() ? null : r.country().trim().toUpperCase(Locale.ROOT));
-        params.put("notes", Blanks.blankToNull(r.notes()));
+        params.put("notes", Text.blankToNull(r.notes()));
         params.put("active", !Boolean.FALSE.equals(r.active()));
         return params;
     }

@@ -1,10 +1,10 @@
 package dev.bodega.catalog.internal.transfer;
 
+import dev.bodega.platform.Text;
 import dev.bodega.catalog.internal.CatalogProblem;
 import dev.bodega.catalog.internal.categories.Categories;
 import dev.bodega.catalog.internal.items.ExistingItems;
 import dev.bodega.catalog.internal.items.ItemRequest;
-import dev.bodega.catalog.internal.Blanks;
 import dev.bodega.catalog.internal.items.ItemRules;
 import dev.bodega.catalog.internal.items.Items;
 import dev.bodega.platform.Actor;
@@ -292,7 +292,7 @@ class ItemImporter {
             if (first != null) {
                 found.add(error(row, "sku", "catalog.import.sku.repeated", first));
             }
-            String barcode = Blanks.blankToNull(row.request().barcode());
+            String barcode = Text.blankToNull(row.request().barcode());
             if (barcode != null) {
                 Long firstBarcode = barcodeLines.putIfAbsent(barcode, row.line());
                 if (firstBarcode != null) {
@@ -344,7 +344,7 @@ class ItemImporter {
         private List<ItemCsv.ParsedRow> withFreeBarcodes(List<ItemCsv.ParsedRow> rows) {
             List<ItemCsv.ParsedRow> free = new ArrayList<>();
             for (ItemCsv.ParsedRow row : rows) {
-                String barcode = Blanks.blankToNull(row.request().barcode());
+                String barcode = Text.blankToNull(row.request().barcode());
                 if (barcode != null && existing.otherOwner(barcode, skuKey(row)) != null) {
                     report(error(row, "barcode", "catalog.import.barcode.taken", barcode));
                 } else {

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.bodega.platform.Text.blankToNull;
+
 /**
  * Stock adjustments with reason codes (seed 004 stock_adjustments) and their
  * approval (seed 004 transaction_approvals). An adjustment worth more than the
@@ -304,7 +306,4 @@ public class Adjustments {
                 .orElseThrow(() -> Problems.of(PlatformProblem.FORBIDDEN, "Adjustments are requested and decided by users"));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.bodega.platform.Text.blankToNull;
+
 /**
  * Warehouses, workshops and stores (seed 003 localizacion, seed 004 warehouses)
  * and who works at each (seed 003 usuarios_localizacion). A user can only
@@ -277,10 +279,6 @@ public class Locations {
 
     private static ErrorResponseException nameTaken() {
         return Problems.of(InventoryProblem.LOCATION_NAME_TAKEN, "Another location already has this name");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     public static String escapeLike(String value) {

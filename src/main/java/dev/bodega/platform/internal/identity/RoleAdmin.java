@@ -24,6 +24,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.bodega.platform.Text.blankToNull;
+
 /** Roles of the current tenant: named sets of permission patterns (seed 001). */
 @Service
 class RoleAdmin {
@@ -171,10 +173,6 @@ class RoleAdmin {
 
     private static RuntimeException nameTaken(String name) {
         return Problems.of(PlatformProblem.ROLE_NAME_TAKEN, "A role named '" + name + "' already exists");
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static RoleView row(ResultSet rs, int n) throws SQLException {

@@ -30,6 +30,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.bodega.platform.Text.blankToNull;
+
 /**
  * Managing the users of the current tenant: invite, edit, roles, deactivate,
  * soft delete. Deactivating or deleting a user ends their sessions once the
@@ -304,10 +306,6 @@ class UserAdmin {
 
     static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static String escapeLike(String text) {

@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.bodega.platform.Text.blankToNull;
+
 /**
  * Customers (seed 001): document type and number unique among the tenant's
  * customers that are not deleted; purchase totals kept by the statement that
@@ -228,10 +230,6 @@ public class Customers {
 
     static RuntimeException documentTaken() {
         return Problems.of(SalesProblem.DOCUMENT_TAKEN, "Another customer already has this document type and number");
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     static String escapeLike(String text) {

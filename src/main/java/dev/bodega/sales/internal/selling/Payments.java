@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static dev.bodega.platform.Text.blankToNull;
+
 /**
  * Settles a total with one or more payments, in the order given. Cash may hand
  * over more than what remains (the difference is change); card, transfer and
@@ -65,7 +67,4 @@ final class Payments {
         return new Settlement(List.copyOf(payments), tendered, change, method);
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.bodega.sales.internal.selling;
 
+import dev.bodega.platform.Text;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.TenantSettingsService;
@@ -79,7 +80,7 @@ public class SaleQueries {
                           AND (CAST(:seller AS uuid) IS NULL OR s.user_id = :seller)
                           AND (CAST(:before AS uuid) IS NULL OR s.id < :before)
                         ORDER BY s.id DESC LIMIT :limit""".formatted(INVOICE))
-                .param("from", from).param("to", to).param("status", Values.blankToNull(filter.status()))
+                .param("from", from).param("to", to).param("status", Text.blankToNull(filter.status()))
                 .param("location", filter.locationId()).param("customer", filter.customerId())
                 .param("seller", filter.sellerId()).param("before", before).param("limit", limit + 1)
                 .query((rs, n) -> new SaleSummary(rs.getObject("id", UUID.class), rs.getString("status"),

@@ -40,7 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.bodega.sales.internal.selling.Values.blankToNull;
+import static dev.bodega.platform.Text.blankToNull;
 import static dev.bodega.sales.internal.selling.Values.timestamp;
 
 /**

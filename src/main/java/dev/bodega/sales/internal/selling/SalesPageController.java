@@ -1,6 +1,7 @@
 package dev.bodega.sales.internal.selling;
 
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.FormNumbers;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
@@ -107,7 +108,7 @@ public class SalesPageController {
     String createReturn(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         List<Returns.ReturnLineRequest> lines = new ArrayList<>();
         for (SaleViews.LineView line : queries.get(id).lines()) {
-            BigDecimal quantity = decimal(form.get("qty-" + line.id()));
+            BigDecimal quantity = FormNumbers.decimal(form.get("qty-" + line.id()));
             if (quantity != null && quantity.signum() > 0) {
                 lines.add(new Returns.ReturnLineRequest(line.id(), quantity, form.containsKey("damaged-" + line.id())));
             }
@@ -126,16 +127,5 @@ public class SalesPageController {
             redirect.addFlashAttribute("error", problems.refusal(e, SalesPageModel.AREA));
         }
         return "redirect:/sales/" + id;
-    }
-
-    private static BigDecimal decimal(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

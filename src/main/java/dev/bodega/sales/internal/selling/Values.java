@@ -13,8 +13,4 @@ final class Values {
     static Timestamp timestamp(Instant at) {
         return at == null ? null : Timestamp.from(at);
     }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }
