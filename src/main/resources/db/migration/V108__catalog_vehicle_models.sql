@@ -30,6 +30,10 @@ CREATE INDEX item_vehicle_models_item_idx ON item_vehicle_models (tenant_id, ite
 SELECT app_protect_tenant_table('item_vehicle_models');
 GRANT SELECT, INSERT, DELETE ON item_vehicle_models TO ${app_role};
 
+-- Master data, edited by hand: audited like items and suppliers.
+CREATE TRIGGER vehicle_models_audit AFTER INSERT OR UPDATE OR DELETE ON vehicle_models
+    FOR EACH ROW EXECUTE FUNCTION audit_row_change('tenant_id');
+
 CREATE VIEW catalog_vehicle_models WITH (security_invoker = true) AS
 SELECT tenant_id, id, name, power
 FROM vehicle_models;

@@ -38,3 +38,8 @@ SELECT app_protect_tenant_table('vehicle_orders');
 CREATE POLICY vehicle_orders_by_tracking_token ON vehicle_orders FOR SELECT
     USING (tracking_token = NULLIF(current_setting('app.tracking_token', true), ''));
 GRANT SELECT, INSERT, UPDATE ON vehicle_orders TO ${app_role};
+
+-- Edited by hand and moved through levels: audited (who moved it, when). The tracking token is a secret.
+CREATE TRIGGER vehicle_orders_audit AFTER INSERT OR DELETE OR UPDATE OF number, model_id, level, status,
+    contact_phone, contact_email, external_link, order_date, estimated_delivery ON vehicle_orders
+    FOR EACH ROW EXECUTE FUNCTION audit_row_change('tenant_id');

@@ -37,3 +37,14 @@ CREATE TABLE notification_subscriptions (
 );
 SELECT app_protect_tenant_table('notification_subscriptions');
 GRANT SELECT, INSERT, UPDATE ON notification_subscriptions TO ${app_role};
+
+-- The join link and a vehicle order's tracking link are secrets like a password hash: the audit log records
+-- that they changed, never their value.
+CREATE OR REPLACE FUNCTION audit_mask(j jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT CASE WHEN j IS NULL THEN NULL ELSE
+        (j - 'search' - 'sku_key') || (SELECT coalesce(jsonb_object_agg(k, '***'), '{}'::jsonb)
+              FROM unnest(ARRAY['password_hash', 'key_hash', 'join_token', 'tracking_token']) k WHERE j ? k)
+    END
+$$;
