@@ -128,8 +128,8 @@ class JoinApprovalTest {
         admin.get("/profile");
         assertThat(admin.post("/profile/notifications", Map.of("types", List.of("request.created", "warranty.pending")))
                 .status()).isEqualTo(302);
-        assertThat(admin.get("/profile").body()).contains("value=\"warranty.pending\" checked")
-                .doesNotContain("value=\"user.pending_approval\" checked");
+        assertThat(admin.get("/profile").body()).contains("id=\"subscription-warranty-pending\" checked")
+                .doesNotContain("id=\"subscription-user-pending_approval\" checked");
 
         join(joinPath(tenant), "quiet@" + tenant.slug() + ".test");
         assertThat(titles(api.get(tenant.adminKey(), "/api/v1/notifications").json()))

@@ -7,6 +7,7 @@ import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.Versions;
+import dev.bodega.sales.VehicleOrderDesk;
 import dev.bodega.sales.internal.SalesProblem;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +34,7 @@ import static dev.bodega.platform.Text.blankToNull;
  * or cancelled before delivery. Each order has a tracking token, a random secret for the customer's public page.
  */
 @Service
-class VehicleOrders {
+class VehicleOrders implements VehicleOrderDesk {
 
     record Order(UUID id, String number, UUID modelId, String modelName, int level, String status,
                  String contactPhone, String contactEmail, String externalLink, LocalDate orderDate,
@@ -192,6 +193,17 @@ class VehicleOrders {
             throw illegal(current, "cancelled");
         }
         return get(id);
+    }
+
+    @Override
+    public UUID createVehicleOrder(NewVehicleOrder order) {
+        return create(new OrderRequest(order.number(), order.modelId(), order.contactPhone(), order.contactEmail(),
+                order.externalLink(), order.orderDate(), order.estimatedDelivery())).id();
+    }
+
+    @Override
+    public void moveVehicleOrder(UUID orderId, int level) {
+        moveTo(orderId, level);
     }
 
     private void requireModel(UUID modelId) {

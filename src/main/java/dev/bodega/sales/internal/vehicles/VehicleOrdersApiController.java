@@ -33,7 +33,8 @@ import java.util.UUID;
 @Tag(name = "Vehicle orders")
 class VehicleOrdersApiController {
 
-    record LevelChange(int level) {
+    /** A missing level is no level: the order is looked up first (404), then the move refused (409). */
+    record LevelChange(Integer level) {
     }
 
     private final VehicleOrders orders;
@@ -86,7 +87,7 @@ class VehicleOrdersApiController {
     @Operation(summary = "Move an active order to the next level (2 in transit, then 3 delivered); going back, "
             + "skipping a level or moving a cancelled order is 409 vehicle-order-transition")
     Versioned<VehicleOrders.Order> moveTo(@PathVariable UUID id, @RequestBody LevelChange change) {
-        return Versioned.of(orders.moveTo(id, change.level()), VehicleOrders.Order::version);
+        return Versioned.of(orders.moveTo(id, change.level() == null ? 0 : change.level()), VehicleOrders.Order::version);
     }
 
     @PostMapping("/{id}/cancel")
