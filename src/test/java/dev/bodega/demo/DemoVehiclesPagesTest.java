@@ -48,7 +48,7 @@ class DemoVehiclesPagesTest {
         assertThat(detail.status()).isEqualTo(200);
         assertThat(tracking).isNotNull();
         assertThat(new WebSession(api.baseUrl()).get(tracking).body()).contains("VH-PAGE-1")
-                .contains("aria-current=\"step\">En tránsito");
+                .contains("aria-current=\"step\" class=\"done\">En tránsito");
 
         var users = admin.get("/users");
         assertThat(users.find("id=\"join-link-url\" readonly value=\"[^\"]*(/join/[0-9a-f]+)\"")).isNotNull();
