@@ -51,6 +51,8 @@ class MigrationsTest {
             "tenants.tenants_by_slug",          // login: the company whose slug was typed
             "tenants.tenants_owner_lists_all",  // the owner's ledger check visits every company (V51)
             "api_keys.api_keys_by_hash",        // a Bearer token, before its company is known
+            "tenants.tenants_by_join_token",    // the join page: the company whose join link was opened
+            "vehicle_orders.vehicle_orders_by_tracking_token", // a customer's tracking link, before its company is known
             "audit_log.audit_log_write");       // the audit trigger's inserts (reads go through audit_log_read)
     private static final String LANDED = "db/landed-migrations.txt";
 

@@ -21,4 +21,7 @@ public interface CatalogItems {
 
     /** Every active item, by SKU. */
     List<ItemInfo> active();
+
+    /** The active items compatible with a vehicle model, by SKU (the till's search by model); none for an unknown model. */
+    List<ItemInfo> compatibleWith(UUID vehicleModelId);
 }

@@ -34,4 +34,11 @@ public interface CatalogSetup {
 
     /** Creates every item or none (a 400 or 409 problem says why); SKU → id. */
     Map<String, UUID> createItems(List<NewItem> items);
+
+    /** A vehicle model and the items that fit it. */
+    record NewVehicleModel(String name, String power, String description, List<UUID> compatibleItemIds) {
+    }
+
+    /** Creates the vehicle models with their compatible items; name → id. */
+    Map<String, UUID> createVehicleModels(List<NewVehicleModel> models);
 }

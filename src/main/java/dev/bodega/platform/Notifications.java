@@ -11,4 +11,10 @@ public interface Notifications {
 
     /** Sends within the caller's transaction, so a notice exists only if what it reports was committed. */
     void send(Notice notice);
+
+    /**
+     * Sends a notice of a kind users subscribe to, within the caller's transaction; nothing is sent to a user who
+     * opted out of {@code kind}. Returns whether it was sent.
+     */
+    boolean send(NotificationType kind, Notice notice);
 }

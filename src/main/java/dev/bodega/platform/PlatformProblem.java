@@ -38,7 +38,9 @@ public enum PlatformProblem implements ProblemType {
     ROLE_IN_USE("role-in-use", HttpStatus.CONFLICT),
     ROLE_NAME_TAKEN("role-name-taken", HttpStatus.CONFLICT),
     WRONG_PASSWORD("wrong-password", HttpStatus.UNPROCESSABLE_CONTENT),
-    PASSWORD_UNCHANGED("password-unchanged", HttpStatus.UNPROCESSABLE_CONTENT);
+    PASSWORD_UNCHANGED("password-unchanged", HttpStatus.UNPROCESSABLE_CONTENT),
+    /** Approving a user already approved, or rejecting one not awaiting approval. */
+    APPROVAL_STATE("approval-state", HttpStatus.CONFLICT);
 
     private final String slug;
     private final HttpStatus status;

@@ -41,7 +41,11 @@ class CrossTenantIdTest {
                    String securityEventId, String auditId, String adjustmentId, String importJobId, String locationId,
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
-                   Purchasing purchasing) {
+                   Purchasing purchasing, Vehicles vehicles) {
+    }
+
+    /** The other tenant's vehicle model and an order of it. */
+    record Vehicles(String modelId, String orderId) {
     }
 
     /** The other tenant's sales documents: a customer, a completed sale with a return, its invoice series. */
@@ -59,6 +63,15 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/users/{id}", Foreign::userId);
         IDS.put("/api/v1/users/{id}/roles", Foreign::userId);
         IDS.put("/api/v1/users/{id}/sessions", Foreign::userId);
+        IDS.put("/api/v1/users/{id}/approve", Foreign::userId);
+        IDS.put("/api/v1/users/{id}/reject", Foreign::userId);
+        IDS.put("/api/v1/vehicle-models/{id}", f -> f.vehicles().modelId());
+        IDS.put("/api/v1/vehicle-models/{id}/items", f -> f.vehicles().modelId());
+        IDS.put("/api/v1/vehicle-models/{id}/items/{itemId}", f -> f.vehicles().modelId());
+        IDS.put("/api/v1/items/{id}/vehicle-models", Foreign::catalogItemId);
+        IDS.put("/api/v1/vehicle-orders/{id}", f -> f.vehicles().orderId());
+        IDS.put("/api/v1/vehicle-orders/{id}/level", f -> f.vehicles().orderId());
+        IDS.put("/api/v1/vehicle-orders/{id}/cancel", f -> f.vehicles().orderId());
         IDS.put("/api/v1/roles/{id}", Foreign::roleId);
         IDS.put("/api/v1/api-keys/{id}", Foreign::apiKeyId);
         IDS.put("/api/v1/me/sessions/{sessionId}", Foreign::sessionId);
@@ -109,7 +122,8 @@ class CrossTenantIdTest {
             Map.entry("permissions", List.of("catalog.read")),
             Map.entry("documentType", "CC"), Map.entry("documentNumber", "cross-tenant"), Map.entry("firstName", "cross"),
             Map.entry("reason", "cross-tenant"), Map.entry("refundMethod", "cash"),
-            Map.entry("kind", "warehouse"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
+            Map.entry("kind", "warehouse"), Map.entry("number", "CROSS-1"),
+            Map.entry("modelId", "00000000-0000-0000-0000-000000000000"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
             Map.entry("supplierId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("locationId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("lines", List.of(Map.of("saleLineId", "00000000-0000-0000-0000-000000000000", "quantity", 1,
@@ -213,7 +227,7 @@ class CrossTenantIdTest {
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
                 newest(theirs, "audit_log", "id"), adjustment, importJob, stockroom.toString(), counted.toString(),
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
-                theirPurchases(theirs, supplier, stockroom));
+                theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs));
     }
 
     /** A completed sale to a customer with one unit returned, on the store's default series. */
@@ -250,10 +264,22 @@ class CrossTenantIdTest {
         return new Purchasing(orderId, receipt.json().get("id").asString());
     }
 
+    /** A vehicle model and an order of it, at level 1. */
+    private Vehicles theirVehicles(TestFixtures.Tenant theirs) {
+        String model = api.post(theirs.adminKey(), "/api/v1/vehicle-models", Map.of("name", "Their model"))
+                .json().get("id").asString();
+        var order = api.post(theirs.adminKey(), "/api/v1/vehicle-orders", Map.of("number", "THEIRS-1", "modelId", model));
+        assertThat(order.status()).as(order.body()).isEqualTo(201);
+        return new Vehicles(model, order.json().get("id").asString());
+    }
+
     /** The other tenant is as it was: its user, role, key and session all still work. */
     private void assertUntouched(TestFixtures.Tenant theirs, Foreign foreign, WebSession theirBrowser) {
         var user = api.get(theirs.adminKey(), "/api/v1/users/" + foreign.userId());
         assertThat(user.status()).isEqualTo(200);
+        var vehicleOrder = api.get(theirs.adminKey(), "/api/v1/vehicle-orders/" + foreign.vehicles().orderId()).json();
+        assertThat(vehicleOrder.get("level").asInt()).isEqualTo(1);
+        assertThat(vehicleOrder.get("version").asLong()).isZero();
         assertThat(user.json().get("active").asBoolean()).isTrue();
         assertThat(user.json().get("name").asString()).isEqualTo("Theirs");
         assertThat(user.json().get("version").asLong()).isZero();

@@ -14,7 +14,9 @@ public enum CatalogProblem implements ProblemType {
     CATEGORY_NAME_TAKEN("category-name-taken", HttpStatus.CONFLICT),
     UNKNOWN_CATEGORY("unknown-category", HttpStatus.UNPROCESSABLE_CONTENT),
     INACTIVE_CATEGORY("inactive-category", HttpStatus.UNPROCESSABLE_CONTENT),
-    IMPORT_BUSY("import-busy", HttpStatus.SERVICE_UNAVAILABLE);
+    IMPORT_BUSY("import-busy", HttpStatus.SERVICE_UNAVAILABLE),
+    VEHICLE_MODEL_NAME_TAKEN("vehicle-model-name-taken", HttpStatus.CONFLICT),
+    VEHICLE_MODEL_IN_USE("vehicle-model-in-use", HttpStatus.CONFLICT);
 
     private final String slug;
     private final HttpStatus status;

@@ -2,6 +2,7 @@ package dev.bodega.catalog.internal;
 
 import dev.bodega.catalog.CatalogSetup;
 import dev.bodega.catalog.internal.categories.Categories;
+import dev.bodega.catalog.internal.models.VehicleModels;
 import dev.bodega.catalog.internal.items.ItemRequest;
 import dev.bodega.catalog.internal.items.Items;
 import dev.bodega.catalog.internal.suppliers.Suppliers;
@@ -23,8 +24,11 @@ class CatalogSetupService implements CatalogSetup {
     private final Suppliers suppliers;
     private final Items items;
     private final ItemSuppliers itemSuppliers;
+    private final VehicleModels vehicleModels;
 
-    CatalogSetupService(Categories categories, Suppliers suppliers, Items items, ItemSuppliers itemSuppliers) {
+    CatalogSetupService(Categories categories, Suppliers suppliers, Items items, ItemSuppliers itemSuppliers,
+                        VehicleModels vehicleModels) {
+        this.vehicleModels = vehicleModels;
         this.categories = categories;
         this.suppliers = suppliers;
         this.items = items;
@@ -44,6 +48,19 @@ class CatalogSetupService implements CatalogSetup {
     public UUID createSupplier(NewSupplier s) {
         return suppliers.create(new Suppliers.SupplierRequest(s.name(), s.taxId(), s.contactName(), s.email(),
                 s.phone(), null, s.city(), s.country(), null, true)).id();
+    }
+
+    @Override
+    @Transactional
+    public Map<String, UUID> createVehicleModels(List<NewVehicleModel> models) {
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        for (NewVehicleModel model : models) {
+            UUID id = vehicleModels.create(new VehicleModels.ModelRequest(model.name(), model.power(),
+                    model.description())).id();
+            model.compatibleItemIds().forEach(item -> vehicleModels.markCompatible(id, item));
+            ids.put(model.name(), id);
+        }
+        return ids;
     }
 
     @Override

@@ -21,9 +21,11 @@ class DemoSeeder implements DemoData {
     private final DemoSales sales;
     private final DemoPurchases purchases;
     private final DemoScope scope;
+    private final DemoVehicles vehicles;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
-               DemoScope scope) {
+               DemoScope scope, DemoVehicles vehicles) {
+        this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
         this.stock = stock;
@@ -40,6 +42,7 @@ class DemoSeeder implements DemoData {
         DemoStock.Stocked stocked = stock.seed(tenantId, users);
         sales.seed(tenantId, users, stocked);
         purchases.seed(tenantId, users, suppliers, stocked.locations().get(DemoStock.CENTRAL));
+        vehicles.seed(tenantId, adminUserId);
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

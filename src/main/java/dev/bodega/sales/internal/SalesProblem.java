@@ -35,7 +35,11 @@ public enum SalesProblem implements ProblemType {
     SERIES_NOT_USABLE("series-not-usable", HttpStatus.UNPROCESSABLE_CONTENT),
     SERIES_INACTIVE("series-inactive", HttpStatus.CONFLICT),
     SERIES_CODE_TAKEN("series-code-taken", HttpStatus.CONFLICT),
-    INVALID_PERIOD("invalid-period", HttpStatus.UNPROCESSABLE_CONTENT);
+    INVALID_PERIOD("invalid-period", HttpStatus.UNPROCESSABLE_CONTENT),
+    UNKNOWN_VEHICLE_MODEL("unknown-vehicle-model", HttpStatus.UNPROCESSABLE_CONTENT),
+    VEHICLE_ORDER_NUMBER_TAKEN("vehicle-order-number-taken", HttpStatus.CONFLICT),
+    /** A level skipped or gone back, or a delivered or cancelled order moved. */
+    VEHICLE_ORDER_TRANSITION("vehicle-order-transition", HttpStatus.CONFLICT);
 
     private final String slug;
     private final HttpStatus status;

@@ -57,4 +57,13 @@ class CatalogItemsReader implements CatalogItems {
     public List<ItemInfo> active() {
         return jdbc.sql(SELECT + "WHERE i.active AND i.deleted_at IS NULL ORDER BY i.sku").query(ItemInfo.class).list();
     }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemInfo> compatibleWith(UUID vehicleModelId) {
+        return jdbc.sql(SELECT + """
+                        JOIN item_vehicle_models m ON m.tenant_id = i.tenant_id AND m.item_id = i.id
+                        WHERE m.model_id = :model AND i.active AND i.deleted_at IS NULL ORDER BY i.sku""")
+                .param("model", vehicleModelId).query(ItemInfo.class).list();
+    }
 }

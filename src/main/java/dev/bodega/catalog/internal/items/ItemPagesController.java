@@ -6,6 +6,7 @@ import dev.bodega.catalog.internal.InvalidFields;
 import dev.bodega.catalog.internal.ItemSuppliers;
 import dev.bodega.catalog.internal.Violation;
 import dev.bodega.catalog.internal.categories.Categories;
+import dev.bodega.catalog.internal.models.VehicleModels;
 import dev.bodega.catalog.internal.suppliers.Suppliers;
 import dev.bodega.catalog.internal.units.Units;
 import dev.bodega.platform.PageQuery;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 /** The items pages: list with search and filters, details (price history, suppliers), and the item form. */
@@ -41,10 +43,12 @@ class ItemPagesController {
     private final TenantSettingsService settings;
     private final ItemRules rules;
     private final ProblemMessages problems;
+    private final VehicleModels vehicleModels;
 
     ItemPagesController(Items items, ItemSearch search, Categories categories, Units units, Suppliers suppliers,
                         ItemSuppliers links, Validator validator, TenantSettingsService settings, ItemRules rules,
-                        ProblemMessages problems) {
+                        ProblemMessages problems, VehicleModels vehicleModels) {
+        this.vehicleModels = vehicleModels;
         this.problems = problems;
         this.settings = settings;
         this.rules = rules;
@@ -61,11 +65,14 @@ class ItemPagesController {
     @RequiresPermission("catalog.read")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID category,
                 @RequestParam(required = false) String kind, @RequestParam(required = false) String brand,
-                @RequestParam(required = false) String status, PageQuery<String> page, Model model) {
+                @RequestParam(required = false) String status,
+                @RequestParam(name = "model", required = false) UUID vehicleModel, PageQuery<String> page, Model model) {
         Boolean active = "active".equals(status) ? Boolean.TRUE : "inactive".equals(status) ? Boolean.FALSE : null;
         Boolean discontinued = "discontinued".equals(status) ? Boolean.TRUE : null;
-        model.addAttribute("page", search.list(new ItemSearch.Filter(q, category, kind, brand, active, discontinued),
-                page.cursor(), page.limit()));
+        model.addAttribute("page", search.list(new ItemSearch.Filter(q, category, kind, brand, active, discontinued,
+                vehicleModel), page.cursor(), page.limit()));
+        model.addAttribute("vehicleModel", vehicleModel);
+        model.addAttribute("vehicleModels", vehicleModels.all());
         model.addAttribute("q", q);
         model.addAttribute("category", category);
         model.addAttribute("kind", kind);
@@ -109,6 +116,8 @@ class ItemPagesController {
         model.addAttribute("links", links.of(id));
         model.addAttribute("suppliers", suppliers.allActive());
         model.addAttribute("zone", settings.current().zoneId());
+        model.addAttribute("vehicleModels", vehicleModels.all());
+        model.addAttribute("fits", vehicleModels.ofItem(id).stream().map(VehicleModels.Model::id).toList());
         return "catalog/item";
     }
 
@@ -166,6 +175,14 @@ class ItemPagesController {
     String unlink(@PathVariable UUID id, @PathVariable UUID supplierId) {
         links.remove(id, supplierId);
         return "redirect:/catalog/items/" + id + "#item-suppliers";
+    }
+
+    /** The item fits exactly the models ticked. */
+    @PostMapping("/catalog/items/{id}/vehicle-models")
+    @RequiresPermission("catalog.write")
+    String setVehicleModels(@PathVariable UUID id, @RequestParam(required = false) List<UUID> modelIds) {
+        vehicleModels.setModelsOfItem(id, modelIds == null ? List.of() : modelIds);
+        return "redirect:/catalog/items/" + id + "#item-vehicle-models";
     }
 
     /** Every problem at once: the annotations, then the item rules for the fields still without an error. */

@@ -23,7 +23,9 @@ import static dev.bodega.platform.Text.blankToNull;
 @Service
 class ItemSearch {
 
-    record Filter(String q, UUID categoryId, String kind, String brand, Boolean active, Boolean discontinued) {
+    /** {@code modelId}: only items compatible with this vehicle model. */
+    record Filter(String q, UUID categoryId, String kind, String brand, Boolean active, Boolean discontinued,
+                  UUID modelId) {
         boolean searching() {
             return q != null && !q.isBlank();
         }
@@ -56,6 +58,8 @@ class ItemSearch {
                   AND (CAST(:brand AS text) IS NULL OR lower(i.brand) = lower(:brand))
                   AND (CAST(:active AS boolean) IS NULL OR i.active = :active)
                   AND (CAST(:discontinued AS boolean) IS NULL OR i.discontinued = :discontinued)
+                  AND (CAST(:model AS uuid) IS NULL OR EXISTS (SELECT 1 FROM item_vehicle_models m
+                       WHERE m.tenant_id = i.tenant_id AND m.item_id = i.id AND m.model_id = :model))
             ) found
             WHERE CAST(:afterId AS uuid) IS NULL OR (found.score, found.id) < (CAST(:afterScore AS real), :afterId)
             ORDER BY found.score DESC, found.id DESC
@@ -79,7 +83,7 @@ class ItemSearch {
                 .param("q", q).param("prefix", q == null ? null : escapeLike(q.toLowerCase()) + "%")
                 .param("category", filter.categoryId()).param("kind", blankToNull(filter.kind()))
                 .param("brand", blankToNull(filter.brand())).param("active", filter.active())
-                .param("discontinued", filter.discontinued())
+                .param("discontinued", filter.discontinued()).param("model", filter.modelId())
                 .param("afterScore", after == null ? null : after.score())
                 .param("afterId", after == null ? null : after.id())
                 .param("limit", limit + 1)

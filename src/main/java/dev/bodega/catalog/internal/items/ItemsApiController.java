@@ -41,15 +41,17 @@ class ItemsApiController {
     @GetMapping
     @RequiresPermission("catalog.read")
     @Operation(summary = "List items, newest first; q searches (Spanish full text, similar SKU or name, SKU or barcode"
-            + " prefix) best match first; category includes its subcategories")
+            + " prefix) best match first; category includes its subcategories; model: items compatible with a vehicle"
+            + " model")
     CursorPage<Items.ItemView> list(@RequestParam(required = false) String q,
                                     @RequestParam(required = false) UUID category,
                                     @RequestParam(required = false) String kind,
                                     @RequestParam(required = false) String brand,
                                     @RequestParam(required = false) Boolean active,
                                     @RequestParam(required = false) Boolean discontinued,
+                                    @RequestParam(required = false) UUID model,
                                     PageQuery<String> page) {
-        return search.list(new ItemSearch.Filter(q, category, kind, brand, active, discontinued), page.cursor(),
+        return search.list(new ItemSearch.Filter(q, category, kind, brand, active, discontinued, model), page.cursor(),
                 page.limit());
     }
 

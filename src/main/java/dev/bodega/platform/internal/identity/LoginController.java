@@ -49,6 +49,7 @@ class LoginController {
             model.addAttribute("company", company);
             model.addAttribute("email", email);
             model.addAttribute("error", "login.error." + result.outcome().name().toLowerCase(Locale.ROOT));
+            model.addAttribute("rejectionReason", result.rejectionReason());
             return "platform/login";
         }
         signIn(result.user(), request, response);

@@ -25,12 +25,16 @@ class LoginService {
     static final int MAX_FAILED_ATTEMPTS = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
 
-    enum Outcome { SUCCESS, BAD_CREDENTIALS, LOCKED, TENANT_INACTIVE }
+    enum Outcome { SUCCESS, BAD_CREDENTIALS, LOCKED, TENANT_INACTIVE, PENDING_APPROVAL, REJECTED }
 
-    /** {@code passwordChangeRequired}: the user signed in with a temporary password. */
-    record Result(Outcome outcome, SignedInUser user, String locale, boolean passwordChangeRequired) {
+    /**
+     * {@code passwordChangeRequired}: the user signed in with a temporary password; {@code rejectionReason}: why
+     * an admin refused a person who asked to join (told only to whoever knows their password).
+     */
+    record Result(Outcome outcome, SignedInUser user, String locale, boolean passwordChangeRequired,
+                  String rejectionReason) {
         static Result failed(Outcome outcome) {
-            return new Result(outcome, null, null, false);
+            return new Result(outcome, null, null, false, null);
         }
     }
 
@@ -86,6 +90,12 @@ class LoginService {
             events.record(Type.LOGIN_FAILURE, Risk.low, user.id(), "user deactivated");
             return Result.failed(Outcome.BAD_CREDENTIALS);
         }
+        if (!user.approved()) {
+            boolean rejected = user.rejectionReason() != null;
+            events.record(Type.LOGIN_FAILURE, Risk.low, user.id(), rejected ? "join rejected" : "awaiting approval");
+            return rejected ? new Result(Outcome.REJECTED, null, null, false, user.rejectionReason())
+                    : Result.failed(Outcome.PENDING_APPROVAL);
+        }
         if (!tenant.active()) {
             events.record(Type.LOGIN_FAILURE, Risk.medium, user.id(), "company " + tenant.status());
             return Result.failed(Outcome.TENANT_INACTIVE);
@@ -93,7 +103,7 @@ class LoginService {
         users.recordSuccess(user.id(), now);
         events.record(Type.LOGIN_SUCCESS, Risk.low, user.id(), null);
         return new Result(Outcome.SUCCESS, new SignedInUser(tenant.id(), user.id(), normalize(email)), tenant.locale(),
-                user.passwordChangeRequired());
+                user.passwordChangeRequired(), null);
     }
 
     private Result wrongPassword(Tenants.TenantRef tenant, Users.Credentials user, String email, Instant now) {

@@ -1,6 +1,9 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.Actor;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.NotificationType;
+import dev.bodega.platform.internal.notify.NotificationSubscriptions;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.SignedIn;
@@ -16,8 +19,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** My profile: my data, changing my password, my sessions. */
+import java.util.List;
+import java.util.Optional;
+
+/** My profile: my data, changing my password, my sessions, the notifications I receive. */
 @Controller
 @SignedIn
 class ProfilePageController {
@@ -31,10 +38,12 @@ class ProfilePageController {
 
     private final MyAccount account;
     private final ProblemMessages problems;
+    private final NotificationSubscriptions subscriptions;
 
-    ProfilePageController(MyAccount account, ProblemMessages problems) {
+    ProfilePageController(MyAccount account, ProblemMessages problems, NotificationSubscriptions subscriptions) {
         this.account = account;
         this.problems = problems;
+        this.subscriptions = subscriptions;
     }
 
     @GetMapping("/profile")
@@ -69,9 +78,19 @@ class ProfilePageController {
         return "redirect:/profile?sessionEnded";
     }
 
+    /** The kinds ticked stay on, every other kind goes off. */
+    @PostMapping("/profile/notifications")
+    String subscribe(@RequestParam(required = false) List<String> types) {
+        List<NotificationType> wanted = types == null ? List.of()
+                : types.stream().map(NotificationType::of).flatMap(Optional::stream).toList();
+        subscriptions.setSubscribed(Actor.require().userId(), wanted);
+        return "redirect:/profile?subscriptionsSaved#my-notifications";
+    }
+
     private String page(HttpServletRequest request, Model model) {
         model.addAttribute("me", account.me());
         model.addAttribute("sessions", account.sessions(CurrentSession.id(request)));
+        model.addAttribute("subscriptions", subscriptions.of(Actor.require().userId()));
         return "platform/profile";
     }
 

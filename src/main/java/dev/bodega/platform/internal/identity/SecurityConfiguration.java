@@ -26,7 +26,7 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PAGES = {"/login", "/signup", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+    static final String[] PUBLIC_PAGES = {"/login", "/signup", "/join/*", "/track/*", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
             "/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html"};
 

@@ -35,6 +35,28 @@ class Tenants {
                 .optional();
     }
 
+    /** Finds the company a join link names, before any tenant context exists (see policy tenants_by_join_token). */
+    @Transactional(readOnly = true)
+    public Optional<TenantRef> findByJoinToken(String token) {
+        jdbc.sql("SELECT set_config('app.join_token', :token, true)").param("token", token).query().singleValue();
+        return jdbc.sql("""
+                        SELECT id, slug, name, status, locale FROM tenants
+                        WHERE join_token = :token AND deleted_at IS NULL""")
+                .param("token", token)
+                .query(TenantRef.class)
+                .optional();
+    }
+
+    /** The current tenant's join token. */
+    String joinToken(UUID id) {
+        return jdbc.sql("SELECT join_token FROM tenants WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
+    void replaceJoinToken(UUID id, String token) {
+        jdbc.sql("UPDATE tenants SET join_token = :token, updated_at = now() WHERE id = :id")
+                .param("token", token).param("id", id).update();
+    }
+
     /** The time zone pages show times in; UTC if the tenant is not visible (no context). */
     @Transactional(readOnly = true)
     public ZoneId timeZone(UUID id) {

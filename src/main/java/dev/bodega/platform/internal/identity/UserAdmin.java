@@ -43,8 +43,10 @@ class UserAdmin {
     record RoleRef(UUID id, String name) {
     }
 
+    /** {@code approval}: approved, pending (asked to join, not answered yet) or rejected. */
     record UserView(UUID id, String name, String email, String phone, boolean active, boolean passwordChangeRequired,
-                    Instant lastLoginAt, Instant createdAt, long version, List<RoleRef> roles) {
+                    Instant lastLoginAt, Instant createdAt, long version, List<RoleRef> roles, String approval,
+                    String rejectionReason) {
         List<UUID> roleIds() {
             return roles.stream().map(RoleRef::id).toList();
         }
@@ -78,7 +80,7 @@ class UserAdmin {
 
     private static final String SELECT = """
             SELECT u.id, u.name, u.email, u.phone, u.active, u.password_change_required, u.last_login_at,
-                   u.created_at, u.version,
+                   u.created_at, u.version, u.approved, u.rejection_reason,
                    coalesce(array_agg(r.id ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '{}') AS role_ids,
                    coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '{}') AS role_names
             FROM users u
@@ -116,6 +118,13 @@ class UserAdmin {
                 .param("before", before).param("limit", limit + 1)
                 .query(UserAdmin::row).list();
         return CursorPage.of(rows, limit, UserView::id);
+    }
+
+    /** People who asked to join and were not answered yet, oldest first. */
+    @Transactional(readOnly = true)
+    public List<UserView> awaitingApproval() {
+        return jdbc.sql(SELECT + " AND NOT u.approved AND u.rejection_reason IS NULL GROUP BY u.tenant_id, u.id ORDER BY u.id")
+                .query(UserAdmin::row).list();
     }
 
     @Transactional(readOnly = true)
@@ -249,11 +258,11 @@ class UserAdmin {
     }
 
     /** Locks the tenant row (without blocking foreign-key checks) so two invitations cannot both take the last seat. */
-    private void requireFreeSeat() {
+    void requireFreeSeat() {
         int maxUsers = jdbc.sql("SELECT max_users FROM tenants WHERE id = :tenant FOR NO KEY UPDATE")
                 .param("tenant", TenantContext.tenantId()).query(Integer.class).single();
         // A separate statement: it must see users committed while we waited for the lock.
-        long activeUsers = jdbc.sql("SELECT count(*) FROM users WHERE active AND deleted_at IS NULL")
+        long activeUsers = jdbc.sql("SELECT count(*) FROM users WHERE active AND approved AND deleted_at IS NULL")
                 .query(Long.class).single();
         if (activeUsers >= maxUsers) {
             throw Problems.of(PlatformProblem.MAX_USERS, "The company's plan allows " + maxUsers + " active users");
@@ -322,7 +331,14 @@ class UserAdmin {
         return new UserView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"),
                 rs.getString("phone"), rs.getBoolean("active"), rs.getBoolean("password_change_required"),
                 instant(rs.getTimestamp("last_login_at")), rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("version"), List.copyOf(roles));
+                rs.getLong("version"), List.copyOf(roles), approval(rs), rs.getString("rejection_reason"));
+    }
+
+    private static String approval(ResultSet rs) throws SQLException {
+        if (rs.getBoolean("approved")) {
+            return "approved";
+        }
+        return rs.getString("rejection_reason") == null ? "pending" : "rejected";
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 class Users {
 
     record Credentials(UUID id, String passwordHash, boolean active, int failedAttempts, Instant lockedUntil,
-                       boolean passwordChangeRequired) {
+                       boolean passwordChangeRequired, boolean approved, String rejectionReason) {
     }
 
     record Standing(String name, String email, boolean userActive, String tenantStatus, String[] permissions) {
@@ -42,6 +42,18 @@ class Users {
         return id;
     }
 
+    /** A person who asked to join by the company's link: they sign in once an admin approves them. */
+    UUID insertPending(UUID tenantId, String email, String name, String passwordHash) {
+        UUID id = Ids.next();
+        jdbc.sql("""
+                        INSERT INTO users (tenant_id, id, email, name, password_hash, approved)
+                        VALUES (:tenant, :id, :email, :name, :hash, false)""")
+                .param("tenant", tenantId).param("id", id).param("email", email.toLowerCase())
+                .param("name", name).param("hash", passwordHash)
+                .update();
+        return id;
+    }
+
     void grantRole(UUID tenantId, UUID userId, UUID roleId) {
         jdbc.sql("INSERT INTO user_roles (tenant_id, user_id, role_id) VALUES (:tenant, :user, :role) ON CONFLICT DO NOTHING")
                 .param("tenant", tenantId).param("user", userId).param("role", roleId)
@@ -57,7 +69,8 @@ class Users {
     /** Locks the row: concurrent wrong passwords must each count. */
     Optional<Credentials> credentialsForUpdate(String email) {
         return jdbc.sql("""
-                        SELECT id, password_hash, active, failed_attempts, locked_until, password_change_required FROM users
+                        SELECT id, password_hash, active, failed_attempts, locked_until, password_change_required,
+                               approved, rejection_reason FROM users
                         WHERE email = :email AND deleted_at IS NULL FOR UPDATE""")
                 .param("email", email.toLowerCase())
                 .query(Credentials.class)
@@ -80,7 +93,7 @@ class Users {
     /** The user's state and permissions now, for every request. */
     Optional<Standing> standing(UUID userId) {
         return jdbc.sql("""
-                        SELECT u.name, u.email, u.active AND u.deleted_at IS NULL AS user_active, t.status AS tenant_status,
+                        SELECT u.name, u.email, u.active AND u.approved AND u.deleted_at IS NULL AS user_active, t.status AS tenant_status,
                                coalesce(array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL), '{}') AS permissions
                         FROM users u
                         JOIN tenants t ON t.id = u.tenant_id
@@ -88,7 +101,7 @@ class Users {
                         LEFT JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
                         LEFT JOIN LATERAL unnest(r.permissions) p ON true
                         WHERE u.id = :id
-                        GROUP BY u.name, u.email, u.active, u.deleted_at, t.status""")
+                        GROUP BY u.name, u.email, u.active, u.approved, u.deleted_at, t.status""")
                 .param("id", userId)
                 .query((rs, n) -> new Standing(rs.getString("name"), rs.getString("email"),
                         rs.getBoolean("user_active"), rs.getString("tenant_status"),
@@ -102,7 +115,7 @@ class Users {
                         SELECT DISTINCT u.id FROM users u
                         JOIN user_roles ur ON ur.tenant_id = u.tenant_id AND ur.user_id = u.id
                         JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
-                        WHERE '*' = ANY (r.permissions) AND u.active AND u.deleted_at IS NULL""")
+                        WHERE '*' = ANY (r.permissions) AND u.active AND u.approved AND u.deleted_at IS NULL""")
                 .query(UUID.class)
                 .list();
     }

@@ -30,10 +30,56 @@ import java.util.UUID;
 @Tag(name = "Users")
 class UsersApiController {
 
-    private final UserAdmin users;
+    record JoinLink(String path) {
+    }
 
-    UsersApiController(UserAdmin users) {
+    private final UserAdmin users;
+    private final UserApprovals approvals;
+    private final Joining joining;
+
+    UsersApiController(UserAdmin users, UserApprovals approvals, Joining joining) {
         this.users = users;
+        this.approvals = approvals;
+        this.joining = joining;
+    }
+
+    @GetMapping("/pending")
+    @RequiresPermission("users.write")
+    @Operation(summary = "People who asked to join by the company's join link and await an answer, oldest first")
+    CursorPage<UserAdmin.UserView> pending() {
+        return new CursorPage<>(approvals.pending(), null);
+    }
+
+    @PostMapping("/{id}/approve")
+    @RequiresPermission("users.write")
+    @Operation(summary = "Approve a person who asked to join (optionally granting roles); 409 approval-state if "
+            + "already approved")
+    Versioned<UserAdmin.UserView> approve(@PathVariable UUID id, @RequestBody(required = false)
+                                          UserApprovals.Approval approval) {
+        return Versioned.of(approvals.approve(id, approval == null ? new UserApprovals.Approval(null) : approval),
+                UserAdmin.UserView::version);
+    }
+
+    @PostMapping("/{id}/reject")
+    @RequiresPermission("users.write")
+    @Operation(summary = "Reject a person awaiting approval, with the reason they are shown at sign-in; 409 "
+            + "approval-state if not awaiting approval")
+    Versioned<UserAdmin.UserView> reject(@PathVariable UUID id, @Valid @RequestBody UserApprovals.Rejection rejection) {
+        return Versioned.of(approvals.reject(id, rejection), UserAdmin.UserView::version);
+    }
+
+    @GetMapping("/join-link")
+    @RequiresPermission("users.write")
+    @Operation(summary = "The company's join link (path under this server): whoever opens it may ask to join")
+    JoinLink joinLink() {
+        return new JoinLink(joining.link());
+    }
+
+    @PostMapping("/join-link")
+    @RequiresPermission("users.write")
+    @Operation(summary = "Replace the company's join link; the old one stops working")
+    JoinLink replaceJoinLink() {
+        return new JoinLink(joining.replaceLink());
     }
 
     @GetMapping

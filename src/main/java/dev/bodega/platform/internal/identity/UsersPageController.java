@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 import java.util.UUID;
@@ -30,11 +31,54 @@ class UsersPageController {
     private final UserAdmin users;
     private final RoleAdmin roles;
     private final ProblemMessages problems;
+    private final UserApprovals approvals;
+    private final Joining joining;
 
-    UsersPageController(UserAdmin users, RoleAdmin roles, ProblemMessages problems) {
+    UsersPageController(UserAdmin users, RoleAdmin roles, ProblemMessages problems, UserApprovals approvals,
+                        Joining joining) {
         this.users = users;
         this.roles = roles;
         this.problems = problems;
+        this.approvals = approvals;
+        this.joining = joining;
+    }
+
+    @PostMapping("/users/{id}/approve")
+    @RequiresPermission("users.write")
+    String approve(@PathVariable UUID id, @RequestParam(required = false) List<UUID> roleIds,
+                   RedirectAttributes redirect) {
+        try {
+            approvals.approve(id, new UserApprovals.Approval(roleIds == null ? List.of() : roleIds));
+            redirect.addFlashAttribute("message", "users.approved");
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/{id}/reject")
+    @RequiresPermission("users.write")
+    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+                  RedirectAttributes redirect) {
+        if (reason.isBlank()) {
+            redirect.addFlashAttribute("error", "users.rejection.required");
+            return "redirect:/users";
+        }
+        try {
+            approvals.reject(id, new UserApprovals.Rejection(reason));
+            redirect.addFlashAttribute("message", "users.rejected");
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("error", message(e));
+        }
+        return "redirect:/users";
+    }
+
+    @PostMapping("/users/join-link")
+    @RequiresPermission("users.write")
+    String replaceJoinLink(RedirectAttributes redirect) {
+        joining.replaceLink();
+        redirect.addFlashAttribute("message", "users.joinLink.replaced");
+        return "redirect:/users#join-link";
     }
 
     @GetMapping("/users")
@@ -144,6 +188,10 @@ class UsersPageController {
         model.addAttribute("status", status);
         model.addAttribute("role", role);
         model.addAttribute("roles", roles.all());
+        boolean canWrite = Actor.require().can("users.write");
+        model.addAttribute("pending", canWrite ? approvals.pending() : List.of());
+        model.addAttribute("joinLink", canWrite
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().path(joining.link()).toUriString() : null);
         return "platform/users";
     }
 

@@ -2,6 +2,7 @@ package dev.bodega.platform.internal.notify;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.NotificationType;
 import dev.bodega.platform.Notifications;
 import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +22,21 @@ class NotificationStore implements Notifications {
     }
 
     private final JdbcClient jdbc;
+    private final NotificationSubscriptions subscriptions;
 
-    NotificationStore(JdbcClient jdbc) {
+    NotificationStore(JdbcClient jdbc, NotificationSubscriptions subscriptions) {
         this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
+    }
+
+    @Override
+    @Transactional
+    public boolean send(NotificationType kind, Notice notice) {
+        if (!subscriptions.receives(notice.userId(), kind)) {
+            return false;
+        }
+        send(notice);
+        return true;
     }
 
     @Override

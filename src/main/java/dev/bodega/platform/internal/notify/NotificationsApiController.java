@@ -7,7 +7,12 @@ import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.SignedIn;
+import dev.bodega.platform.NotificationType;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The caller's own notifications; anyone else's id is answered as unknown. */
@@ -33,10 +41,40 @@ class NotificationsApiController {
     record Marked(int marked) {
     }
 
-    private final NotificationStore notifications;
+    record Subscriptions(@NotNull List<NotificationSubscriptions.Subscription> subscriptions) {
+    }
 
-    NotificationsApiController(NotificationStore notifications) {
+    private final NotificationStore notifications;
+    private final NotificationSubscriptions subscriptions;
+
+    NotificationsApiController(NotificationStore notifications, NotificationSubscriptions subscriptions) {
         this.notifications = notifications;
+        this.subscriptions = subscriptions;
+    }
+
+    @GetMapping("/subscriptions")
+    @Operation(summary = "The kinds of notification I receive (every kind unless I opted out)")
+    Subscriptions subscriptions() {
+        return new Subscriptions(subscriptions.of(me()));
+    }
+
+    @PutMapping("/subscriptions")
+    @Operation(summary = "Choose the kinds of notification I receive; a kind left out keeps its current choice")
+    Subscriptions subscribe(@Valid @RequestBody Subscriptions choice) {
+        Set<NotificationType> wanted = new HashSet<>();
+        subscriptions.of(me()).forEach(current -> NotificationType.of(current.type())
+                .filter(t -> current.subscribed()).ifPresent(wanted::add));
+        for (NotificationSubscriptions.Subscription chosen : choice.subscriptions()) {
+            NotificationType type = NotificationType.of(chosen.type()).orElseThrow(() -> Problems.of(
+                    PlatformProblem.VALIDATION, "Unknown notification type '" + chosen.type() + "'"));
+            if (chosen.subscribed()) {
+                wanted.add(type);
+            } else {
+                wanted.remove(type);
+            }
+        }
+        subscriptions.setSubscribed(me(), wanted);
+        return subscriptions();
     }
 
     @GetMapping
