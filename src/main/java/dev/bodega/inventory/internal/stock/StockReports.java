@@ -14,7 +14,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Valuation (quantity × moving-average cost, the intent of seed 004's
@@ -117,6 +119,14 @@ class StockReports implements LowStock {
     @Transactional(readOnly = true)
     public long count() {
         return jdbc.sql("SELECT count(*) " + LOW_STOCK_FROM).query(Long.class).single();
+    }
+
+    /** How many levels are low at each location that has some. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> lowStockByLocation() {
+        return jdbc.sql("SELECT l.location_id, count(*) AS low " + LOW_STOCK_FROM + " GROUP BY l.location_id")
+                .query((rs, n) -> Map.entry(rs.getObject("location_id", UUID.class), rs.getLong("low")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Per item (by SKU): the total on hand, its value and the quantity at each location. */

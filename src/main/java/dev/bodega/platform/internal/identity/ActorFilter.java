@@ -68,6 +68,12 @@ class ActorFilter extends OncePerRequestFilter {
         }
     }
 
+    /** An error page is a page too: it keeps the signed-in user's menu. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     private static void refuse(HttpServletRequest request, HttpServletResponse response, ProblemType type,
                                String reason, String detail) throws IOException {
         SecurityContextHolder.clearContext();

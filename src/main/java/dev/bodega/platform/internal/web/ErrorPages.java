@@ -1,10 +1,12 @@
 package dev.bodega.platform.internal.web;
 
 import dev.bodega.platform.PlatformProblem;
+import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.PublicEndpoint;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,15 +14,26 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
  * Whatever reaches the servlet error page (an unknown path, a refused
- * request): problem+json under /api, a page elsewhere; never a stack trace.
+ * request): problem+json under /api, a page elsewhere (in the layout, with the
+ * signed-in user's menu, and the problem's own words when a page raised one); never a stack trace.
  */
 @Controller
 @PublicEndpoint
 class ErrorPages implements ErrorController {
+
+    private final ErrorAttributes errors;
+    private final ProblemMessages problems;
+
+    ErrorPages(ErrorAttributes errors, ProblemMessages problems) {
+        this.errors = errors;
+        this.problems = problems;
+    }
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, Model model) {
@@ -29,6 +42,10 @@ class ErrorPages implements ErrorController {
             return "forward:/error/problem";
         }
         model.addAttribute("status", status.value());
+        if (errors.getError(new ServletWebRequest(request)) instanceof ErrorResponseException problem
+                && !status.is5xxServerError()) {
+            model.addAttribute("problem", problems.key(problem.getBody(), "error"));
+        }
         return "error";
     }
 

@@ -1,0 +1,128 @@
+package dev.bodega;
+
+import com.microsoft.playwright.Browser;
+import dev.bodega.support.Api;
+import dev.bodega.support.BodegaTest;
+import dev.bodega.support.BrowserTestBase;
+import dev.bodega.support.TestFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At phone width (390×844): the menu folds behind its button, and the pages used standing in a shop (home,
+ * stock lookups, the kárdex, receiving a supplier order) never scroll sideways.
+ */
+@BodegaTest
+class PhoneLayoutBrowserTest extends BrowserTestBase {
+
+    private static final int WIDTH = 390;
+
+    @Autowired TestFixtures fixtures;
+
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return super.contextOptions().setViewportSize(WIDTH, 844).setIsMobile(true).setHasTouch(true);
+    }
+
+    @Test
+    void theMenuFoldsBehindItsButtonAndTheManagersHomeFits() {
+        var tenant = fixtures.tenant();
+        Shop shop = shop(tenant);
+        logInAsManager(tenant);
+
+        assertThat(page.locator("#menu-toggle")).isVisible();
+        assertThat(page.locator("#nav-inventory")).isHidden();
+        assertThat(page.locator(".topbar").boundingBox().height).isLessThan(844 * 0.1);
+        page.click("#menu-toggle");
+        assertThat(page.locator("#menu-toggle")).hasAttribute("aria-expanded", "true");
+        assertThat(page.locator("#nav-inventory")).isVisible();
+        assertThat(page.locator("#logout")).isVisible();
+        page.click("#menu-toggle");
+        assertThat(page.locator("#nav-inventory")).isHidden();
+
+        assertThat(page.locator("#home-low-stock")).containsText(shop.itemName);
+        assertThat(page.locator("#home-today")).isVisible();
+        assertThat(page.locator("#home-approvals")).isVisible();
+        assertFitsTheScreen("/");
+
+        page.click("#menu-toggle");
+        page.click("#nav-inventory");
+        assertThat(page.locator("#levels-title")).isVisible();
+    }
+
+    @Test
+    void stockLookupsTheKardexAndReceivingDoNotScrollSideways() {
+        var tenant = fixtures.tenant();
+        Shop shop = shop(tenant);
+        logInAsManager(tenant);
+
+        page.navigate("/inventory");
+        // Each row is stacked, its cells named by their column.
+        assertThat(page.locator("#levels-table td[data-label]").first()).isVisible();
+        assertThat(page.locator("#levels-table thead")).isHidden();
+        assertFitsTheScreen("/inventory");
+        page.navigate("/inventory/low-stock");
+        assertThat(page.locator(".low-row")).hasCount(1);
+        assertFitsTheScreen("/inventory/low-stock");
+        page.navigate("/inventory/items/" + shop.item + "/kardex");
+        assertThat(page.locator(".kardex-row")).hasCount(1);
+        assertThat(page.locator(".item-stock-table")).isVisible();
+        assertFitsTheScreen("kárdex");
+
+        page.navigate("/purchasing/orders/" + shop.order);
+        assertThat(page.locator("#receive-form")).isVisible();
+        assertFitsTheScreen("a supplier order's receive form");
+        page.fill("#receive-qty-1", "3");
+        page.click("#receive-submit");
+        assertThat(page.locator("#receipts-table")).isVisible();
+        assertFitsTheScreen("a supplier order after a delivery");
+    }
+
+    private void assertFitsTheScreen(String what) {
+        int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+        assertThat(scrollWidth).as("width of %s", what).isLessThanOrEqualTo(WIDTH);
+    }
+
+    /** A store with an item running low (long names and large figures, as real ones are) and an order sent for it. */
+    private record Shop(UUID item, String itemName, String order) {
+    }
+
+    private Shop shop(TestFixtures.Tenant tenant) {
+        String key = tenant.adminKey();
+        UUID store = created(api.post(key, "/api/v1/locations",
+                Map.of("name", "Tienda principal del centro comercial", "kind", "store")));
+        String name = "Bujía de encendido iridio para motor de cuatro tiempos";
+        UUID item = created(api.post(key, "/api/v1/items", Map.of("sku", "BUJ-IRIDIO-4T-000123", "name", name,
+                "salePrice", 1234567.5, "minStock", 100)));
+        assertThat(api.post(key, "/api/v1/stock/receipts", Map.of("locationId", store,
+                "lines", List.of(Map.of("itemId", item, "quantity", 12, "unitCost", 98765.4321)))).status()).isEqualTo(201);
+        UUID supplier = created(api.post(key, "/api/v1/suppliers", Map.of("name", "Distribuidora Andina de Repuestos")));
+        UUID order = created(api.post(key, "/api/v1/purchasing/orders", Map.of("supplierId", supplier,
+                "locationId", store, "lines", List.of(Map.of("itemId", item, "quantity", 40, "unitCost", 98765.43)))));
+        assertThat(api.post(key, "/api/v1/purchasing/orders/" + order + "/send", null).status()).isEqualTo(200);
+        return new Shop(item, name, order.toString());
+    }
+
+    private void logInAsManager(TestFixtures.Tenant tenant) {
+        String email = "jefe@" + tenant.slug() + ".test";
+        fixtures.user(tenant, email, "manager");
+        page.navigate("/login");
+        page.fill("#company", tenant.slug());
+        page.fill("#email", email);
+        page.fill("#password", TestFixtures.PASSWORD);
+        page.click("#login-submit");
+        assertThat(page.locator("#dashboard-title")).isVisible();
+    }
+
+    private static UUID created(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return UUID.fromString(response.json().get("id").asString());
+    }
+}
