@@ -20,15 +20,17 @@ class DemoSeeder implements DemoData {
     private final DemoStock stock;
     private final DemoSales sales;
     private final DemoPurchases purchases;
+    private final DemoRequests requests;
     private final DemoScope scope;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
-               DemoScope scope) {
+               DemoRequests requests, DemoScope scope) {
         this.companies = companies;
         this.catalog = catalog;
         this.stock = stock;
         this.sales = sales;
         this.purchases = purchases;
+        this.requests = requests;
         this.scope = scope;
     }
 
@@ -40,6 +42,7 @@ class DemoSeeder implements DemoData {
         DemoStock.Stocked stocked = stock.seed(tenantId, users);
         sales.seed(tenantId, users, stocked);
         purchases.seed(tenantId, users, suppliers, stocked.locations().get(DemoStock.CENTRAL));
+        requests.seed(tenantId, users, stocked);
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }
