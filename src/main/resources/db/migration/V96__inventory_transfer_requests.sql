@@ -29,12 +29,13 @@ AS $$
     SELECT id FROM locations WHERE tenant_id = app_current_tenant() AND kind = 'transit'
 $$;
 
+-- V50's stock policies with one more place: transit. Who sees every location is read through platform's view.
 ALTER POLICY stock_levels_tenant ON stock_levels
     USING (tenant_id = app_current_tenant() AND (
         app_current_user() IS NULL
-        OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
-                   WHERE ur.tenant_id = app_current_tenant() AND ur.user_id = app_current_user()
-                     AND r.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[])
+        OR EXISTS (SELECT 1 FROM platform_user_permissions p
+                   WHERE p.tenant_id = app_current_tenant() AND p.user_id = app_current_user()
+                     AND p.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[])
         OR EXISTS (SELECT 1 FROM user_locations ul
                    WHERE ul.tenant_id = app_current_tenant() AND ul.user_id = app_current_user()
                      AND ul.location_id = stock_levels.location_id)
@@ -44,9 +45,9 @@ ALTER POLICY stock_levels_tenant ON stock_levels
 ALTER POLICY stock_ledger_tenant ON stock_ledger
     USING (tenant_id = app_current_tenant() AND (
         app_current_user() IS NULL
-        OR EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
-                   WHERE ur.tenant_id = app_current_tenant() AND ur.user_id = app_current_user()
-                     AND r.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[])
+        OR EXISTS (SELECT 1 FROM platform_user_permissions p
+                   WHERE p.tenant_id = app_current_tenant() AND p.user_id = app_current_user()
+                     AND p.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[])
         OR EXISTS (SELECT 1 FROM user_locations ul
                    WHERE ul.tenant_id = app_current_tenant() AND ul.user_id = app_current_user()
                      AND ul.location_id = stock_ledger.location_id)

@@ -119,6 +119,9 @@ class TransferRequestsTest {
         assertThat(stock.onHand(tenant, transit, brake)).as("the missing one is written off from transit").isEqualByComparingTo("0");
         assertThat(stock.onHand(tenant, transit, motor)).isEqualByComparingTo("0");
         assertThat(stock.ledgerMismatches(tenant)).isZero();
+        assertThat(api.get(tenant.adminKey(), "/api/v1/reports/low-stock").json().get("items").valueStream()
+                .map(l -> l.get("locationId").asString())).as("transit is no shelf that runs short")
+                .doesNotContain(transit.toString());
 
         JsonNode brakeLine = line(received, brake);
         assertThat(brakeLine.get("received").decimalValue()).isEqualByComparingTo("2");

@@ -148,6 +148,7 @@ public class RequestFlow {
                 .param("tenant", TenantContext.tenantId()).param("id", id).update();
         Map<UUID, BigDecimal> quantities = byItem(lines, dispatched, StoredLine::picked);
         UUID transitId = transit.id();
+        transit.prepareLevels(transitId, quantities.keySet());
         List<Line> posting = new ArrayList<>();
         quantities.forEach((item, quantity) -> {
             posting.add(Line.out(header.originId(), item, MovementType.TRANSFER_OUT, quantity));

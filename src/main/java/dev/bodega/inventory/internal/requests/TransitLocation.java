@@ -34,6 +34,20 @@ class TransitLocation {
         });
     }
 
+    /**
+     * Transit levels of these items exist with a minimum of 0: goods on the road are no shelf that runs short,
+     * so leaving transit never raises a low-stock alert.
+     */
+    void prepareLevels(UUID transitId, java.util.Collection<UUID> items) {
+        jdbc.sql("""
+                        INSERT INTO stock_levels (tenant_id, location_id, item_id, min_stock)
+                        SELECT :tenant, :transit, item, 0 FROM unnest(CAST(:items AS uuid[])) AS item ORDER BY item::text
+                        ON CONFLICT DO NOTHING""")
+                .param("tenant", TenantContext.tenantId()).param("transit", transitId)
+                .param("items", items.stream().map(UUID::toString).toArray(String[]::new))
+                .update();
+    }
+
     private Optional<UUID> find() {
         return jdbc.sql("SELECT id FROM locations WHERE kind = 'transit'").query(UUID.class).optional();
     }
