@@ -24,7 +24,7 @@ class DefaultRoles {
                 "requests.view", "requests.create", "requests.receive"));
         PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue",
                 "requests.view", "requests.create", "requests.receive"));
-        PERMISSIONS.put("viewer", List.of("*.read", "requests.view"));
+        PERMISSIONS.put("viewer", List.of("*.read"));
     }
 
     private final JdbcClient jdbc;
