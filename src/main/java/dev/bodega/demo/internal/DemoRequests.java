@@ -19,9 +19,13 @@ import java.util.UUID;
 @Component
 class DemoRequests {
 
-    /** Parts asked for: whole units, plenty at the warehouse. */
+    /**
+     * Parts asked for: whole units, plenty at the warehouse (two of at least ten leave it above its minimum,
+     * which the opening count put at two thirds of the stock at most), already stocked at the workshop (so what
+     * arrives raises a level rather than starting one below its minimum).
+     */
     private static final int PARTS = 8;
-    private static final BigDecimal PLENTY = new BigDecimal("20");
+    private static final BigDecimal PLENTY = BigDecimal.TEN;
     private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
 
     private final TransferRequests requests;
@@ -38,7 +42,9 @@ class DemoRequests {
         List<UUID> parts = stocked.onHand().entrySet().stream()
                 .filter(e -> e.getKey().locationId().equals(central) && e.getValue().compareTo(PLENTY) >= 0
                         && e.getValue().stripTrailingZeros().scale() <= 0 && !stocked.shortLevels().contains(e.getKey()))
-                .map(e -> e.getKey().itemId()).limit(PARTS).toList();
+                .map(e -> e.getKey().itemId())
+                .filter(item -> stockedAt(stocked, workshop, item))
+                .limit(PARTS).toList();
         if (parts.size() < PARTS) {
             log.warn("Demo requests: too few parts in stock at the warehouse");
             return;
@@ -67,6 +73,11 @@ class DemoRequests {
         UUID cancelled = ask(tenant, seller, central, store, parts.subList(7, 8), null);
         scope.run(tenant, seller, () -> requests.cancel(cancelled, "Se consiguió en la tienda"));
         log.info("Demo requests: five, one in each state");
+    }
+
+    private static boolean stockedAt(DemoStock.Stocked stocked, UUID location, UUID item) {
+        DemoStock.Level level = new DemoStock.Level(location, item);
+        return stocked.onHand().containsKey(level) && !stocked.shortLevels().contains(level);
     }
 
     private UUID ask(UUID tenant, UUID user, UUID origin, UUID destination, List<UUID> items, String notes) {
