@@ -26,6 +26,9 @@ class MenuCrawlerTest {
     private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#]*)\"");
     private static final Pattern NOT_A_PAGE = Pattern.compile("^/(css|js|webjars|images|favicon)|^/logout|[?&]lang=");
 
+    /** Menu pages whose own links are walked too: every demo transfer request, in each of its states. */
+    private static final List<String> WALKED_FURTHER = List.of("/inventory/requests");
+
     @Autowired Api api;
 
     @ParameterizedTest
@@ -36,7 +39,14 @@ class MenuCrawlerTest {
         assertThat(home.status()).isEqualTo(200);
 
         List<String> broken = new ArrayList<>();
-        for (String link : links(home.body())) {
+        Set<String> toOpen = links(home.body());
+        for (String further : WALKED_FURTHER) {
+            WebSession.Page page = toOpen.contains(further) ? open(session, further) : null;
+            if (page != null && page.status() == 200) {
+                toOpen.addAll(links(page.body()));
+            }
+        }
+        for (String link : toOpen) {
             WebSession.Page page = open(session, link);
             if (page.status() / 100 != 2) {
                 broken.add(link + " answered " + page.status());

@@ -40,7 +40,7 @@ class DemoStockTest {
         demo.fill(tenant.id(), tenant.adminId());
 
         assertThat(list(tenant, "SELECT name || '|' || kind FROM locations ORDER BY name")).containsExactly(
-                "Bodega Central|warehouse", "Taller Norte|workshop", "Tienda Centro|store");
+                "Bodega Central|warehouse", "En tránsito|transit", "Taller Norte|workshop", "Tienda Centro|store");
         assertThat(list(tenant, "SELECT l.name FROM user_locations ul JOIN locations l ON l.id = ul.location_id "
                 + "WHERE ul.user_id = '" + seller + "'")).containsExactly("Tienda Centro");
         assertThat(list(tenant, "SELECT l.name FROM user_locations ul JOIN locations l ON l.id = ul.location_id "
@@ -62,9 +62,12 @@ class DemoStockTest {
         BigDecimal threshold = stock.asAdmin(tenant, () -> jdbc.sql("SELECT adjustment_approval_threshold FROM tenants")
                 .query(BigDecimal.class).single());
         assertThat(threshold).isEqualByComparingTo("500.00");
-        assertThat(list(tenant, "SELECT status || '|' || requested_by FROM stock_adjustments"))
-                .containsExactly("pending|" + manager);
+        // Besides the manager's, the part that arrived short at the workshop (transfer requests, DemoRequests).
+        assertThat(list(tenant, "SELECT status || '|' || reason || '|' || requested_by FROM stock_adjustments"))
+                .containsExactlyInAnyOrder("pending|count_correction|" + manager, "posted|lost|" + technician);
         assertThat(count(tenant, "SELECT count(*) FROM stock_adjustments WHERE value > 500")).isEqualTo(1);
+        assertThat(list(tenant, "SELECT status FROM transfer_requests")).as("a transfer request in every state")
+                .containsExactlyInAnyOrder("RECIBIDO", "DESPACHADO", "ALISTAMIENTO", "PENDIENTE", "CANCELADO");
     }
 
     @Test
@@ -72,7 +75,7 @@ class DemoStockTest {
         var tenant = fixtures.tenant();
         demo.fill(tenant.id(), tenant.adminId());
 
-        assertThat(count(tenant, "SELECT count(*) FROM locations")).isEqualTo(3);
+        assertThat(count(tenant, "SELECT count(*) FROM locations WHERE kind <> 'transit'")).isEqualTo(3);
         assertThat(count(tenant, "SELECT count(*) FROM items WHERE active")).isGreaterThan(300);
         assertThat(count(tenant, """
                 SELECT count(*) FROM items i WHERE i.active AND NOT EXISTS (

@@ -19,6 +19,7 @@ class InventoryBrowserTest extends BrowserTestBase {
 
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 
     @Test
@@ -86,6 +87,100 @@ class InventoryBrowserTest extends BrowserTestBase {
 
         assertThat(stock.onHand(tenant, central, item)).isEqualByComparingTo("6");
         assertThat(stock.onHand(tenant, workshop, item)).isEqualByComparingTo("4");
+    }
+
+    /**
+     * A workshop user fills the cart and requests; a warehouse user picks and dispatches; the workshop receives
+     * one line short; the trace shows every step and the shortage is on the ledger, written off from transit.
+     */
+    @Test
+    void aWorkshopRequestsTheWarehouseDispatchesAndOneLineArrivesShort() {
+        var tenant = fixtures.tenant();
+        UUID central = stock.location(tenant, "Central");
+        UUID workshop = stock.location(tenant, "Taller");
+        UUID motor = stock.item(tenant, "REQ-MOTOR", "pcs", java.math.BigDecimal.ZERO);
+        UUID brake = stock.item(tenant, "REQ-BRAKE", "pcs", java.math.BigDecimal.ZERO);
+        for (UUID item : java.util.List.of(motor, brake)) {
+            assertThat(api.post(tenant.adminKey(), "/api/v1/stock/receipts", java.util.Map.of("locationId", central,
+                    "lines", java.util.List.of(java.util.Map.of("itemId", item, "quantity", 10, "unitCost", 5)))).status())
+                    .isEqualTo(201);
+        }
+        String mechanic = "taller@" + tenant.slug() + ".test";
+        UUID mechanicId = fixtures.user(tenant, mechanic, "technician");
+        String keeper = "bodega@" + tenant.slug() + ".test";
+        fixtures.user(tenant, keeper, "manager");
+        api.put(tenant.adminKey(), "/api/v1/locations/" + workshop + "/users",
+                java.util.Map.of("userIds", java.util.List.of(mechanicId)), java.util.Map.of());
+
+        logIn(tenant.slug(), mechanic);
+        page.click("#nav-requests");
+        page.click("#cart-link");
+        page.selectOption("#cart-destination", workshop.toString());
+        page.fill("#cart-code", "REQ-MOTOR");
+        page.fill("#cart-quantity", "2");
+        page.click("#cart-add-button");
+        page.fill("#cart-code", "req-brake");
+        page.fill("#cart-quantity", "3");
+        page.click("#cart-add-button");
+        assertThat(page.locator(".cart-lines tbody tr")).hasCount(2);
+        page.selectOption(".cart-origin", central.toString());
+        page.fill(".cart-notes", "Orden 4471");
+        page.click(".cart-order-button");
+        assertThat(page.locator("#request-status")).hasAttribute("data-status", "PENDIENTE");
+        String request = page.url();
+        logOut();
+
+        logIn(tenant.slug(), keeper);
+        page.navigate(request);
+        page.click("#start-picking");
+        assertThat(page.locator("#request-status")).hasAttribute("data-status", "ALISTAMIENTO");
+        page.click("#save-picking");
+        page.fill("#transport-guide", "TCC-100");
+        page.click("#dispatch");
+        assertThat(page.locator("#request-status")).hasAttribute("data-status", "DESPACHADO");
+        assertThat(page.locator("#request-guide")).hasText("TCC-100");
+        logOut();
+
+        logIn(tenant.slug(), mechanic);
+        page.navigate(request);
+        page.fill("#received-REQ-BRAKE", "2");
+        page.click("#receive");
+        assertThat(page.locator("#request-problem")).isVisible();
+        assertThat(page.locator("#request-status")).hasAttribute("data-status", "DESPACHADO");
+        page.fill("#received-REQ-BRAKE", "2");
+        page.fill("#reason-REQ-BRAKE", "Una caja llegó abierta");
+        page.click("#receive");
+        assertThat(page.locator("#request-status")).hasAttribute("data-status", "RECIBIDO");
+        assertThat(page.locator("#request-trace tbody tr")).hasCount(4);
+        assertThat(page.locator("#request-trace tbody tr").last()).hasAttribute("data-to", "RECIBIDO");
+        assertThat(page.locator("#line-REQ-BRAKE .received")).hasText("2");
+        assertThat(page.locator("#line-REQ-BRAKE .discrepancy")).hasText("Una caja llegó abierta");
+        page.click("#line-REQ-BRAKE .adjustment-link");
+        assertThat(page.locator("#adjustment-status")).hasAttribute("class", "pill posted");
+
+        UUID transit = stock.asAdmin(tenant, () -> jdbc.sql("SELECT id FROM locations WHERE kind = 'transit'")
+                .query(UUID.class).single());
+        assertThat(stock.onHand(tenant, workshop, motor)).isEqualByComparingTo("2");
+        assertThat(stock.onHand(tenant, workshop, brake)).isEqualByComparingTo("2");
+        assertThat(stock.onHand(tenant, central, brake)).isEqualByComparingTo("7");
+        assertThat(stock.onHand(tenant, transit, brake)).isEqualByComparingTo("0");
+        assertThat(stock.asAdmin(tenant, () -> jdbc.sql("""
+                        SELECT quantity FROM stock_ledger WHERE location_id = :transit AND movement_type = 'adjustment'""")
+                .param("transit", transit).query(java.math.BigDecimal.class).single())).isEqualByComparingTo("-1");
+        assertThat(stock.ledgerMismatches(tenant)).isZero();
+    }
+
+    private void logIn(String company, String email) {
+        page.navigate("/login");
+        page.fill("#company", company);
+        page.fill("#email", email);
+        page.fill("#password", TestFixtures.PASSWORD);
+        page.click("#login-submit");
+        assertThat(page.locator("#dashboard-title")).isVisible();
+    }
+
+    private void logOut() {
+        page.click("#logout");
     }
 
     private void logIn(TestFixtures.Tenant tenant) {

@@ -41,7 +41,7 @@ class CrossTenantIdTest {
                    String securityEventId, String auditId, String adjustmentId, String importJobId, String locationId,
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
-                   Purchasing purchasing, Vehicles vehicles) {
+                   Purchasing purchasing, Vehicles vehicles, Requests requests) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -54,6 +54,10 @@ class CrossTenantIdTest {
 
     /** The other tenant's purchasing documents: a supplier order with one delivery received. */
     record Purchasing(String orderId, String receiptId) {
+    }
+
+    /** The other tenant's transfer request and an item in its admin's request cart. */
+    record Requests(String requestId, String cartItemId) {
     }
 
     /** Path pattern → which of the other tenant's ids to put in its path variable. */
@@ -110,6 +114,10 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/purchasing/orders/{id}/cancel", f -> f.purchasing().orderId());
         IDS.put("/api/v1/purchasing/orders/{id}/receipts", f -> f.purchasing().orderId());
         IDS.put("/api/v1/purchasing/orders/{id}/receipts/{receiptId}", f -> f.purchasing().receiptId());
+        for (String action : List.of("", "/start-picking", "/picking", "/dispatch", "/receive", "/cancel")) {
+            IDS.put("/api/v1/transfer-requests/{id}" + action, f -> f.requests().requestId());
+        }
+        IDS.put("/api/v1/request-cart/items/{id}", f -> f.requests().cartItemId());
     }
 
     /**
@@ -227,7 +235,8 @@ class CrossTenantIdTest {
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
                 newest(theirs, "audit_log", "id"), adjustment, importJob, stockroom.toString(), counted.toString(),
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
-                theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs));
+                theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
+                theirRequests(theirs, stockroom, counted));
     }
 
     /** A completed sale to a customer with one unit returned, on the store's default series. */
@@ -273,6 +282,18 @@ class CrossTenantIdTest {
         return new Vehicles(model, order.json().get("id").asString());
     }
 
+    /** A request from their stockroom to a workshop, and a cart line for that workshop. */
+    private Requests theirRequests(TestFixtures.Tenant theirs, UUID stockroom, UUID item) {
+        UUID workshop = stock.location(theirs, "Their workshop");
+        var request = api.post(theirs.adminKey(), "/api/v1/transfer-requests", Map.of("originId", stockroom,
+                "destinationId", workshop, "lines", List.of(Map.of("itemId", item, "quantity", 1))));
+        assertThat(request.status()).as(request.body()).isEqualTo(201);
+        var cart = api.post(theirs.adminKey(), "/api/v1/request-cart/items", Map.of("destinationId", workshop,
+                "itemId", item, "quantity", 1));
+        assertThat(cart.status()).as(cart.body()).isEqualTo(200);
+        return new Requests(request.json().get("id").asString(), cart.json().get(0).get("id").asString());
+    }
+
     /** The other tenant is as it was: its user, role, key and session all still work. */
     private void assertUntouched(TestFixtures.Tenant theirs, Foreign foreign, WebSession theirBrowser) {
         var user = api.get(theirs.adminKey(), "/api/v1/users/" + foreign.userId());
@@ -312,6 +333,10 @@ class CrossTenantIdTest {
         var order = api.get(theirs.adminKey(), "/api/v1/purchasing/orders/" + foreign.purchasing().orderId()).json();
         assertThat(order.get("status").asString()).isEqualTo("partially_received");
         assertThat(order.get("lines").get(0).get("receivedQuantity").decimalValue()).isEqualByComparingTo("1");
+        var request = api.get(theirs.adminKey(), "/api/v1/transfer-requests/" + foreign.requests().requestId()).json();
+        assertThat(request.get("status").asString()).isEqualTo("PENDIENTE");
+        assertThat(request.get("trace")).hasSize(1);
+        assertThat(api.get(theirs.adminKey(), "/api/v1/request-cart").json()).hasSize(1);
     }
 
     private String newest(TestFixtures.Tenant tenant, String table, String column) throws Exception {

@@ -20,17 +20,19 @@ class DemoSeeder implements DemoData {
     private final DemoStock stock;
     private final DemoSales sales;
     private final DemoPurchases purchases;
+    private final DemoRequests requests;
     private final DemoScope scope;
     private final DemoVehicles vehicles;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
-               DemoScope scope, DemoVehicles vehicles) {
+               DemoRequests requests, DemoScope scope, DemoVehicles vehicles) {
         this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
         this.stock = stock;
         this.sales = sales;
         this.purchases = purchases;
+        this.requests = requests;
         this.scope = scope;
     }
 
@@ -42,6 +44,7 @@ class DemoSeeder implements DemoData {
         DemoStock.Stocked stocked = stock.seed(tenantId, users);
         sales.seed(tenantId, users, stocked);
         purchases.seed(tenantId, users, suppliers, stocked.locations().get(DemoStock.CENTRAL));
+        requests.seed(tenantId, users, stocked);
         vehicles.seed(tenantId, adminUserId);
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }

@@ -3,7 +3,7 @@ package dev.bodega.inventory.internal;
 import dev.bodega.platform.ProblemType;
 import org.springframework.http.HttpStatus;
 
-/** The problems of inventory: locations, postings to the stock ledger, adjustments, imports and alerts. */
+/** The problems of inventory: locations, postings to the stock ledger, adjustments, imports, alerts and transfer requests. */
 public enum InventoryProblem implements ProblemType {
 
     MAX_LOCATIONS("max-locations", HttpStatus.CONFLICT),
@@ -30,7 +30,12 @@ public enum InventoryProblem implements ProblemType {
     UNKNOWN_STATUS("unknown-status", HttpStatus.UNPROCESSABLE_CONTENT),
     UNKNOWN_ALERT_TYPE("unknown-alert-type", HttpStatus.UNPROCESSABLE_CONTENT),
     EMPTY_FILE("empty-file", HttpStatus.UNPROCESSABLE_CONTENT),
-    UNKNOWN_MODE("unknown-mode", HttpStatus.UNPROCESSABLE_CONTENT);
+    UNKNOWN_MODE("unknown-mode", HttpStatus.UNPROCESSABLE_CONTENT),
+    REQUEST_STATE("request-state", HttpStatus.CONFLICT),
+    EMPTY_REQUEST("empty-request", HttpStatus.UNPROCESSABLE_CONTENT),
+    PICKING_NOT_RECORDED("picking-not-recorded", HttpStatus.CONFLICT),
+    UNKNOWN_REQUEST_LINE("unknown-request-line", HttpStatus.UNPROCESSABLE_CONTENT),
+    DISCREPANCY_REASON("discrepancy-reason", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private final String slug;
     private final HttpStatus status;

@@ -65,8 +65,10 @@ public class Locations {
     record Assignment(@NotNull List<@NotNull UUID> userIds) {
     }
 
+    /** The in-transit location (transfer requests) is the ledger's, not a place anyone manages or picks. */
     private static final String SELECT = """
-            SELECT id, name, kind, address, phone, active, created_at, updated_at, version FROM locations""";
+            SELECT id, name, kind, address, phone, active, created_at, updated_at, version FROM locations
+            WHERE kind <> 'transit'""";
 
     private final JdbcClient jdbc;
     private final TenantSettingsService settings;
@@ -80,7 +82,7 @@ public class Locations {
     public CursorPage<LocationView> list(Filter filter, UUID before, int limit) {
         String q = filter.q() == null || filter.q().isBlank() ? null : "%" + escapeLike(filter.q().trim().toLowerCase(Locale.ROOT)) + "%";
         List<LocationView> rows = jdbc.sql(SELECT + """
-                         WHERE (CAST(:q AS text) IS NULL OR lower(name) LIKE :q OR lower(coalesce(address, '')) LIKE :q)
+                         AND (CAST(:q AS text) IS NULL OR lower(name) LIKE :q OR lower(coalesce(address, '')) LIKE :q)
                           AND (CAST(:active AS boolean) IS NULL OR active = :active)
                           AND (CAST(:kind AS text) IS NULL OR kind = :kind)
                           AND (CAST(:before AS uuid) IS NULL OR id < :before)
@@ -100,7 +102,7 @@ public class Locations {
     /** The active locations the current user may move stock at, by name, for the posting forms. */
     @Transactional(readOnly = true)
     public List<LocationView> workable() {
-        return jdbc.sql(SELECT + " WHERE active AND id IN (SELECT app_visible_locations()) ORDER BY lower(name)")
+        return jdbc.sql(SELECT + " AND active AND id IN (SELECT app_visible_locations()) ORDER BY lower(name)")
                 .query(LocationView.class).list();
     }
 
@@ -228,13 +230,13 @@ public class Locations {
             throw new NotFoundException("User");
         }
         return jdbc.sql(SELECT + """
-                         WHERE id IN (SELECT location_id FROM user_locations WHERE user_id = :user)
+                         AND id IN (SELECT location_id FROM user_locations WHERE user_id = :user)
                         ORDER BY lower(name)""")
                 .param("user", userId).query(LocationView.class).list();
     }
 
     private LocationView find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(LocationView.class).optional()
+        return jdbc.sql(SELECT + " AND id = :id").param("id", id).query(LocationView.class).optional()
                 .orElseThrow(() -> new NotFoundException("Location"));
     }
 
@@ -254,7 +256,7 @@ public class Locations {
     private void requireFreeSlot() {
         int max = settings.currentLocked().maxLocations();
         // A separate statement: it must see locations committed while we waited for the lock.
-        long active = jdbc.sql("SELECT count(*) FROM locations WHERE active").query(Long.class).single();
+        long active = jdbc.sql("SELECT count(*) FROM locations WHERE active AND kind <> 'transit'").query(Long.class).single();
         if (active >= max) {
             throw Problems.of(InventoryProblem.MAX_LOCATIONS, "The company's plan allows " + max + " active locations");
         }

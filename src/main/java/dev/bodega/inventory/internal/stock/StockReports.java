@@ -32,7 +32,7 @@ class StockReports implements LowStock {
             JOIN catalog_items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
             JOIN locations loc ON loc.tenant_id = l.tenant_id AND loc.id = l.location_id
             LEFT JOIN catalog_categories c ON c.tenant_id = i.tenant_id AND c.id = i.category_id
-            WHERE i.active AND i.deleted_at IS NULL AND loc.active
+            WHERE i.active AND i.deleted_at IS NULL AND loc.active AND loc.kind <> 'transit'
               AND l.on_hand <= coalesce(l.min_stock, i.min_stock)
             """;
 

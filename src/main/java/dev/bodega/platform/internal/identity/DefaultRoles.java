@@ -19,9 +19,11 @@ class DefaultRoles {
         PERMISSIONS.put("admin", List.of("*"));
         PERMISSIONS.put("manager", List.of("catalog.*", "inventory.*", "sales.*", "customers.*", "purchasing.*", "service.*",
                 "messaging.*", "insights.*", "users.read", "roles.read", "audit.read", "security.read", "settings.read",
-                "apikeys.use"));
-        PERMISSIONS.put("seller", List.of("sales.*", "customers.*", "catalog.read", "inventory.read", "messaging.*", "insights.read"));
-        PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue"));
+                "apikeys.use", "requests.*"));
+        PERMISSIONS.put("seller", List.of("sales.*", "customers.*", "catalog.read", "inventory.read", "messaging.*", "insights.read",
+                "requests.view", "requests.create", "requests.receive"));
+        PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue",
+                "requests.view", "requests.create", "requests.receive"));
         PERMISSIONS.put("viewer", List.of("*.read"));
     }
 

@@ -1,0 +1,371 @@
+package dev.bodega.inventory.internal.requests;
+
+import dev.bodega.inventory.MovementType;
+import dev.bodega.inventory.StockPostings;
+import dev.bodega.inventory.StockPostings.Line;
+import dev.bodega.inventory.internal.InventoryProblem;
+import dev.bodega.inventory.internal.ledger.PostingRules;
+import dev.bodega.platform.Ids;
+import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PlatformProblem;
+import dev.bodega.platform.Problems;
+import dev.bodega.platform.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.bodega.platform.Text.blankToNull;
+
+/**
+ * A transfer request's life: created (from a cart or given lines), picking started, picked, dispatched into
+ * transit, received (a difference goes to {@link Discrepancies}), or cancelled before dispatch. Each state
+ * change is one conditional UPDATE on the status it leaves plus its trace row, in one transaction; a change the
+ * state does not allow, or one lost to a concurrent user, is a 409 and changes nothing.
+ */
+@Service
+public class RequestFlow {
+
+    static final String DOCUMENT_TYPE = "transfer_request";
+
+    public record NewLine(UUID itemId, BigDecimal quantity, String note) {
+    }
+
+    public record NewRequest(UUID originId, UUID destinationId, String notes, List<NewLine> lines) {
+    }
+
+    /** What was counted for one item: picked, dispatched or received; {@code reason} for a received difference. */
+    public record Count(UUID itemId, BigDecimal quantity, String reason) {
+    }
+
+    record Header(UUID id, long number, UUID originId, UUID destinationId, UUID requestedBy, String status) {
+    }
+
+    record StoredLine(int lineNo, UUID itemId, BigDecimal requested, BigDecimal picked, BigDecimal dispatched,
+                      BigDecimal unitCost) {
+    }
+
+    private final JdbcClient jdbc;
+    private final StockPostings postings;
+    private final PostingRules rules;
+    private final TransitLocation transit;
+    private final Discrepancies discrepancies;
+    private final RequestNotices notices;
+
+    RequestFlow(JdbcClient jdbc, StockPostings postings, PostingRules rules, TransitLocation transit,
+                Discrepancies discrepancies, RequestNotices notices) {
+        this.jdbc = jdbc;
+        this.postings = postings;
+        this.rules = rules;
+        this.transit = transit;
+        this.discrepancies = discrepancies;
+        this.notices = notices;
+    }
+
+    /** A new PENDIENTE request by the current user, who works at its destination; the origin's users hear of it. */
+    @Transactional
+    public UUID create(NewRequest request) {
+        UUID requester = currentUser();
+        Map<UUID, NewLine> lines = merge(request.lines());
+        checkPlaces(request.originId(), request.destinationId());
+        rules.check(lines.values().stream()
+                .map(l -> Line.in(request.destinationId(), l.itemId(), MovementType.TRANSFER_IN, l.quantity(), null))
+                .toList());
+        requireWorksAt(request.destinationId());
+        UUID id = Ids.next();
+        long number = nextNumber();
+        jdbc.sql("""
+                        INSERT INTO transfer_requests (tenant_id, id, number, origin_id, destination_id, requested_by, notes)
+                        VALUES (:tenant, :id, :number, :origin, :destination, :user, :notes)""")
+                .param("tenant", TenantContext.tenantId()).param("id", id).param("number", number)
+                .param("origin", request.originId()).param("destination", request.destinationId())
+                .param("user", requester).param("notes", blankToNull(request.notes()))
+                .update();
+        int lineNo = 0;
+        for (NewLine line : lines.values()) {
+            jdbc.sql("""
+                            INSERT INTO transfer_request_lines (tenant_id, request_id, line_no, origin_id, destination_id,
+                                                               item_id, requested, note)
+                            VALUES (:tenant, :id, :lineNo, :origin, :destination, :item, :quantity, :note)""")
+                    .param("tenant", TenantContext.tenantId()).param("id", id).param("lineNo", ++lineNo)
+                    .param("origin", request.originId()).param("destination", request.destinationId())
+                    .param("item", line.itemId()).param("quantity", line.quantity()).param("note", blankToNull(line.note()))
+                    .update();
+        }
+        Header header = new Header(id, number, request.originId(), request.destinationId(), requester, null);
+        trace(header, null, RequestStatus.PENDING, blankToNull(request.notes()));
+        notices.created(header);
+        return id;
+    }
+
+    /** PENDIENTE → ALISTAMIENTO, by someone who works at the origin. */
+    @Transactional
+    public void startPicking(UUID id, String comment) {
+        Header header = header(id);
+        requireTransition(header, RequestStatus.PICKING);
+        requireWorksAt(header.originId());
+        move(header, RequestStatus.PICKING, "", comment);
+    }
+
+    /** The quantities picked (fecha_alistamiento); the request stays in ALISTAMIENTO until dispatched. */
+    @Transactional
+    public void recordPicking(UUID id, List<Count> picked) {
+        Header header = lock(id);
+        if (RequestStatus.of(header.status()) != RequestStatus.PICKING) {
+            throw stateConflict(header, RequestStatus.PICKING);
+        }
+        requireWorksAt(header.originId());
+        Map<UUID, BigDecimal> quantities = byItem(lines(id), picked, StoredLine::requested);
+        quantities.forEach((item, quantity) -> jdbc.sql("UPDATE transfer_request_lines SET picked = :q WHERE request_id = :id AND item_id = :item")
+                .param("q", quantity).param("id", id).param("item", item).update());
+        jdbc.sql("UPDATE transfer_requests SET picked_at = now(), updated_at = now() WHERE id = :id")
+                .param("id", id).update();
+    }
+
+    /**
+     * ALISTAMIENTO → DESPACHADO: the dispatched quantities (the picked ones unless given) leave the origin for
+     * transit in one posting whose document is the request. The status changes first, so a second dispatcher
+     * waits on the row and then finds it dispatched: exactly one posting.
+     */
+    @Transactional
+    public void dispatch(UUID id, String transportGuide, List<Count> dispatched, String comment) {
+        Header header = header(id);
+        requireTransition(header, RequestStatus.DISPATCHED);
+        requireWorksAt(header.originId());
+        List<StoredLine> lines = lines(id);
+        if (lines.stream().anyMatch(l -> l.picked() == null)) {
+            throw Problems.of(InventoryProblem.PICKING_NOT_RECORDED, "Record the picked quantities before dispatching");
+        }
+        move(header, RequestStatus.DISPATCHED, ", dispatched_at = now()", comment);
+        jdbc.sql("UPDATE transfer_requests SET transport_guide = :guide WHERE tenant_id = :tenant AND id = :id")
+                .param("guide", blankToNull(transportGuide) == null ? null : transportGuide.trim())
+                .param("tenant", TenantContext.tenantId()).param("id", id).update();
+        Map<UUID, BigDecimal> quantities = byItem(lines, dispatched, StoredLine::picked);
+        UUID transitId = transit.id();
+        transit.prepareLevels(transitId, quantities.keySet());
+        List<Line> posting = new ArrayList<>();
+        quantities.forEach((item, quantity) -> {
+            posting.add(Line.out(header.originId(), item, MovementType.TRANSFER_OUT, quantity));
+            posting.add(Line.in(transitId, item, MovementType.TRANSFER_IN, quantity, null));
+        });
+        Map<UUID, BigDecimal> costs = new LinkedHashMap<>();
+        if (quantities.values().stream().anyMatch(q -> q.signum() > 0)) {
+            postings.post(new StockPostings.Posting("transfer_request_dispatch", DOCUMENT_TYPE, id, null,
+                    reference(header), posting)).entries().stream()
+                    .filter(e -> e.movementType() == MovementType.TRANSFER_OUT)
+                    .forEach(e -> costs.put(e.itemId(), e.unitCost()));
+        }
+        quantities.forEach((item, quantity) -> jdbc.sql("""
+                        UPDATE transfer_request_lines SET dispatched = :q, unit_cost = :cost
+                        WHERE request_id = :id AND item_id = :item""")
+                .param("q", quantity).param("cost", costs.get(item)).param("id", id).param("item", item).update());
+        notices.dispatched(header);
+    }
+
+    /**
+     * DESPACHADO → RECIBIDO, by someone who works at the destination: what arrived moves from transit into the
+     * destination at the cost it left with; a received quantity other than the dispatched one needs a reason and
+     * becomes an adjustment ({@link Discrepancies}), and the requester hears of it.
+     */
+    @Transactional
+    public void receive(UUID id, List<Count> received, String comment) {
+        Header header = header(id);
+        requireTransition(header, RequestStatus.RECEIVED);
+        requireWorksAt(header.destinationId());
+        List<StoredLine> lines = lines(id);
+        Map<UUID, BigDecimal> quantities = byItem(lines, received, StoredLine::dispatched);
+        Map<UUID, String> reasons = reasons(lines, received, quantities);
+        move(header, RequestStatus.RECEIVED, ", received_at = now()", comment);
+        UUID transitId = transit.id();
+        List<Line> posting = new ArrayList<>();
+        for (StoredLine line : lines) {
+            BigDecimal arrived = quantities.get(line.itemId()).min(line.dispatched());
+            posting.add(Line.out(transitId, line.itemId(), MovementType.TRANSFER_OUT, arrived));
+            posting.add(Line.in(header.destinationId(), line.itemId(), MovementType.TRANSFER_IN, arrived, line.unitCost()));
+            jdbc.sql("""
+                            UPDATE transfer_request_lines SET received = :q, discrepancy_reason = :reason
+                            WHERE request_id = :id AND item_id = :item""")
+                    .param("q", quantities.get(line.itemId())).param("reason", reasons.get(line.itemId()))
+                    .param("id", id).param("item", line.itemId()).update();
+        }
+        if (posting.stream().anyMatch(l -> l.quantity().signum() != 0)) {
+            postings.post(new StockPostings.Posting("transfer_request_receipt", DOCUMENT_TYPE, id, null,
+                    reference(header), posting));
+        }
+        if (!reasons.isEmpty()) {
+            discrepancies.post(header, transitId, lines, quantities, reasons);
+            notices.discrepancy(header);
+        }
+    }
+
+    /** PENDIENTE or ALISTAMIENTO → CANCELADO, by the requester or by someone who works at the origin. */
+    @Transactional
+    public void cancel(UUID id, String comment) {
+        Header header = header(id);
+        requireTransition(header, RequestStatus.CANCELLED);
+        if (!header.requestedBy().equals(currentUser())) {
+            requireWorksAt(header.originId());
+        }
+        move(header, RequestStatus.CANCELLED, ", cancelled_at = now()", comment);
+    }
+
+    static String reference(Header header) {
+        return "SOL-" + header.number();
+    }
+
+    /** The one conditional UPDATE of a transition, then its trace row; no row changed is a lost race. */
+    private void move(Header header, RequestStatus to, String sets, String comment) {
+        int changed = jdbc.sql("UPDATE transfer_requests SET status = :to, updated_at = now()" + sets
+                        + " WHERE tenant_id = :tenant AND id = :id AND status = :from")
+                .param("to", to.code()).param("tenant", TenantContext.tenantId()).param("id", header.id())
+                .param("from", header.status())
+                .update();
+        if (changed != 1) {
+            throw stateConflict(header(header.id()), to);
+        }
+        trace(header, RequestStatus.of(header.status()), to, blankToNull(comment));
+    }
+
+    private void trace(Header header, RequestStatus from, RequestStatus to, String comment) {
+        jdbc.sql("""
+                        INSERT INTO transfer_request_trace (tenant_id, id, request_id, origin_id, destination_id,
+                                                            from_status, to_status, user_id, comment)
+                        VALUES (:tenant, :id, :request, :origin, :destination, :from, :to, :user, :comment)""")
+                .param("tenant", TenantContext.tenantId()).param("id", Ids.next()).param("request", header.id())
+                .param("origin", header.originId()).param("destination", header.destinationId())
+                .param("from", from == null ? null : from.code()).param("to", to.code())
+                .param("user", TenantContext.userId().orElse(null)).param("comment", comment)
+                .update();
+    }
+
+    private static void requireTransition(Header header, RequestStatus to) {
+        if (!RequestStatus.of(header.status()).canGoTo(to)) {
+            throw stateConflict(header, to);
+        }
+    }
+
+    private static RuntimeException stateConflict(Header header, RequestStatus to) {
+        var problem = Problems.of(InventoryProblem.REQUEST_STATE,
+                "Request SOL-" + header.number() + " is " + header.status() + "; it cannot become " + to.code());
+        problem.getBody().setProperty("status", header.status());
+        return problem;
+    }
+
+    private Header header(UUID id) {
+        return jdbc.sql("SELECT id, number, origin_id, destination_id, requested_by, status FROM transfer_requests WHERE id = :id")
+                .param("id", id).query(Header.class).optional()
+                .orElseThrow(() -> new NotFoundException("Transfer request"));
+    }
+
+    private Header lock(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, number, origin_id, destination_id, requested_by, status FROM transfer_requests
+                        WHERE tenant_id = :tenant AND id = :id FOR UPDATE""")
+                .param("tenant", TenantContext.tenantId()).param("id", id).query(Header.class).optional()
+                .orElseThrow(() -> new NotFoundException("Transfer request"));
+    }
+
+    private List<StoredLine> lines(UUID id) {
+        return jdbc.sql("""
+                        SELECT line_no, item_id, requested, picked, dispatched, unit_cost FROM transfer_request_lines
+                        WHERE request_id = :id ORDER BY line_no""")
+                .param("id", id).query(StoredLine.class).list();
+    }
+
+    /** Every line's quantity: the one given for its item, else {@code fallback}; an item not on the request is refused. */
+    private static Map<UUID, BigDecimal> byItem(List<StoredLine> lines, List<Count> given,
+                                                java.util.function.Function<StoredLine, BigDecimal> fallback) {
+        Map<UUID, BigDecimal> quantities = new LinkedHashMap<>();
+        lines.forEach(l -> quantities.put(l.itemId(), fallback.apply(l) == null ? BigDecimal.ZERO : fallback.apply(l)));
+        for (Count count : given == null ? List.<Count>of() : given) {
+            if (!quantities.containsKey(count.itemId())) {
+                throw Problems.of(InventoryProblem.UNKNOWN_REQUEST_LINE, "Item " + count.itemId() + " is not on this request");
+            }
+            if (count.quantity() == null || count.quantity().signum() < 0) {
+                throw Problems.of(InventoryProblem.QUANTITY_RANGE, "Quantities cannot be negative");
+            }
+            quantities.put(count.itemId(), count.quantity());
+        }
+        return quantities;
+    }
+
+    /** The reason for each item received other than dispatched; a difference without one is refused. */
+    private static Map<UUID, String> reasons(List<StoredLine> lines, List<Count> given, Map<UUID, BigDecimal> received) {
+        Map<UUID, String> reasons = new LinkedHashMap<>();
+        for (StoredLine line : lines) {
+            if (received.get(line.itemId()).compareTo(line.dispatched()) == 0) {
+                continue;
+            }
+            String reason = given == null ? null : given.stream().filter(c -> c.itemId().equals(line.itemId()))
+                    .map(Count::reason).map(r -> blankToNull(r)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (reason == null) {
+                var problem = Problems.of(InventoryProblem.DISCREPANCY_REASON,
+                        "Item " + line.itemId() + " was received other than dispatched: say why");
+                problem.getBody().setProperty("itemId", line.itemId().toString());
+                throw problem;
+            }
+            reasons.put(line.itemId(), reason.trim());
+        }
+        return reasons;
+    }
+
+    private static Map<UUID, NewLine> merge(List<NewLine> lines) {
+        if (lines == null || lines.isEmpty()) {
+            throw Problems.of(InventoryProblem.EMPTY_REQUEST, "A request needs at least one line");
+        }
+        Map<UUID, NewLine> merged = new LinkedHashMap<>();
+        for (NewLine line : lines) {
+            if (line.quantity() == null || line.quantity().signum() <= 0) {
+                throw Problems.of(InventoryProblem.ZERO_QUANTITY, "Item " + line.itemId() + ": ask for more than 0");
+            }
+            merged.merge(line.itemId(), line, (a, b) -> new NewLine(a.itemId(), a.quantity().add(b.quantity()),
+                    a.note() == null ? b.note() : a.note()));
+        }
+        return merged;
+    }
+
+    private void checkPlaces(UUID origin, UUID destination) {
+        if (origin == null || destination == null) {
+            throw Problems.of(InventoryProblem.UNKNOWN_LOCATION, "A request needs an origin and a destination");
+        }
+        if (origin.equals(destination)) {
+            throw Problems.of(InventoryProblem.SAME_LOCATION, "A request needs two different locations");
+        }
+        record Place(UUID id, boolean active) {
+        }
+        List<Place> places = jdbc.sql("SELECT id, active FROM locations WHERE kind <> 'transit' AND id IN (:origin, :destination)")
+                .param("origin", origin).param("destination", destination).query(Place.class).list();
+        if (places.size() < 2) {
+            throw Problems.of(InventoryProblem.UNKNOWN_LOCATION, "Both locations must exist");
+        }
+        if (places.stream().anyMatch(p -> !p.active())) {
+            throw Problems.of(InventoryProblem.INACTIVE_LOCATION, "Both locations must be active");
+        }
+    }
+
+    private void requireWorksAt(UUID location) {
+        if (!Boolean.TRUE.equals(jdbc.sql("SELECT app_works_at(:location)").param("location", location)
+                .query(Boolean.class).single())) {
+            throw Problems.of(InventoryProblem.LOCATION_NOT_ALLOWED, "You do not work at the location this step belongs to");
+        }
+    }
+
+    private long nextNumber() {
+        return jdbc.sql("""
+                        INSERT INTO transfer_request_counters (tenant_id, last_number) VALUES (:tenant, 1)
+                        ON CONFLICT (tenant_id) DO UPDATE SET last_number = transfer_request_counters.last_number + 1
+                        RETURNING last_number""")
+                .param("tenant", TenantContext.tenantId()).query(Long.class).single();
+    }
+
+    private static UUID currentUser() {
+        return TenantContext.userId()
+                .orElseThrow(() -> Problems.of(PlatformProblem.FORBIDDEN, "Transfer requests are made by users"));
+    }
+}
