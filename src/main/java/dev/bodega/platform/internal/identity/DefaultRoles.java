@@ -23,6 +23,16 @@ class DefaultRoles {
         PERMISSIONS.put("seller", List.of("sales.*", "customers.*", "catalog.read", "inventory.read", "messaging.*", "insights.read"));
         PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue"));
         PERMISSIONS.put("viewer", List.of("*.read"));
+        // Seed 003's technician movements and warranty claims (technicians.own: the role that holds parts).
+        grant("manager", "technicians.*", "guarantees.*");
+        grant("technician", "technicians.own", "technicians.create", "guarantees.view", "guarantees.create");
+        grant("viewer", "technicians.view", "guarantees.view");
+    }
+
+    private static void grant(String role, String... permissions) {
+        List<String> granted = new java.util.ArrayList<>(PERMISSIONS.get(role));
+        granted.addAll(List.of(permissions));
+        PERMISSIONS.put(role, List.copyOf(granted));
     }
 
     private final JdbcClient jdbc;
