@@ -42,19 +42,21 @@ class ClaimPhotos {
         return maxBytes;
     }
 
+    /** A claim filed from the page with its first photo, if one was chosen: one transaction, both or neither. */
+    @Transactional
+    public UUID fileWith(WarrantyClaims.ClaimRequest request, MultipartFile photo) {
+        UUID id = claims.create(request, null).id();
+        if (photo != null && !photo.isEmpty()) {
+            add(id, photo);
+        }
+        return id;
+    }
+
     @Transactional
     public PhotoView add(UUID claimId, MultipartFile file) {
         int photos = claims.get(claimId).photos().size();
-        if (file == null || file.isEmpty()) {
-            throw Problems.of(ServiceProblem.PHOTO_MISSING, "Send the photo as the multipart part \"file\"");
-        }
-        if (file.getSize() > maxBytes) {
-            throw Problems.of(ServiceProblem.PHOTO_TOO_LARGE, "A photo is at most " + maxBytes + " bytes; this one is "
-                    + file.getSize());
-        }
-        byte[] content = bytes(file);
-        String type = ImageTypes.of(content).orElseThrow(() -> Problems.of(ServiceProblem.PHOTO_NOT_IMAGE,
-                "Only JPEG, PNG, GIF or WebP images are kept as evidence"));
+        byte[] content = image(file);
+        String type = ImageTypes.of(content).orElseThrow();
         if (photos >= MAX_PER_CLAIM) {
             throw Problems.of(ServiceProblem.TOO_MANY_PHOTOS, "A claim keeps at most " + MAX_PER_CLAIM + " photos");
         }
@@ -70,6 +72,22 @@ class ClaimPhotos {
                 .param("name", name).param("user", TenantContext.userId().orElse(null))
                 .update();
         return claims.get(claimId).photos().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The upload's bytes, once they are known to be an image within the size limit. */
+    private byte[] image(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw Problems.of(ServiceProblem.PHOTO_MISSING, "Send the photo as the multipart part \"file\"");
+        }
+        if (file.getSize() > maxBytes) {
+            throw Problems.of(ServiceProblem.PHOTO_TOO_LARGE, "A photo is at most " + maxBytes + " bytes; this one is "
+                    + file.getSize());
+        }
+        byte[] content = bytes(file);
+        if (ImageTypes.of(content).isEmpty()) {
+            throw Problems.of(ServiceProblem.PHOTO_NOT_IMAGE, "Only JPEG, PNG, GIF or WebP images are kept as evidence");
+        }
+        return content;
     }
 
     @Transactional(readOnly = true)
