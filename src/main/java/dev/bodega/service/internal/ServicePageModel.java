@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** What the service pages share: the company's time zone. */
-@ControllerAdvice(assignableTypes = {MovementsPageController.class, ClaimsPageController.class})
+@ControllerAdvice(assignableTypes = {TechnicianPageController.class, WarrantyPageController.class})
 class ServicePageModel {
 
     private final TenantSettingsService settings;

@@ -28,12 +28,12 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/service/warranty-claims")
 @Tag(name = "Warranty claims")
-class ClaimsApiController {
+class WarrantyApiController {
 
     private final WarrantyClaims claims;
     private final ClaimPhotos photos;
 
-    ClaimsApiController(WarrantyClaims claims, ClaimPhotos photos) {
+    WarrantyApiController(WarrantyClaims claims, ClaimPhotos photos) {
         this.claims = claims;
         this.photos = photos;
     }

@@ -22,9 +22,9 @@ import java.util.function.Supplier;
 
 /** The warranty pages: claims (list, new with a photo, one claim with its review, replacement and photos). */
 @Controller
-class ClaimsPageController {
+class WarrantyPageController {
 
-    private static final String AREA = MovementsPageController.AREA;
+    private static final String AREA = TechnicianPageController.AREA;
 
     private final WarrantyClaims claims;
     private final ClaimPhotos photos;
@@ -32,7 +32,7 @@ class ClaimsPageController {
     private final ServiceForms forms;
     private final ProblemMessages problems;
 
-    ClaimsPageController(WarrantyClaims claims, ClaimPhotos photos, ServiceLookups lookups, ServiceForms forms,
+    WarrantyPageController(WarrantyClaims claims, ClaimPhotos photos, ServiceLookups lookups, ServiceForms forms,
                          ProblemMessages problems) {
         this.claims = claims;
         this.photos = photos;
@@ -61,7 +61,7 @@ class ClaimsPageController {
     @PostMapping("/service/claims")
     @RequiresPermission("guarantees.create")
     String create(@ModelAttribute("form") ClaimForm form, BindingResult errors,
-                  @RequestParam(value = "photo", required = false) MultipartFile photo, Model model) {
+                  @RequestParam(value = "file", required = false) MultipartFile photo, Model model) {
         WarrantyClaims.ClaimRequest request = forms.claim(form, errors);
         if (!errors.hasErrors()) {
             try {
@@ -114,7 +114,7 @@ class ClaimsPageController {
 
     @PostMapping("/service/claims/{id}/photos")
     @RequiresPermission("guarantees.create")
-    String addPhoto(@PathVariable UUID id, @RequestParam(value = "photo", required = false) MultipartFile photo,
+    String addPhoto(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile photo,
                     RedirectAttributes redirect) {
         return act(id, redirect, "service.claim.done.photoAdded", () -> photos.add(id, photo));
     }

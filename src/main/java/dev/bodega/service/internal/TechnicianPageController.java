@@ -26,7 +26,7 @@ import java.util.UUID;
  * and a technician's own page of the parts they hold, made to work on a phone.
  */
 @Controller
-class MovementsPageController {
+class TechnicianPageController {
 
     /** The service pages' own words for a problem are {@code service.problem.<slug>}. */
     static final String AREA = "service";
@@ -36,7 +36,7 @@ class MovementsPageController {
     private final ServiceForms forms;
     private final ProblemMessages problems;
 
-    MovementsPageController(TechnicianMovements movements, ServiceLookups lookups, ServiceForms forms,
+    TechnicianPageController(TechnicianMovements movements, ServiceLookups lookups, ServiceForms forms,
                             ProblemMessages problems) {
         this.movements = movements;
         this.lookups = lookups;

@@ -28,11 +28,11 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/service")
 @Tag(name = "Technician movements")
-class MovementsApiController {
+class TechnicianApiController {
 
     private final TechnicianMovements movements;
 
-    MovementsApiController(TechnicianMovements movements) {
+    TechnicianApiController(TechnicianMovements movements) {
         this.movements = movements;
     }
 
