@@ -1,5 +1,6 @@
 package dev.bodega.service;
 
+import dev.bodega.inventory.InventorySetup;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
@@ -22,11 +23,12 @@ class ServicePagesTest {
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
     @Autowired StockPostings postings;
+    @Autowired InventorySetup inventory;
     @Autowired Api api;
 
     @Test
     void aTechnicianSeesTheirPartsAndReturnsWhatWasNotUsed() {
-        Workshop shop = Workshop.open(fixtures, stock, postings);
+        Workshop shop = Workshop.open(fixtures, stock, postings, inventory);
         UUID part = shop.part("PAST-FRENO", 6);
         WebSession admin = WebSession.signedIn(api.baseUrl(), shop.tenant.slug(), shop.tenant.adminEmail(),
                 TestFixtures.PASSWORD);
@@ -66,7 +68,7 @@ class ServicePagesTest {
 
     @Test
     void aClaimIsFiledWithAPhotoAndResolvedFromItsPage() {
-        Workshop shop = Workshop.open(fixtures, stock, postings);
+        Workshop shop = Workshop.open(fixtures, stock, postings, inventory);
         UUID part = shop.part("LLANTA-10", 4);
         WebSession admin = WebSession.signedIn(api.baseUrl(), shop.tenant.slug(), shop.tenant.adminEmail(),
                 TestFixtures.PASSWORD);

@@ -1,5 +1,6 @@
 package dev.bodega.service;
 
+import dev.bodega.inventory.InventorySetup;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.Idempotency;
 import dev.bodega.support.Api;
@@ -24,12 +25,13 @@ class TechnicianMovementsTest {
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
     @Autowired StockPostings postings;
+    @Autowired InventorySetup inventory;
     @Autowired JdbcClient jdbc;
     @Autowired Api api;
 
     @Test
     void aLoanOutAndItsPartialReturnKeepTheLedgerExact() {
-        Workshop shop = Workshop.open(fixtures, stock, postings);
+        Workshop shop = Workshop.open(fixtures, stock, postings, inventory);
         UUID part = shop.part("MTR-500W", 10);
 
         Api.Response loan = record(shop, part, "prestamo", 4, "OT-77", "loan-1");
@@ -76,7 +78,7 @@ class TechnicianMovementsTest {
 
     @Test
     void aSaleTakesStockAQuoteMovesNoneAndOnlyTechniciansAreHandedParts() {
-        Workshop shop = Workshop.open(fixtures, stock, postings);
+        Workshop shop = Workshop.open(fixtures, stock, postings, inventory);
         UUID part = shop.part("FRN-01", 5);
 
         assertThat(record(shop, part, "venta", 2, null, null).status()).isEqualTo(201);

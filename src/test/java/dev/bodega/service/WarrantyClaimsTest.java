@@ -1,5 +1,6 @@
 package dev.bodega.service;
 
+import dev.bodega.inventory.InventorySetup;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
@@ -28,12 +29,13 @@ class WarrantyClaimsTest {
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
     @Autowired StockPostings postings;
+    @Autowired InventorySetup inventory;
     @Autowired JdbcClient jdbc;
     @Autowired Api api;
 
     @Test
     void onlyTheAllowedTransitionsHappenAndAnIllegalOneChangesNothing() {
-        Workshop shop = Workshop.open(fixtures, stock, postings);
+        Workshop shop = Workshop.open(fixtures, stock, postings, inventory);
         UUID part = shop.part("BAT-48V", 5);
         UUID manager = fixtures.user(shop.tenant, "jefe@" + shop.tenant.slug() + ".test", "manager");
         String claim = file(shop, part, false);
@@ -79,7 +81,7 @@ class WarrantyClaimsTest {
 
     @Test
     void photosAreImagesWithinTheLimitAndOnlyTheirCompanySeesThem() {
-        Workshop shop = Workshop.open(fixtures, stock, postings);
+        Workshop shop = Workshop.open(fixtures, stock, postings, inventory);
         String claim = file(shop, shop.part("CTRL-1", 1), true);
         String photos = path(claim, "photos");
 

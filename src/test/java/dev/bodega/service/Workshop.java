@@ -1,5 +1,6 @@
 package dev.bodega.service;
 
+import dev.bodega.inventory.InventorySetup;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.support.Api;
@@ -31,11 +32,17 @@ final class Workshop {
         this.postings = postings;
     }
 
-    static Workshop open(TestFixtures fixtures, StockFixtures stock, StockPostings postings) {
+    /** The technician works at the workshop: their stock there is theirs to move, as for any user. */
+    static Workshop open(TestFixtures fixtures, StockFixtures stock, StockPostings postings, InventorySetup inventory) {
         TestFixtures.Tenant tenant = fixtures.tenant();
         String email = "tecnico@" + tenant.slug() + ".test";
         UUID technician = fixtures.user(tenant, email, "technician");
-        return new Workshop(tenant, stock.location(tenant, "Taller Norte"), technician, email, stock, postings);
+        UUID location = stock.location(tenant, "Taller Norte");
+        stock.asAdmin(tenant, () -> {
+            inventory.assign(location, List.of(technician));
+            return null;
+        });
+        return new Workshop(tenant, location, technician, email, stock, postings);
     }
 
     /** A piece item with {@code onHand} units received into the workshop at 2.50 each. */

@@ -21,15 +21,17 @@ class DemoSeeder implements DemoData {
     private final DemoSales sales;
     private final DemoPurchases purchases;
     private final DemoScope scope;
+    private final DemoService service;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
-               DemoScope scope) {
+               DemoScope scope, DemoService service) {
         this.companies = companies;
         this.catalog = catalog;
         this.stock = stock;
         this.sales = sales;
         this.purchases = purchases;
         this.scope = scope;
+        this.service = service;
     }
 
     @Override
@@ -40,6 +42,7 @@ class DemoSeeder implements DemoData {
         DemoStock.Stocked stocked = stock.seed(tenantId, users);
         sales.seed(tenantId, users, stocked);
         purchases.seed(tenantId, users, suppliers, stocked.locations().get(DemoStock.CENTRAL));
+        service.seed(tenantId, users, stocked.locations().get(DemoStock.WORKSHOP));
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -56,7 +56,7 @@ class TechnicianPageController {
         model.addAttribute("concept", wanted);
         model.addAttribute("workOrder", workOrder);
         model.addAttribute("technicians", lookups.technicians());
-        model.addAttribute("concepts", Concept.values());
+        model.addAttribute("concepts", Arrays.stream(Concept.values()).map(Concept::code).toList());
         return "service/movements";
     }
 
@@ -153,7 +153,7 @@ class TechnicianPageController {
         model.addAttribute("form", form);
         model.addAttribute("locations", lookups.locations());
         model.addAttribute("technicians", lookups.technicians());
-        model.addAttribute("concepts", Concept.recordable());
+        model.addAttribute("concepts", Concept.recordable().stream().map(Concept::code).toList());
         model.addAttribute("types", Concept.TYPES);
         // A fresh key per rendering: a double-submitted form records once; a refused one was never claimed.
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
