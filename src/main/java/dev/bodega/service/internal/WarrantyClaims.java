@@ -143,8 +143,9 @@ class WarrantyClaims {
                         WHERE id = :id AND status = 'APROBADA' AND replacement_posting_id IS NULL FOR UPDATE""")
                 .param("id", id).query(UUID.class).optional().isPresent();
         if (!open) {
+            ClaimView now = get(id);
             throw Problems.of(ServiceProblem.NOT_REPLACEABLE, "Only an approved claim sends its replacement, once; "
-                    + "this one is " + get(id).status() + (get(id).replacementPostingId() == null ? "" : ", replaced"));
+                    + "this one is " + now.status() + (now.replacementPostingId() == null ? "" : ", replaced"));
         }
         StockPostings.Posted posted = postings.post(new StockPostings.Posting("warranty", DOCUMENT, id, "warranty",
                 claim.workOrder(), List.of(StockPostings.Line.out(location, claim.itemId(), MovementType.WARRANTY,
