@@ -1,8 +1,8 @@
 /**
  * The demo company: on the first start of an empty database (when {@code bodega.demo.enabled}), a hardware
- * store with its users, catalog, stock, 90 days of sales and its purchases, built only through the other
- * modules' public APIs. It owns no table.
+ * store with its users, catalog, stock, 90 days of sales, its purchases and its workshop's service work,
+ * built only through the other modules' public APIs. It owns no table.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo",
-        allowedDependencies = {"platform", "catalog", "inventory", "sales", "purchasing"})
+        allowedDependencies = {"platform", "catalog", "inventory", "sales", "purchasing", "service"})
 package dev.bodega.demo;

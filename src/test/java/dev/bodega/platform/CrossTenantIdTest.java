@@ -41,7 +41,7 @@ class CrossTenantIdTest {
                    String securityEventId, String auditId, String adjustmentId, String importJobId, String locationId,
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
-                   Purchasing purchasing, Vehicles vehicles, Requests requests) {
+                   Purchasing purchasing, Vehicles vehicles, Requests requests, Service service) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -58,6 +58,10 @@ class CrossTenantIdTest {
 
     /** The other tenant's transfer request and an item in its admin's request cart. */
     record Requests(String requestId, String cartItemId) {
+    }
+
+    /** The other tenant's service documents: a loan to a technician, a pending warranty claim with a photo. */
+    record Service(String movementId, String claimId) {
     }
 
     /** Path pattern → which of the other tenant's ids to put in its path variable. */
@@ -118,6 +122,12 @@ class CrossTenantIdTest {
             IDS.put("/api/v1/transfer-requests/{id}" + action, f -> f.requests().requestId());
         }
         IDS.put("/api/v1/request-cart/items/{id}", f -> f.requests().cartItemId());
+        for (String step : List.of("", "/returns", "/settle")) {
+            IDS.put("/api/v1/service/technician-movements/{id}" + step, f -> f.service().movementId());
+        }
+        for (String step : List.of("", "/submit", "/approve", "/reject", "/replacement", "/photos", "/photos/{photoId}")) {
+            IDS.put("/api/v1/service/warranty-claims/{id}" + step, f -> f.service().claimId());
+        }
     }
 
     /**
@@ -133,7 +143,7 @@ class CrossTenantIdTest {
             Map.entry("kind", "warehouse"), Map.entry("number", "CROSS-1"),
             Map.entry("modelId", "00000000-0000-0000-0000-000000000000"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
             Map.entry("supplierId", "00000000-0000-0000-0000-000000000000"),
-            Map.entry("locationId", "00000000-0000-0000-0000-000000000000"),
+            Map.entry("locationId", "00000000-0000-0000-0000-000000000000"), Map.entry("quantity", 1),
             Map.entry("lines", List.of(Map.of("saleLineId", "00000000-0000-0000-0000-000000000000", "quantity", 1,
                     "itemId", "00000000-0000-0000-0000-000000000000",
                     "lineId", "00000000-0000-0000-0000-000000000000"))));
@@ -236,7 +246,26 @@ class CrossTenantIdTest {
                 newest(theirs, "audit_log", "id"), adjustment, importJob, stockroom.toString(), counted.toString(),
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
                 theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
-                theirRequests(theirs, stockroom, counted));
+                theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom));
+    }
+
+    /** A part in the stockroom lent to a technician, and a pending claim for one with a photo. */
+    private Service theirService(TestFixtures.Tenant theirs, UUID stockroom) {
+        UUID item = stock.item(theirs, "THEIRS-PART", "pcs", java.math.BigDecimal.ZERO);
+        TestFixtures.asUser(theirs.id(), theirs.adminId(), Set.of("*"), () -> postings.post(new StockPostings.Posting(
+                "receipt", "test", null, null, null, List.of(StockPostings.Line.in(stockroom, item, MovementType.RECEIPT,
+                        java.math.BigDecimal.TEN, java.math.BigDecimal.ONE)))));
+        UUID technician = fixtures.user(theirs, "tecnico@" + theirs.slug() + ".test", "technician");
+        var loan = api.post(theirs.adminKey(), "/api/v1/service/technician-movements", Map.of("locationId", stockroom,
+                "itemId", item, "technicianId", technician, "concept", "prestamo", "quantity", 1));
+        assertThat(loan.status()).as(loan.body()).isEqualTo(201);
+        var claim = api.post(theirs.adminKey(), "/api/v1/service/warranty-claims", Map.of("itemId", item,
+                "quantity", 1, "locationId", stockroom, "failureReason", "theirs", "submit", true));
+        assertThat(claim.status()).as(claim.body()).isEqualTo(201);
+        String claimId = claim.json().get("id").asString();
+        assertThat(Multipart.upload(api, theirs.adminKey(), "/api/v1/service/warranty-claims/" + claimId + "/photos",
+                Map.of(), "theirs.gif", "GIF89a theirs").status()).isEqualTo(201);
+        return new Service(loan.json().get("id").asString(), claimId);
     }
 
     /** A completed sale to a customer with one unit returned, on the store's default series. */
@@ -337,6 +366,12 @@ class CrossTenantIdTest {
         assertThat(request.get("status").asString()).isEqualTo("PENDIENTE");
         assertThat(request.get("trace")).hasSize(1);
         assertThat(api.get(theirs.adminKey(), "/api/v1/request-cart").json()).hasSize(1);
+        var loan = api.get(theirs.adminKey(), "/api/v1/service/technician-movements/" + foreign.service().movementId());
+        assertThat(loan.json().get("outstanding").decimalValue()).isEqualByComparingTo("1");
+        assertThat(loan.json().get("settled").asBoolean()).isFalse();
+        var claim = api.get(theirs.adminKey(), "/api/v1/service/warranty-claims/" + foreign.service().claimId()).json();
+        assertThat(claim.get("status").asString()).isEqualTo("PENDIENTE");
+        assertThat(claim.get("photos")).hasSize(1);
     }
 
     private String newest(TestFixtures.Tenant tenant, String table, String column) throws Exception {

@@ -23,9 +23,10 @@ class DemoSeeder implements DemoData {
     private final DemoRequests requests;
     private final DemoScope scope;
     private final DemoVehicles vehicles;
+    private final DemoService service;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
-               DemoRequests requests, DemoScope scope, DemoVehicles vehicles) {
+               DemoRequests requests, DemoScope scope, DemoVehicles vehicles, DemoService service) {
         this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
@@ -34,6 +35,7 @@ class DemoSeeder implements DemoData {
         this.purchases = purchases;
         this.requests = requests;
         this.scope = scope;
+        this.service = service;
     }
 
     @Override
@@ -46,6 +48,7 @@ class DemoSeeder implements DemoData {
         purchases.seed(tenantId, users, suppliers, stocked.locations().get(DemoStock.CENTRAL));
         requests.seed(tenantId, users, stocked);
         vehicles.seed(tenantId, adminUserId);
+        service.seed(tenantId, users, stocked.locations().get(DemoStock.WORKSHOP));
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

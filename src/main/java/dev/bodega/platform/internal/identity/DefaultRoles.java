@@ -4,6 +4,7 @@ import dev.bodega.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,15 @@ class DefaultRoles {
         PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue",
                 "requests.view", "requests.create", "requests.receive"));
         PERMISSIONS.put("viewer", List.of("*.read"));
+        // Seed 003's technician movements and warranty claims (technicians.own: the role that holds parts).
+        grant("manager", "technicians.*", "guarantees.*");
+        grant("technician", "technicians.own", "technicians.create", "guarantees.view", "guarantees.create");
+    }
+
+    private static void grant(String role, String... permissions) {
+        List<String> granted = new ArrayList<>(PERMISSIONS.get(role));
+        granted.addAll(List.of(permissions));
+        PERMISSIONS.put(role, List.copyOf(granted));
     }
 
     private final JdbcClient jdbc;
