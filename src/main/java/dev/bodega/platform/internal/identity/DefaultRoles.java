@@ -21,7 +21,7 @@ class DefaultRoles {
                 "messaging.*", "insights.*", "users.read", "roles.read", "audit.read", "security.read", "settings.read",
                 "apikeys.use"));
         PERMISSIONS.put("seller", List.of("sales.*", "customers.*", "catalog.read", "inventory.read", "messaging.*", "insights.read"));
-        PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue"));
+        PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue", "inventory.count"));
         PERMISSIONS.put("viewer", List.of("*.read"));
     }
 
