@@ -57,11 +57,13 @@ class CountSheets {
         StringWriter out = new StringWriter();
         CsvWriter csv = new CsvWriter(out, header);
         for (Counts.LineView line : counts.lines(id, reveal)) {
-            List<Object> cells = new ArrayList<>(List.of(text(line.bin()), line.sku(), line.name(), line.unit(),
-                    text(line.countedQuantity()), text(line.counted() ? line.looseQuantity() : null)));
+            // Numbers as numbers: a negative difference is a figure, not a formula to escape.
+            List<Object> cells = new ArrayList<>(List.of(text(line.bin()), line.sku(), line.name(), line.unit()));
+            cells.add(strip(line.countedQuantity()));
+            cells.add(line.counted() ? strip(line.looseQuantity()) : null);
             if (reveal) {
-                cells.addAll(List.of(text(line.systemQuantity()), text(line.difference()), text(line.movedSince()),
-                        text(line.correction())));
+                cells.addAll(java.util.Arrays.asList(strip(line.systemQuantity()), strip(line.difference()),
+                        strip(line.movedSince()), strip(line.correction())));
             }
             csv.row(cells);
         }
@@ -129,6 +131,10 @@ class CountSheets {
 
     private static String text(String value) {
         return value == null ? "" : value;
+    }
+
+    private static BigDecimal strip(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
     }
 
     static String text(BigDecimal value) {

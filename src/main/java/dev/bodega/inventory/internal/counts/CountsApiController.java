@@ -157,7 +157,7 @@ class CountsApiController {
         return counts.get(id, true);
     }
 
-    @GetMapping(value = "/{id}/sheet.csv", produces = "text/csv")
+    @GetMapping("/{id}/sheet.csv")
     @RequiresPermission("inventory.read")
     @Operation(summary = "The count sheet as CSV: bin, SKU, item, unit, counted, loose (system and difference for reviewers)")
     ResponseEntity<String> csv(@PathVariable UUID id) {
@@ -167,7 +167,7 @@ class CountsApiController {
                 .body(sheets.csv(id, reveal()));
     }
 
-    @GetMapping(value = "/{id}/sheet.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/{id}/sheet.pdf")
     @RequiresPermission("inventory.read")
     @Operation(summary = "The count sheet as PDF, to count on paper or to file with the closed count")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
