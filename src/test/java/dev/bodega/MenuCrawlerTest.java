@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MenuCrawlerTest {
 
     private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#]*)\"");
+    /** The inventory pages' own menu, walked as well: its pages (counts among them) have no link in the main menu. */
+    private static final Pattern INVENTORY_NAV = Pattern.compile("<nav class=\"subnav\" id=\"inventory-nav\".*?</nav>", Pattern.DOTALL);
     private static final Pattern NOT_A_PAGE = Pattern.compile("^/(css|js|webjars|images|favicon)|^/logout|[?&]lang=");
 
     @Autowired Api api;
@@ -36,7 +38,12 @@ class MenuCrawlerTest {
         assertThat(home.status()).isEqualTo(200);
 
         List<String> broken = new ArrayList<>();
-        for (String link : links(home.body())) {
+        Set<String> links = links(home.body());
+        Matcher inventoryNav = INVENTORY_NAV.matcher(session.get("/inventory").body());
+        if (inventoryNav.find()) {
+            links.addAll(links(inventoryNav.group()));
+        }
+        for (String link : links) {
             WebSession.Page page = open(session, link);
             if (page.status() / 100 != 2) {
                 broken.add(link + " answered " + page.status());

@@ -20,6 +20,6 @@ public interface StockCounts {
 
     UUID open(NewCount count);
 
-    /** Adds {@code quantity} found of the item with this SKU or barcode, and {@code looseQuantity} loose units. */
-    void count(UUID countId, String code, BigDecimal quantity, BigDecimal looseQuantity);
+    /** Adds {@code quantity} found of the item, and {@code looseQuantity} loose units, as a counter's scan does. */
+    void count(UUID countId, UUID itemId, BigDecimal quantity, BigDecimal looseQuantity);
 }

@@ -68,4 +68,18 @@ class CountsPagesTest {
         }
         assertThat(stock.onHand(tenant, store, item)).isEqualByComparingTo("4");
     }
+
+    @Test
+    void theDemoCompanyHasACountInProgressAtTheWorkshop() {
+        var technician = WebSession.signedIn(api.baseUrl(), "demo", "tecnico@demo.bodega", "bodega-demo");
+        assertThat(technician.get("/inventory/counts?status=counting").body()).contains("Taller Norte", "En conteo");
+
+        var manager = WebSession.signedIn(api.baseUrl(), "demo", "gerente@demo.bodega", "bodega-demo");
+        var counting = manager.api("GET", "/api/v1/stock/counts?status=counting", null).json().get("items");
+        assertThat(counting).hasSize(1);
+        assertThat(counting.get(0).get("locationName").asString()).isEqualTo("Taller Norte");
+        assertThat(counting.get(0).get("totalItems").asInt()).isEqualTo(4);
+        assertThat(counting.get(0).get("totalDifferences").asInt()).isEqualTo(1);
+        assertThat(counting.get(0).get("itemsWithLoose").asInt()).isEqualTo(1);
+    }
 }

@@ -41,7 +41,7 @@ class CrossTenantIdTest {
                    String securityEventId, String auditId, String adjustmentId, String importJobId, String locationId,
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
-                   Purchasing purchasing) {
+                   Purchasing purchasing, String countId) {
     }
 
     /** The other tenant's sales documents: a customer, a completed sale with a return, its invoice series. */
@@ -97,6 +97,9 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/purchasing/orders/{id}/cancel", f -> f.purchasing().orderId());
         IDS.put("/api/v1/purchasing/orders/{id}/receipts", f -> f.purchasing().orderId());
         IDS.put("/api/v1/purchasing/orders/{id}/receipts/{receiptId}", f -> f.purchasing().receiptId());
+        for (String count : List.of("", "/entries", "/submit", "/recount", "/close", "/cancel", "/sheet.csv", "/sheet.pdf")) {
+            IDS.put("/api/v1/stock/counts/{id}" + count, Foreign::countId);
+        }
     }
 
     /**
@@ -213,7 +216,16 @@ class CrossTenantIdTest {
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
                 newest(theirs, "audit_log", "id"), adjustment, importJob, stockroom.toString(), counted.toString(),
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
-                theirPurchases(theirs, supplier, stockroom));
+                theirPurchases(theirs, supplier, stockroom), theirCount(theirs, stockroom));
+    }
+
+    /** A count at their stockroom, one line counted. */
+    private String theirCount(TestFixtures.Tenant theirs, UUID location) {
+        String count = api.post(theirs.adminKey(), "/api/v1/stock/counts", Map.of("locationId", location, "scope", "full"))
+                .json().get("id").asString();
+        assertThat(api.post(theirs.adminKey(), "/api/v1/stock/counts/" + count + "/entries",
+                Map.of("code", "THEIRS-KARDEX", "quantity", 1)).status()).isEqualTo(200);
+        return count;
     }
 
     /** A completed sale to a customer with one unit returned, on the store's default series. */
@@ -285,6 +297,9 @@ class CrossTenantIdTest {
         assertThat(api.get(theirs.adminKey(), "/api/v1/items/import/" + foreign.itemImportJobId()).status()).isEqualTo(200);
         var order = api.get(theirs.adminKey(), "/api/v1/purchasing/orders/" + foreign.purchasing().orderId()).json();
         assertThat(order.get("status").asString()).isEqualTo("partially_received");
+        var count = api.get(theirs.adminKey(), "/api/v1/stock/counts/" + foreign.countId()).json();
+        assertThat(count.get("count").get("status").asString()).isEqualTo("counting");
+        assertThat(count.get("count").get("totalItems").asInt()).isEqualTo(1);
         assertThat(order.get("lines").get(0).get("receivedQuantity").decimalValue()).isEqualByComparingTo("1");
     }
 

@@ -21,15 +21,17 @@ class DemoSeeder implements DemoData {
     private final DemoSales sales;
     private final DemoPurchases purchases;
     private final DemoScope scope;
+    private final DemoCounts counts;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
-               DemoScope scope) {
+               DemoScope scope, DemoCounts counts) {
         this.companies = companies;
         this.catalog = catalog;
         this.stock = stock;
         this.sales = sales;
         this.purchases = purchases;
         this.scope = scope;
+        this.counts = counts;
     }
 
     @Override
@@ -38,6 +40,8 @@ class DemoSeeder implements DemoData {
         DemoUsers users = scope.as(tenantId, null, () -> DemoUsers.find(companies, adminUserId));
         List<DemoCatalog.Supplier> suppliers = catalog.seed(tenantId, adminUserId);
         DemoStock.Stocked stocked = stock.seed(tenantId, users);
+        // Counted before the sales history is made: the sales at the workshop happen while it is being counted.
+        counts.seed(tenantId, users, stocked);
         sales.seed(tenantId, users, stocked);
         purchases.seed(tenantId, users, suppliers, stocked.locations().get(DemoStock.CENTRAL));
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -24,7 +24,7 @@ class StockCountsService implements StockCounts {
     }
 
     @Override
-    public void count(UUID countId, String code, BigDecimal quantity, BigDecimal looseQuantity) {
-        entries.record(countId, new CountEntries.Entry(null, code, quantity, looseQuantity, false));
+    public void count(UUID countId, UUID itemId, BigDecimal quantity, BigDecimal looseQuantity) {
+        entries.record(countId, new CountEntries.Entry(itemId, null, quantity, looseQuantity, false));
     }
 }
