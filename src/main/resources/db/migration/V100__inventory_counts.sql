@@ -108,5 +108,6 @@ GRANT UPDATE (status, tolerance, note, total_items, total_differences, items_wit
 GRANT UPDATE (system_quantity, counted_quantity, loose_quantity, counted_by, counted_at, recounts, note)
     ON stock_count_lines TO ${app_role};
 
-CREATE TRIGGER stock_counts_audit AFTER INSERT OR UPDATE OR DELETE ON stock_counts
+-- The session's moves are audited; its summary, rewritten on every scan, is not (the lines are the history).
+CREATE TRIGGER stock_counts_audit AFTER INSERT OR UPDATE OF status OR DELETE ON stock_counts
     FOR EACH ROW EXECUTE FUNCTION audit_row_change('tenant_id');

@@ -117,6 +117,9 @@ class CountsApiTest {
         Map<String, Object> level = stock.asAdmin(tenant, () -> levelRow(brake));
         assertThat(level.get("times_counted")).isEqualTo(1);
         assertThat(level.get("days_to_due")).as("due again 30 days from today in the company's zone").isEqualTo(30);
+        JsonNode levelSeen = api.get(admin, "/api/v1/stock/levels?itemId=" + brake).json().get("items").get(0);
+        assertThat(levelSeen.get("timesCounted").asInt()).isEqualTo(1);
+        assertThat(levelSeen.get("nextCountDue").asString()).isNotBlank();
         assertThat(open(Map.of("locationId", store, "scope", "cycle")))
                 .as("counted today, due in 30 days: the next cycle count lists nothing")
                 .satisfies(id -> assertThat(lineSkus(get(id))).isEmpty());
