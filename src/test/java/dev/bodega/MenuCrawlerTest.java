@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MenuCrawlerTest {
 
     private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#]*)\"");
+    /** The inventory pages' own menu, walked as well: its pages (counts among them) have no link in the main menu. */
+    private static final Pattern INVENTORY_NAV = Pattern.compile("<nav class=\"subnav\" id=\"inventory-nav\".*?</nav>", Pattern.DOTALL);
     private static final Pattern NOT_A_PAGE = Pattern.compile("^/(css|js|webjars|images|favicon)|^/logout|[?&]lang=");
 
     /** Menu pages whose own links are walked too: every demo transfer request, in each of its states. */
@@ -40,6 +42,10 @@ class MenuCrawlerTest {
 
         List<String> broken = new ArrayList<>();
         Set<String> toOpen = links(home.body());
+        Matcher inventoryNav = INVENTORY_NAV.matcher(session.get("/inventory").body());
+        if (inventoryNav.find()) {
+            toOpen.addAll(links(inventoryNav.group()));
+        }
         for (String further : WALKED_FURTHER) {
             WebSession.Page page = toOpen.contains(further) ? open(session, further) : null;
             if (page != null && page.status() == 200) {

@@ -41,7 +41,8 @@ class CrossTenantIdTest {
                    String securityEventId, String auditId, String adjustmentId, String importJobId, String locationId,
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
-                   Purchasing purchasing, Vehicles vehicles, Requests requests, Service service) {
+                   Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
+                   String countId) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -127,6 +128,9 @@ class CrossTenantIdTest {
         }
         for (String step : List.of("", "/submit", "/approve", "/reject", "/replacement", "/photos", "/photos/{photoId}")) {
             IDS.put("/api/v1/service/warranty-claims/{id}" + step, f -> f.service().claimId());
+        }
+        for (String count : List.of("", "/entries", "/submit", "/recount", "/close", "/cancel", "/sheet.csv", "/sheet.pdf")) {
+            IDS.put("/api/v1/stock/counts/{id}" + count, Foreign::countId);
         }
     }
 
@@ -246,7 +250,8 @@ class CrossTenantIdTest {
                 newest(theirs, "audit_log", "id"), adjustment, importJob, stockroom.toString(), counted.toString(),
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
                 theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
-                theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom));
+                theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
+                theirCount(theirs, stockroom));
     }
 
     /** A part in the stockroom lent to a technician, and a pending claim for one with a photo. */
@@ -266,6 +271,15 @@ class CrossTenantIdTest {
         assertThat(Multipart.upload(api, theirs.adminKey(), "/api/v1/service/warranty-claims/" + claimId + "/photos",
                 Map.of(), "theirs.gif", "GIF89a theirs").status()).isEqualTo(201);
         return new Service(loan.json().get("id").asString(), claimId);
+    }
+
+    /** A count at their stockroom, one line counted. */
+    private String theirCount(TestFixtures.Tenant theirs, UUID location) {
+        String count = api.post(theirs.adminKey(), "/api/v1/stock/counts", Map.of("locationId", location, "scope", "full"))
+                .json().get("id").asString();
+        assertThat(api.post(theirs.adminKey(), "/api/v1/stock/counts/" + count + "/entries",
+                Map.of("code", "THEIRS-KARDEX", "quantity", 1)).status()).isEqualTo(200);
+        return count;
     }
 
     /** A completed sale to a customer with one unit returned, on the store's default series. */
@@ -361,6 +375,9 @@ class CrossTenantIdTest {
         assertThat(api.get(theirs.adminKey(), "/api/v1/items/import/" + foreign.itemImportJobId()).status()).isEqualTo(200);
         var order = api.get(theirs.adminKey(), "/api/v1/purchasing/orders/" + foreign.purchasing().orderId()).json();
         assertThat(order.get("status").asString()).isEqualTo("partially_received");
+        var count = api.get(theirs.adminKey(), "/api/v1/stock/counts/" + foreign.countId()).json();
+        assertThat(count.get("count").get("status").asString()).isEqualTo("counting");
+        assertThat(count.get("count").get("totalItems").asInt()).isEqualTo(1);
         assertThat(order.get("lines").get(0).get("receivedQuantity").decimalValue()).isEqualByComparingTo("1");
         var request = api.get(theirs.adminKey(), "/api/v1/transfer-requests/" + foreign.requests().requestId()).json();
         assertThat(request.get("status").asString()).isEqualTo("PENDIENTE");

@@ -23,10 +23,12 @@ class DemoSeeder implements DemoData {
     private final DemoRequests requests;
     private final DemoScope scope;
     private final DemoVehicles vehicles;
+    private final DemoCounts counts;
     private final DemoService service;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
-               DemoRequests requests, DemoScope scope, DemoVehicles vehicles, DemoService service) {
+               DemoRequests requests, DemoScope scope, DemoVehicles vehicles, DemoService service,
+               DemoCounts counts) {
         this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
@@ -36,6 +38,7 @@ class DemoSeeder implements DemoData {
         this.requests = requests;
         this.scope = scope;
         this.service = service;
+        this.counts = counts;
     }
 
     @Override
@@ -44,6 +47,8 @@ class DemoSeeder implements DemoData {
         DemoUsers users = scope.as(tenantId, null, () -> DemoUsers.find(companies, adminUserId));
         List<DemoCatalog.Supplier> suppliers = catalog.seed(tenantId, adminUserId);
         DemoStock.Stocked stocked = stock.seed(tenantId, users);
+        // Counted before the sales history is made: the sales at the workshop happen while it is being counted.
+        counts.seed(tenantId, users, stocked);
         sales.seed(tenantId, users, stocked);
         purchases.seed(tenantId, users, suppliers, stocked.locations().get(DemoStock.CENTRAL));
         requests.seed(tenantId, users, stocked);

@@ -3,7 +3,8 @@ package dev.bodega.inventory.internal;
 import dev.bodega.platform.ProblemType;
 import org.springframework.http.HttpStatus;
 
-/** The problems of inventory: locations, postings to the stock ledger, adjustments, imports, alerts and transfer requests. */
+/** The problems of inventory: locations, postings to the stock ledger, adjustments, counts, imports, alerts and transfer
+ * requests. */
 public enum InventoryProblem implements ProblemType {
 
     MAX_LOCATIONS("max-locations", HttpStatus.CONFLICT),
@@ -27,6 +28,11 @@ public enum InventoryProblem implements ProblemType {
     REASON_REQUIRED("reason-required", HttpStatus.UNPROCESSABLE_CONTENT),
     ALREADY_DECIDED("already-decided", HttpStatus.CONFLICT),
     SELF_APPROVAL("self-approval", HttpStatus.CONFLICT),
+    COUNT_TRANSITION("count-transition", HttpStatus.CONFLICT),
+    COUNT_SCOPE("count-scope", HttpStatus.UNPROCESSABLE_CONTENT),
+    COUNT_QUANTITY("count-quantity", HttpStatus.UNPROCESSABLE_CONTENT),
+    COUNT_NOTHING_COUNTED("count-nothing-counted", HttpStatus.UNPROCESSABLE_CONTENT),
+    COUNT_NOTHING_TO_RECOUNT("count-nothing-to-recount", HttpStatus.UNPROCESSABLE_CONTENT),
     UNKNOWN_STATUS("unknown-status", HttpStatus.UNPROCESSABLE_CONTENT),
     UNKNOWN_ALERT_TYPE("unknown-alert-type", HttpStatus.UNPROCESSABLE_CONTENT),
     EMPTY_FILE("empty-file", HttpStatus.UNPROCESSABLE_CONTENT),

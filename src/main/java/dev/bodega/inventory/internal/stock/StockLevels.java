@@ -42,7 +42,8 @@ public class StockLevels {
     record LevelView(UUID locationId, String locationName, UUID itemId, String sku, String itemName, String unit,
                      int decimals, BigDecimal onHand, BigDecimal minimum, BigDecimal minStock, String bin,
                      Integer countFrequencyDays, Instant newUntil, boolean isNew, BigDecimal avgCost, BigDecimal value,
-                     String status, boolean lowStock, Instant lastMovementAt) {
+                     String status, boolean lowStock, Instant lastMovementAt, int timesCounted,
+                     java.time.LocalDate nextCountDue) {
     }
 
     record Filter(UUID locationId, UUID itemId, String q, String status, boolean lowOnly) {
@@ -61,7 +62,8 @@ public class StockLevels {
                  WHEN l.on_hand <= coalesce(l.min_stock, i.min_stock) THEN 'BAJO'
                  WHEN l.on_hand <= 2 * coalesce(l.min_stock, i.min_stock) THEN 'NORMAL'
                  ELSE 'ALTO' END AS status,
-            l.on_hand <= coalesce(l.min_stock, i.min_stock) AS low_stock, l.last_movement_at""";
+            l.on_hand <= coalesce(l.min_stock, i.min_stock) AS low_stock, l.last_movement_at, l.times_counted,
+            l.next_count_due""";
 
     static final String LEVEL_FROM = """
             FROM stock_levels l

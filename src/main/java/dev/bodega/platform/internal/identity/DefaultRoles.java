@@ -23,7 +23,7 @@ class DefaultRoles {
                 "apikeys.use", "requests.*"));
         PERMISSIONS.put("seller", List.of("sales.*", "customers.*", "catalog.read", "inventory.read", "messaging.*", "insights.read",
                 "requests.view", "requests.create", "requests.receive"));
-        PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue",
+        PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue", "inventory.count",
                 "requests.view", "requests.create", "requests.receive"));
         PERMISSIONS.put("viewer", List.of("*.read"));
         // Seed 003's technician movements and warranty claims (technicians.own: the role that holds parts).
