@@ -21,4 +21,10 @@ public interface CatalogItems {
 
     /** Every active item, by SKU. */
     List<ItemInfo> active();
+
+    /**
+     * Active items as the catalog's search finds them (accent- and typo-tolerant, by name, SKU or barcode), best
+     * first, optionally within a category and its subcategories; with a blank {@code q}, a category's newest.
+     */
+    List<ItemCard> search(String q, UUID categoryId, int limit);
 }

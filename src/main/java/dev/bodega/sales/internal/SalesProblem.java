@@ -35,7 +35,9 @@ public enum SalesProblem implements ProblemType {
     SERIES_NOT_USABLE("series-not-usable", HttpStatus.UNPROCESSABLE_CONTENT),
     SERIES_INACTIVE("series-inactive", HttpStatus.CONFLICT),
     SERIES_CODE_TAKEN("series-code-taken", HttpStatus.CONFLICT),
-    INVALID_PERIOD("invalid-period", HttpStatus.UNPROCESSABLE_CONTENT);
+    INVALID_PERIOD("invalid-period", HttpStatus.UNPROCESSABLE_CONTENT),
+    VOID_ALREADY_REQUESTED("void-already-requested", HttpStatus.CONFLICT),
+    VOID_REQUEST_DECIDED("void-request-decided", HttpStatus.CONFLICT);
 
     private final String slug;
     private final HttpStatus status;

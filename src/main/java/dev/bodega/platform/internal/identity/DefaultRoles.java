@@ -20,7 +20,7 @@ class DefaultRoles {
         PERMISSIONS.put("manager", List.of("catalog.*", "inventory.*", "sales.*", "customers.*", "purchasing.*", "service.*",
                 "messaging.*", "insights.*", "users.read", "roles.read", "audit.read", "security.read", "settings.read",
                 "apikeys.use"));
-        PERMISSIONS.put("seller", List.of("sales.*", "customers.*", "catalog.read", "inventory.read", "messaging.*", "insights.read"));
+        PERMISSIONS.put("seller", List.of("sales.read", "sales.create", "sales.return", "customers.*", "catalog.read", "inventory.read", "messaging.*", "insights.read"));
         PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue"));
         PERMISSIONS.put("viewer", List.of("*.read"));
     }
