@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the till asks of the sales API: refusals that name the item and the store (never an id), items found by
  * name with accents and typos forgiven, a product grid by category, parked sales changed and completed, and a
- * seller's void approved by a manager.
+ * seller's void approved by a manager; the till's pages in the user's language.
  */
 @BodegaTest
-class TillApiTest {
+class TillTest {
 
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
@@ -189,6 +189,43 @@ class TillApiTest {
         var unknown = browser.get("/pos/sale?number=F001-99");
         assertThat(unknown.status()).isEqualTo(302);
         assertThat(browser.get(unknown.locationPath()).body()).contains("No hay ninguna venta con el número «F001-99»");
+    }
+
+    @Test
+    void theTillsPagesWordProblemsInTheUsersLanguageAndASellersVoidWaitsForAManager() {
+        Shop shop = Shop.open(fixtures, stock, postings, jdbc, api, "0", true);
+        UUID item = shop.item("PG-1", "10.00", "5", "4.00");
+        String sold = shop.sell(null, Shop.lines(item, 1)).get("id").asString();
+        Api.Response parked = api.post(shop.tenant.adminKey(), "/api/v1/sales", shop.sale(null, Shop.lines(item, 1), false, null));
+        String parkedId = parked.json().get("id").asString();
+        String sellerEmail = "seller@" + shop.tenant.slug() + ".test";
+        String managerEmail = "manager@" + shop.tenant.slug() + ".test";
+        fixtures.user(shop.tenant, sellerEmail, "seller");
+        fixtures.user(shop.tenant, managerEmail, "manager");
+        WebSession seller = WebSession.signedIn(api.baseUrl(), shop.tenant.slug(), sellerEmail, TestFixtures.PASSWORD);
+
+        String pos = seller.get("/pos").body();
+        assertThat(pos).contains("data-slug=\"insufficient-stock\">No hay existencias suficientes de {itemName} ({sku}) en {locationName}",
+                "data-slug=\"payment-short\">Los pagos no cubren el total: faltan {unpaid}.", "/css/pos.css");
+        assertThat(seller.get("/pos?lang=en").body()).contains("data-slug=\"insufficient-stock\">Not enough {itemName} ({sku}) at {locationName}");
+        seller.get("/pos?lang=es");
+        assertThat(seller.get("/sales/" + parkedId).body()).contains("id=\"sale-resume\"", "/pos?resume=" + parkedId);
+
+        String sale = seller.get("/sales/" + sold).body();
+        assertThat(sale).contains("id=\"void-request-form\"").doesNotContain("id=\"cancel-form\"");
+        assertThat(seller.post("/sales/" + sold + "/cancel", Map.of("reason", "x")).status()).isEqualTo(403);
+        seller.post("/sales/" + sold + "/void-request", Map.of("reason", "Cliente arrepentido"));
+        assertThat(seller.get("/sales/" + sold).body()).contains("Anulación pedida por", "Cliente arrepentido")
+                .doesNotContain("id=\"void-approve\"");
+
+        WebSession manager = WebSession.signedIn(api.baseUrl(), shop.tenant.slug(), managerEmail, TestFixtures.PASSWORD);
+        assertThat(manager.get("/sales").body()).contains("id=\"void-requests\"", "Cliente arrepentido");
+        String requestId = shop.query("SELECT id FROM sale_void_requests", Map.of(), UUID.class).toString();
+        assertThat(manager.get("/sales/" + sold).body()).contains("id=\"void-approve\"");
+        manager.post("/sales/void-requests/" + requestId + "/approve?saleId=" + sold, Map.of());
+        assertThat(shop.query("SELECT status FROM sales WHERE id = :id", Map.of("id", UUID.fromString(sold)), String.class))
+                .isEqualTo("cancelled");
+        assertThat(manager.get("/sales").body()).doesNotContain("id=\"void-requests\"");
     }
 
     private List<String> roleStrings(Shop shop, String role) {
