@@ -24,4 +24,10 @@ public interface CatalogItems {
 
     /** The active items compatible with a vehicle model, by SKU (the till's search by model); none for an unknown model. */
     List<ItemInfo> compatibleWith(UUID vehicleModelId);
+
+    /**
+     * Active items as the catalog's search finds them (accent- and typo-tolerant, by name, SKU or barcode), best
+     * first, optionally within a category and its subcategories; with a blank {@code q}, a category's newest.
+     */
+    List<ItemCard> search(String q, UUID categoryId, int limit);
 }

@@ -4,5 +4,5 @@
  * {@link dev.bodega.inventory.StockPostings} in its own transaction; other
  * modules learn of sales from the events in this package.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Sales", allowedDependencies = {"platform", "inventory"})
+@org.springframework.modulith.ApplicationModule(displayName = "Sales", allowedDependencies = {"platform", "catalog", "inventory"})
 package dev.bodega.sales;

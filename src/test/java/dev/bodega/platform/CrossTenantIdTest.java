@@ -49,8 +49,8 @@ class CrossTenantIdTest {
     record Vehicles(String modelId, String orderId) {
     }
 
-    /** The other tenant's sales documents: a customer, a completed sale with a return, its invoice series. */
-    record Sales(String customerId, String saleId, String invoiceSeriesId, String returnId) {
+    /** The other tenant's sales documents: a customer, a completed sale with a return, its invoice series, a void request. */
+    record Sales(String customerId, String saleId, String invoiceSeriesId, String returnId, String voidRequestId) {
     }
 
     /** The other tenant's purchasing documents: a supplier order with one delivery received. */
@@ -96,6 +96,9 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/sales/{id}/cancel", f -> f.sales().saleId());
         IDS.put("/api/v1/sales/{id}/returns", f -> f.sales().saleId());
         IDS.put("/api/v1/sales/{id}/invoice.pdf", f -> f.sales().saleId());
+        IDS.put("/api/v1/sales/{id}/void-requests", f -> f.sales().saleId());
+        IDS.put("/api/v1/sales/void-requests/{requestId}/approve", f -> f.sales().voidRequestId());
+        IDS.put("/api/v1/sales/void-requests/{requestId}/reject", f -> f.sales().voidRequestId());
         IDS.put("/api/v1/reports/customers/{id}/purchases", f -> f.sales().customerId());
         IDS.put("/api/v1/invoice-series/{id}", f -> f.sales().invoiceSeriesId());
         IDS.put("/api/v1/invoice-series/{id}/default", f -> f.sales().invoiceSeriesId());
@@ -298,8 +301,11 @@ class CrossTenantIdTest {
                 Map.of("reason", "theirs", "refundMethod", "cash", "lines", List.of(Map.of(
                         "saleLineId", sale.get("lines").get(0).get("id").asString(), "quantity", 1))));
         assertThat(returned.status()).as(returned.body()).isEqualTo(201);
+        var voidRequest = api.post(theirs.adminKey(), "/api/v1/sales/" + sale.get("id").asString() + "/void-requests",
+                Map.of("reason", "theirs"));
+        assertThat(voidRequest.status()).as(voidRequest.body()).isEqualTo(201);
         return new Sales(customer, sale.get("id").asString(), sale.get("seriesId").asString(),
-                returned.json().get("id").asString());
+                returned.json().get("id").asString(), voidRequest.json().get("id").asString());
     }
 
     /** A sent supplier order with one delivery of part of it. */

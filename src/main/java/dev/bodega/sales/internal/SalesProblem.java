@@ -39,7 +39,9 @@ public enum SalesProblem implements ProblemType {
     UNKNOWN_VEHICLE_MODEL("unknown-vehicle-model", HttpStatus.UNPROCESSABLE_CONTENT),
     VEHICLE_ORDER_NUMBER_TAKEN("vehicle-order-number-taken", HttpStatus.CONFLICT),
     /** A level skipped or gone back, or a delivered or cancelled order moved. */
-    VEHICLE_ORDER_TRANSITION("vehicle-order-transition", HttpStatus.CONFLICT);
+    VEHICLE_ORDER_TRANSITION("vehicle-order-transition", HttpStatus.CONFLICT),
+    VOID_ALREADY_REQUESTED("void-already-requested", HttpStatus.CONFLICT),
+    VOID_REQUEST_DECIDED("void-request-decided", HttpStatus.CONFLICT);
 
     private final String slug;
     private final HttpStatus status;

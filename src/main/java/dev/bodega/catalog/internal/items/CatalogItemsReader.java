@@ -1,6 +1,7 @@
 package dev.bodega.catalog.internal.items;
 
 import dev.bodega.catalog.CatalogItems;
+import dev.bodega.catalog.ItemCard;
 import dev.bodega.catalog.ItemInfo;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,9 +25,11 @@ class CatalogItemsReader implements CatalogItems {
             """;
 
     private final JdbcClient jdbc;
+    private final ItemSearch itemSearch;
 
-    CatalogItemsReader(JdbcClient jdbc) {
+    CatalogItemsReader(JdbcClient jdbc, ItemSearch itemSearch) {
         this.jdbc = jdbc;
+        this.itemSearch = itemSearch;
     }
 
     @Override
@@ -65,5 +68,14 @@ class CatalogItemsReader implements CatalogItems {
                         JOIN item_vehicle_models m ON m.tenant_id = i.tenant_id AND m.item_id = i.id
                         WHERE m.model_id = :model AND i.active AND i.deleted_at IS NULL ORDER BY i.sku""")
                 .param("model", vehicleModelId).query(ItemInfo.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemCard> search(String q, UUID categoryId, int limit) {
+        return itemSearch.list(new ItemSearch.Filter(q, categoryId, null, null, true, null, null), null, limit).items().stream()
+                .map(i -> new ItemCard(i.id(), i.sku(), i.barcode(), i.name(), i.categoryId(), i.salePrice(),
+                        i.unitDecimals(), i.imageUrls() == null || i.imageUrls().isEmpty() ? null : i.imageUrls().get(0)))
+                .toList();
     }
 }

@@ -21,8 +21,8 @@ class DefaultRoles {
         PERMISSIONS.put("manager", List.of("catalog.*", "inventory.*", "sales.*", "customers.*", "purchasing.*", "service.*",
                 "messaging.*", "insights.*", "users.read", "roles.read", "audit.read", "security.read", "settings.read",
                 "apikeys.use", "requests.*"));
-        PERMISSIONS.put("seller", List.of("sales.*", "customers.*", "catalog.read", "inventory.read", "messaging.*", "insights.read",
-                "requests.view", "requests.create", "requests.receive"));
+        PERMISSIONS.put("seller", List.of("sales.read", "sales.create", "sales.return", "customers.*", "catalog.read",
+                "inventory.read", "messaging.*", "insights.read", "requests.view", "requests.create", "requests.receive"));
         PERMISSIONS.put("technician", List.of("service.*", "catalog.read", "inventory.read", "inventory.issue", "inventory.count",
                 "requests.view", "requests.create", "requests.receive"));
         PERMISSIONS.put("viewer", List.of("*.read"));

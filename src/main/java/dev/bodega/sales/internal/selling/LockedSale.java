@@ -5,5 +5,5 @@ import java.util.UUID;
 
 /** A sale row as a transaction that locked it (FOR UPDATE) needs it. */
 record LockedSale(UUID id, String status, UUID locationId, UUID customerId, UUID sellerId, String currency,
-                  BigDecimal total, BigDecimal refunded, String invoice) {
+                  BigDecimal total, BigDecimal refunded, long version, String invoice) {
 }

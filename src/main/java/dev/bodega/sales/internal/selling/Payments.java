@@ -7,6 +7,7 @@ import dev.bodega.sales.internal.SalesProblem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.bodega.platform.Text.blankToNull;
@@ -46,8 +47,9 @@ final class Payments {
             }
             boolean cash = input.method().equals("cash");
             if (!cash && tendered.compareTo(remaining) > 0) {
-                throw Problems.of(SalesProblem.PAYMENT_EXCEEDS_TOTAL,
-                        "A " + input.method() + " payment cannot exceed what remains to pay (" + remaining.toPlainString() + ")");
+                throw ProblemNames.with(Problems.of(SalesProblem.PAYMENT_EXCEEDS_TOTAL,
+                        "A " + input.method() + " payment cannot exceed what remains to pay (" + remaining.toPlainString() + ")"),
+                        Map.of("method", input.method(), "remaining", remaining));
             }
             BigDecimal applied = tendered.min(remaining);
             if (applied.signum() == 0) {
@@ -58,7 +60,8 @@ final class Payments {
             remaining = remaining.subtract(applied);
         }
         if (remaining.signum() > 0) {
-            throw Problems.of(SalesProblem.PAYMENT_SHORT, "The payments leave " + remaining.toPlainString() + " unpaid");
+            throw ProblemNames.with(Problems.of(SalesProblem.PAYMENT_SHORT,
+                    "The payments leave " + remaining.toPlainString() + " unpaid"), Map.of("unpaid", remaining));
         }
         BigDecimal tendered = payments.stream().map(Payment::tendered).reduce(Money.round(BigDecimal.ZERO, decimals), BigDecimal::add);
         BigDecimal change = payments.stream().map(Payment::change).reduce(Money.round(BigDecimal.ZERO, decimals), BigDecimal::add);

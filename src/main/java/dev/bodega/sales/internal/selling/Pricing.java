@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -80,7 +81,8 @@ final class Pricing {
     static List<BigDecimal> share(BigDecimal amount, List<BigDecimal> bases, int decimals) {
         BigDecimal whole = bases.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (amount.compareTo(whole) > 0) {
-            throw Problems.of(SalesProblem.DISCOUNT_EXCEEDS_TOTAL, "The discount is larger than what the lines cost");
+            throw ProblemNames.with(Problems.of(SalesProblem.DISCOUNT_EXCEEDS_TOTAL,
+                    "The discount is larger than what the lines cost"), Map.of("discount", amount, "linesTotal", whole));
         }
         List<BigDecimal> shares = new ArrayList<>();
         for (BigDecimal base : bases) {

@@ -19,6 +19,8 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Reading sales: one with its lines and payments, or a filtered page of them. */
@@ -54,6 +56,25 @@ public class SaleQueries {
                         FROM sale_payments WHERE sale_id = :id ORDER BY position""")
                 .param("id", id).query(PaymentView.class).list();
         return withDetails(head, lines, payments);
+    }
+
+    /**
+     * The sale with an invoice as a receipt prints it ({@code F001-00000042}; case and leading zeros aside), for
+     * returns started at the till by scanning or typing it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> byInvoice(String invoice) {
+        String text = invoice == null ? "" : invoice.trim().toUpperCase(Locale.ROOT);
+        int dash = text.lastIndexOf('-');
+        if (dash <= 0 || !text.substring(dash + 1).matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT s.id FROM sales s
+                        JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
+                        WHERE sr.code = :code AND s.invoice_number = :number""")
+                .param("code", text.substring(0, dash)).param("number", Long.parseLong(text.substring(dash + 1)))
+                .query(UUID.class).optional();
     }
 
     @Transactional(readOnly = true)

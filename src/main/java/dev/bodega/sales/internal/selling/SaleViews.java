@@ -43,8 +43,8 @@ public final class SaleViews {
                  BigDecimal saleDiscount, BigDecimal tax, BigDecimal total, List<LineView> lines) {
     }
 
-    /** An item as the till finds it by SKU or barcode. */
+    /** An item as the till finds it, with its stock at the till's store (null: never stocked there). */
     record ItemMatch(UUID id, String sku, String barcode, String name, BigDecimal salePrice, int decimals,
-                     BigDecimal onHand) {
+                     BigDecimal onHand, String imageUrl) {
     }
 }

@@ -9,6 +9,7 @@ import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
+import dev.bodega.platform.Versions;
 import dev.bodega.sales.SaleCancelled;
 import dev.bodega.sales.internal.SalesProblem;
 import dev.bodega.sales.internal.customers.Customers;
@@ -156,6 +157,42 @@ class Sales {
         return queries.get(id);
     }
 
+    /**
+     * A parked sale changed at the till (If-Match its version): customer, discount, notes and lines replaced and
+     * priced again; it stays pending (completing is {@link #complete}), so a request with payments is refused.
+     */
+    @Transactional
+    public SaleView update(UUID id, Long version, NewSale sale) {
+        LockedSale locked = lock(id);
+        Versions.check(version, locked.version());
+        if (!locked.status().equals("pending")) {
+            throw Problems.of(SalesProblem.SALE_NOT_PENDING, "Only a pending sale can be changed; this one is "
+                    + locked.status());
+        }
+        if (sale.completeNow() || sale.payments() != null && !sale.payments().isEmpty()) {
+            throw Problems.of(SalesProblem.PAYMENTS_WITHOUT_COMPLETION,
+                    "Payments are taken when the sale is completed (POST .../complete)");
+        }
+        requireLocation(sale.locationId());
+        if (sale.customerId() != null) {
+            customers.requireUsable(sale.customerId());
+        }
+        Priced priced = price(sale);
+        Pricing.Totals t = priced.totals();
+        jdbc.sql("""
+                        UPDATE sales SET location_id = :location, customer_id = :customer, subtotal = :subtotal,
+                               sale_discount = :saleDiscount, discount = :discount, tax = :tax, total = :total,
+                               notes = :notes, version = version + 1, updated_at = now()
+                        WHERE id = :id AND status = 'pending'""")
+                .param("location", sale.locationId()).param("customer", sale.customerId())
+                .param("subtotal", t.subtotal()).param("saleDiscount", t.saleDiscount()).param("discount", t.discount())
+                .param("tax", t.tax()).param("total", t.total()).param("notes", blankToNull(sale.notes()))
+                .param("id", id).update();
+        jdbc.sql("DELETE FROM sale_lines WHERE sale_id = :id").param("id", id).update();
+        insertLines(id, priced.lines());
+        return queries.get(id);
+    }
+
     @Transactional
     public SaleView complete(UUID id, Completion request) {
         completion.complete(lock(id), request.seriesId(), paymentInputs(request.payments()), null);
@@ -204,7 +241,7 @@ class Sales {
     LockedSale lock(UUID id) {
         return jdbc.sql("""
                         SELECT s.id, s.status, s.location_id, s.customer_id, s.user_id AS seller_id, s.currency, s.total,
-                               s.refunded,
+                               s.refunded, s.version,
                                CASE WHEN s.invoice_number IS NOT NULL THEN %s END AS invoice
                         FROM sales s LEFT JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
                         WHERE s.id = :id FOR UPDATE OF s""".formatted(SaleQueries.INVOICE))
@@ -260,14 +297,17 @@ class Sales {
     private static Priced.Item usableItem(Map<UUID, Priced.Item> items, LineRequest line) {
         Priced.Item item = items.get(line.itemId());
         if (item == null) {
-            throw Problems.of(SalesProblem.UNKNOWN_ITEM, "Item " + line.itemId() + " does not exist");
+            throw ProblemNames.with(Problems.of(SalesProblem.UNKNOWN_ITEM, "The item does not exist"),
+                    Map.of("itemId", line.itemId()));
         }
         if (!item.usable()) {
-            throw Problems.of(SalesProblem.INACTIVE_ITEM, "Item " + item.sku() + " is not active");
+            throw ProblemNames.with(Problems.of(SalesProblem.INACTIVE_ITEM, "Item " + item.sku() + " is not active"),
+                    Map.of("itemId", item.id()));
         }
         if (line.quantity().stripTrailingZeros().scale() > item.decimals()) {
-            throw Problems.of(SalesProblem.QUANTITY_DECIMALS, "Item " + item.sku() + " is counted in whole units"
-                    + (item.decimals() == 0 ? "" : " with at most " + item.decimals() + " decimals"));
+            throw ProblemNames.with(Problems.of(SalesProblem.QUANTITY_DECIMALS, "Item " + item.sku()
+                    + " is counted in whole units" + (item.decimals() == 0 ? "" : " with at most " + item.decimals()
+                    + " decimals")), Map.of("itemId", item.id(), "decimals", item.decimals()));
         }
         return item;
     }
@@ -276,10 +316,12 @@ class Sales {
         Boolean active = jdbc.sql("SELECT active FROM inventory_locations WHERE id = :id").param("id", locationId)
                 .query(Boolean.class).optional().orElse(null);
         if (active == null) {
-            throw Problems.of(SalesProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist");
+            throw ProblemNames.with(Problems.of(SalesProblem.UNKNOWN_LOCATION, "The location does not exist"),
+                    Map.of("locationId", locationId));
         }
         if (!active) {
-            throw Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId + " is not active");
+            throw ProblemNames.with(Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId + " is not active"),
+                    Map.of("locationId", locationId));
         }
     }
 

@@ -2,6 +2,8 @@ package dev.bodega.sales.internal.selling;
 
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Idempotency;
+import dev.bodega.platform.IfMatch;
+import dev.bodega.platform.Versioned;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.sales.internal.selling.SaleViews.ItemMatch;
@@ -13,21 +15,31 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** Sales: create (pending or completed at once), complete, cancel, return, browse. Creations take an Idempotency-Key. */
+/**
+ * Sales: create (pending or completed at once), change a parked one, complete, void (or ask for it), return, browse;
+ * what the till finds to sell. Creations take an Idempotency-Key.
+ */
 @RestController
 @RequestMapping("/api/v1/sales")
 @Tag(name = "Sales")
@@ -38,8 +50,13 @@ class SalesApiController {
     private final Returns returns;
     private final ItemLookup lookup;
     private final Idempotency idempotency;
+    private final VoidRequests voids;
+    private final ProblemNames names;
 
-    SalesApiController(Sales sales, SaleQueries queries, Returns returns, ItemLookup lookup, Idempotency idempotency) {
+    SalesApiController(Sales sales, SaleQueries queries, Returns returns, ItemLookup lookup, Idempotency idempotency,
+                       VoidRequests voids, ProblemNames names) {
+        this.voids = voids;
+        this.names = names;
         this.sales = sales;
         this.queries = queries;
         this.returns = returns;
@@ -105,7 +122,7 @@ class SalesApiController {
     }
 
     @PostMapping("/{id}/cancel")
-    @RequiresPermission("sales.cancel")
+    @RequiresPermission("sales.void")
     @Operation(summary = "Cancel a sale: a completed one puts its stock back and keeps its invoice number")
     SaleView cancel(@PathVariable UUID id, @Valid @RequestBody Sales.Cancellation cancellation) {
         return sales.cancel(id, cancellation);
@@ -122,5 +139,63 @@ class SalesApiController {
             return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/returns/" + created.id()))
                     .body(created);
         });
+    }
+    @PutMapping("/{id}")
+    @RequiresPermission("sales.create")
+    @Operation(summary = "Change a pending (parked) sale: its customer, discount, notes and lines, priced again (If-Match required)")
+    Versioned<SaleView> update(@PathVariable UUID id, @Valid @RequestBody Sales.NewSale sale, IfMatch ifMatch) {
+        return Versioned.of(sales.update(id, ifMatch.version(), sale), SaleView::version);
+    }
+
+    @GetMapping("/items")
+    @RequiresPermission("sales.create")
+    @Operation(summary = "Items to sell by name, SKU or barcode (accents and typos forgiven) or by category, with their stock at a location")
+    List<ItemMatch> items(@RequestParam(required = false) String q, @RequestParam(required = false) UUID categoryId,
+                          @RequestParam(required = false) UUID locationId,
+                          @RequestParam(defaultValue = "24") int limit) {
+        return lookup.search(q, categoryId, locationId, Math.max(1, Math.min(limit, 100)));
+    }
+
+    @GetMapping("/categories")
+    @RequiresPermission("sales.create")
+    @Operation(summary = "The top categories, for a till's product grid")
+    List<ItemLookup.Category> categories() {
+        return lookup.categories();
+    }
+
+    @PostMapping("/{id}/void-requests")
+    @RequiresPermission("sales.create")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Ask for a sale to be voided by someone who may (sales.void)")
+    VoidRequests.VoidRequest requestVoid(@PathVariable UUID id, @Valid @RequestBody VoidRequests.NewRequest request) {
+        return voids.request(id, request);
+    }
+
+    @GetMapping("/void-requests")
+    @RequiresPermission("sales.void")
+    @Operation(summary = "Void requests waiting for a decision, oldest first")
+    List<VoidRequests.VoidRequest> pendingVoids() {
+        return voids.pending();
+    }
+
+    @PostMapping("/void-requests/{requestId}/approve")
+    @RequiresPermission("sales.void")
+    @Operation(summary = "Approve a void request: the sale is voided with the request's reason")
+    VoidRequests.VoidRequest approveVoid(@PathVariable UUID requestId) {
+        return voids.approve(requestId);
+    }
+
+    @PostMapping("/void-requests/{requestId}/reject")
+    @RequiresPermission("sales.void")
+    @Operation(summary = "Reject a void request: the sale stays as it is")
+    VoidRequests.VoidRequest rejectVoid(@PathVariable UUID requestId) {
+        return voids.reject(requestId);
+    }
+
+    /** Every refusal with names beside its ids (item, store), read after the refused transaction rolled back. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> refused(ErrorResponseException e) {
+        return ResponseEntity.status(e.getStatusCode()).headers(e.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(names.named(e.getBody()));
     }
 }
