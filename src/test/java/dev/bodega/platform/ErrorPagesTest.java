@@ -42,9 +42,11 @@ class ErrorPagesTest {
         assertThat(problem.body()).contains("id=\"nav-inventory\"", "id=\"error-message\"", "The request has invalid fields.")
                 .doesNotContain("Invalid cursor", "??");
 
-        // A cursor the page never made, of the right shape but whose sort key is no number: the query fails (500).
+        // A cursor the page never made, of the right shape but whose sort key is no number: refused like any other.
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("x\ny\nz\nw".getBytes(StandardCharsets.UTF_8));
-        WebSession.Page failed = seller.get("/inventory/low-stock?cursor=" + forged);
+        assertThat(seller.get("/inventory/low-stock?cursor=" + forged).status()).isEqualTo(400);
+
+        WebSession.Page failed = seller.get("/test/failing-page?lang=en");
         assertThat(failed.status()).isEqualTo(500);
         assertThat(failed.body()).contains("id=\"nav-inventory\"", "id=\"logout\"", "Something went wrong. It has been logged.");
     }

@@ -92,7 +92,7 @@ public class StockLevels {
     /** Levels by SKU, then location; the cursor is the sort key of the last row. */
     @Transactional(readOnly = true)
     public CursorPage<LevelView> list(Filter filter, String cursor, int limit) {
-        List<String> after = Cursors.decode(cursor, 3);
+        List<String> after = Cursors.decode(cursor, Cursors.Part.UUID, Cursors.Part.UUID, Cursors.Part.TEXT);
         List<LevelView> rows = filtered(jdbc.sql("SELECT " + LEVEL_COLUMNS + " " + LEVEL_FROM + " " + LEVEL_WHERE + """
                           AND (CAST(:afterSku AS text) IS NULL
                                OR (lower(i.sku), l.item_id, l.location_id) > (lower(:afterSku), CAST(:afterItem AS uuid), CAST(:afterLocation AS uuid)))

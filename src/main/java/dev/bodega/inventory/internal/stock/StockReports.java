@@ -91,7 +91,8 @@ class StockReports implements LowStock {
     /** Active items at or below their minimum, emptiest first; the cursor is the sort key of the last row. */
     @Transactional(readOnly = true)
     public CursorPage<LowStockRow> lowStock(UUID locationId, String cursor, int limit) {
-        List<String> after = Cursors.decode(cursor, 4);
+        List<String> after = Cursors.decode(cursor, Cursors.Part.NUMBER, Cursors.Part.UUID, Cursors.Part.UUID,
+                Cursors.Part.TEXT);
         List<LowStockRow> rows = jdbc.sql("""
                         SELECT l.location_id, loc.name AS location_name, l.item_id, i.sku, i.name AS item_name,
                                i.unit_code AS unit, c.name AS category_name, l.on_hand,
@@ -132,7 +133,7 @@ class StockReports implements LowStock {
     /** Per item (by SKU): the total on hand, its value and the quantity at each location. */
     @Transactional(readOnly = true)
     public CursorPage<ItemStock> byItem(String q, String cursor, int limit) {
-        List<String> after = Cursors.decode(cursor, 2);
+        List<String> after = Cursors.decode(cursor, Cursors.Part.UUID, Cursors.Part.TEXT);
         String pattern = q == null || q.isBlank() ? null : "%" + Locations.escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%";
         List<ItemStockRow> rows = jdbc.sql("""
                         SELECT i.id AS item_id, i.sku, i.name AS item_name, i.unit_code AS unit,
