@@ -1,5 +1,6 @@
 package dev.bodega.service.internal;
 
+import dev.bodega.platform.NotificationType;
 import dev.bodega.platform.Notifications;
 import dev.bodega.platform.Permissions;
 import dev.bodega.platform.TenantContext;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 /**
  * "Warranty pending" (seed 003 admin_notifications): a claim sent for review tells every active user who may
- * resolve it, except the one who sent it, in the sending transaction. Stored as text, so in the company's language.
+ * resolve it, except the one who sent it and those who opted out of the kind, in the sending transaction. Stored as text, so in the company's language.
  */
 @Component
 class ClaimNotifier {
@@ -48,7 +49,7 @@ class ClaimNotifier {
         String link = "/service/claims/" + claim.id();
         UUID sender = TenantContext.userId().orElse(null);
         resolvers().stream().filter(user -> !Objects.equals(user, sender)).forEach(user -> notifications.send(
-                new Notifications.Notice(user, title, message, "warning", "high", link)));
+                NotificationType.WARRANTY_PENDING, new Notifications.Notice(user, title, message, "warning", "high", link)));
     }
 
     private List<UUID> resolvers() {
