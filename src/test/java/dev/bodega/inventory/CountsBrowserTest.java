@@ -73,6 +73,7 @@ class CountsBrowserTest extends BrowserTestBase {
         page.click("#count-submit");
         assertThat(page.locator("#count-status")).hasText("En revisión");
         assertThat(page.locator(".line-difference")).hasCount(0);
+        page.click("#menu-toggle"); // at phone width the account links fold behind the menu button
         page.click("#logout");
 
         logIn(tenant, manager);
