@@ -38,6 +38,11 @@ public final class Formats {
         this.moneyDecimals = moneyDecimals;
     }
 
+    /** For times only (money with two decimals). */
+    public static Formats of(Locale locale, ZoneId zone) {
+        return new Formats(locale, () -> zone, () -> 2);
+    }
+
     public static Formats of(Locale locale, ZoneId zone, String currency) {
         int decimals = Money.decimals(currency);
         return new Formats(locale, () -> zone, () -> decimals);

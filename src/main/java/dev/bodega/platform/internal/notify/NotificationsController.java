@@ -2,9 +2,11 @@ package dev.bodega.platform.internal.notify;
 
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.Formats;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.SignedIn;
 import dev.bodega.platform.TenantSettingsService;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -27,7 +27,6 @@ import java.util.UUID;
 class NotificationsController {
 
     static final int PAGE_SIZE = 30;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     record Row(UUID id, String when, String title, String message, String type, String priority, String link,
                boolean read) {
@@ -44,10 +43,10 @@ class NotificationsController {
     @GetMapping("/notifications")
     String page(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) String cursor,
                 Model model) {
-        ZoneId zone = settings.current().zoneId();
+        Formats formats = Formats.of(LocaleContextHolder.getLocale(), settings.current().zoneId());
         UUID before = NotificationsApiController.cursor(cursor);
         CursorPage<NotificationStore.Row> page = notifications.list(me(), unread, before, PAGE_SIZE);
-        model.addAttribute("rows", page.items().stream().map(row -> row(row, zone)).toList());
+        model.addAttribute("rows", page.items().stream().map(row -> row(row, formats)).toList());
         model.addAttribute("unread", unread);
         model.addAttribute("nextUrl", page.nextCursor() == null ? null : UriComponentsBuilder.fromPath("/notifications")
                 .queryParam("unread", unread).queryParam("cursor", page.nextCursor()).toUriString());
@@ -72,8 +71,8 @@ class NotificationsController {
         return "redirect:/notifications";
     }
 
-    private static Row row(NotificationStore.Row row, ZoneId zone) {
-        return new Row(row.id(), TIME.format(row.createdAt().atZone(zone)), row.title(), row.message(), row.type(),
+    private static Row row(NotificationStore.Row row, Formats formats) {
+        return new Row(row.id(), formats.dateTime(row.createdAt()), row.title(), row.message(), row.type(),
                 row.priority(), safeLink(row.link()), row.readAt() != null);
     }
 
