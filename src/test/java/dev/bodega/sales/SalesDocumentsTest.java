@@ -26,6 +26,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,9 +62,9 @@ class SalesDocumentsTest {
 
         String text = text(response.body());
         assertThat(text).contains("Ferretería Ñandú", "FACTURA DE VENTA", "F001-00000001", "Serie: F001", "Tienda centro",
-                "Julián", "CC PDF-900", "PDF-HAM", "Item PDF-NAIL", "Impuesto incluido", "6.08", "Total USD 38.08",
+                "Julián", "CC PDF-900", "PDF-HAM", "Item PDF-NAIL", "Impuesto incluido", "6,08", "Total USD 38,08",
                 "Efectivo", "Los precios incluyen impuestos.");
-        String date = LocalDate.now(ZoneId.of("America/Bogota")).toString();
+        String date = LocalDate.now(ZoneId.of("America/Bogota")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         assertThat(text).contains("Fecha: " + date);
     }
 
