@@ -62,7 +62,7 @@ class PurchasingBrowserTest extends BrowserTestBase {
         page.click("#order-submit");
 
         assertThat(page.locator("#order-status")).hasText("Borrador");
-        assertThat(page.locator("#order-total")).hasText("USD 81.20");
+        assertThat(page.locator("#order-total")).hasText("USD 81,20");
         page.click("#send-order");
         assertThat(page.locator("#order-status")).hasText("Enviado");
 
