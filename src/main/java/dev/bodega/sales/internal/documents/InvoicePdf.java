@@ -138,6 +138,9 @@ class InvoicePdf {
             PdfPTable table = table(new float[]{3, 2});
             PdfPCell left = cell(null, Element.ALIGN_LEFT);
             left.addElement(new Paragraph(company.name(), TITLE));
+            if (company.taxId() != null) {
+                left.addElement(new Paragraph(t("invoice.taxId", company.taxId()), TEXT));
+            }
             left.addElement(new Paragraph(join(place.name(), place.address(), place.phone()), SMALL));
             table.addCell(left);
             PdfPCell right = cell(null, Element.ALIGN_RIGHT);
