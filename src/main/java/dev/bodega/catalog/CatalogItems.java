@@ -21,4 +21,10 @@ public interface CatalogItems {
 
     /** Every active item, by SKU. */
     List<ItemInfo> active();
+
+    /**
+     * The catalog's search, as its item list finds: words without their accents or with a typo, SKU and barcode
+     * prefixes ({@code bujia} finds "Bujía NGK"); best match first, at most {@code limit}, deleted items left out.
+     */
+    List<ItemInfo> search(String text, int limit);
 }

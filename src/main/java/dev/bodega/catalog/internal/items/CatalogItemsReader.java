@@ -24,9 +24,11 @@ class CatalogItemsReader implements CatalogItems {
             """;
 
     private final JdbcClient jdbc;
+    private final ItemSearch search;
 
-    CatalogItemsReader(JdbcClient jdbc) {
+    CatalogItemsReader(JdbcClient jdbc, ItemSearch search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     @Override
@@ -56,5 +58,17 @@ class CatalogItemsReader implements CatalogItems {
     @Transactional(readOnly = true)
     public List<ItemInfo> active() {
         return jdbc.sql(SELECT + "WHERE i.active AND i.deleted_at IS NULL ORDER BY i.sku").query(ItemInfo.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ItemInfo> search(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<UUID> ranked = search.list(new ItemSearch.Filter(text, null, null, null, null, null), null, limit)
+                .items().stream().map(Items.ItemView::id).toList();
+        Map<UUID, ItemInfo> found = findAll(ranked);
+        return ranked.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 }
