@@ -16,8 +16,9 @@ import static dev.bodega.platform.Text.blankToNull;
 
 /**
  * Finding items (seed 003): Spanish full text on name, brand and description
- * ("tornillos" finds "Tornillo"), trigram similarity on SKU and name (a typo
- * or a fragment still finds it), and prefixes of SKU and barcode; ranked, and
+ * ("tornillos" finds "Tornillo"), trigram similarity on SKU and on the name
+ * without its accents (a typo, a fragment or a missing accent still finds it:
+ * "bujia" finds "Bujía"), and prefixes of SKU and barcode; ranked, and
  * paged by (rank, id) so a page never repeats or skips an item.
  */
 @Service
@@ -29,13 +30,17 @@ class ItemSearch {
         }
     }
 
+    /** A name folded for comparing: lower case, no accents; the expression of the index in V93. */
+    private static final String FOLDED_NAME = "translate(lower(i.name), 'áàâäéèêëíìîïóòôöúùûüñç', 'aaaaeeeeiiiioooouuuunc')";
+    private static final String FOLDED_Q = "translate(lower(:q), 'áàâäéèêëíìîïóòôöúùûüñç', 'aaaaeeeeiiiioooouuuunc')";
+
     private static final String QUERY = """
             SELECT * FROM (
                 SELECT %s,
                        CAST(CASE WHEN CAST(:q AS text) IS NULL THEN 0 ELSE
                            ts_rank(i.search, websearch_to_tsquery('spanish', :q))
-                           + similarity(lower(i.sku), lower(:q)) + similarity(lower(i.name), lower(:q))
-                           + word_similarity(lower(:q), lower(i.sku)) + word_similarity(lower(:q), lower(i.name))
+                           + similarity(lower(i.sku), lower(:q)) + similarity(%2$s, %3$s)
+                           + word_similarity(lower(:q), lower(i.sku)) + word_similarity(%3$s, %2$s)
                            + CASE WHEN i.sku_key = lower(:q) OR i.barcode = :q THEN 10 ELSE 0 END
                            + CASE WHEN lower(i.sku) LIKE :prefix THEN 1 ELSE 0 END
                        END AS real) AS score
@@ -44,7 +49,7 @@ class ItemSearch {
                   AND (CAST(:q AS text) IS NULL
                        OR i.search @@ websearch_to_tsquery('spanish', :q)
                        OR lower(i.sku) %% lower(:q) OR lower(:q) <%% lower(i.sku)
-                       OR lower(i.name) %% lower(:q) OR lower(:q) <%% lower(i.name)
+                       OR %2$s %% %3$s OR %3$s <%% %2$s
                        OR lower(i.sku) LIKE :prefix OR i.barcode LIKE :prefix)
                   AND (CAST(:category AS uuid) IS NULL OR i.category_id IN (
                        WITH RECURSIVE below AS (
@@ -59,7 +64,7 @@ class ItemSearch {
             ) found
             WHERE CAST(:afterId AS uuid) IS NULL OR (found.score, found.id) < (CAST(:afterScore AS real), :afterId)
             ORDER BY found.score DESC, found.id DESC
-            LIMIT :limit""".formatted(Items.COLUMNS);
+            LIMIT :limit""".formatted(Items.COLUMNS, FOLDED_NAME, FOLDED_Q);
 
     private final JdbcClient jdbc;
     private final Categories categories;

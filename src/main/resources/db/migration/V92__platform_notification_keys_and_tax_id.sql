@@ -5,3 +5,6 @@ ALTER TABLE notifications
     ADD COLUMN title_key   varchar(200),
     ADD COLUMN message_key varchar(200),
     ADD COLUMN args        text[] NOT NULL DEFAULT '{}';
+
+-- The company's tax id (NIT, RUC, RFC...), printed on its invoices; optional, set by the company's admins.
+ALTER TABLE tenants ADD COLUMN tax_id varchar(40);
