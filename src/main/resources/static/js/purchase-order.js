@@ -1,11 +1,14 @@
-// The supplier order form: a scanner (a keyboard that types the code and Enter) or a person types a SKU or
-// barcode; the item is found through the catalog's search (GET /api/v1/items?q=), exact SKU or barcode only,
-// and becomes a line (or adds to its line). "3*CODE" orders three. The form itself posts to the server.
+// The supplier order form: a scanner (a keyboard that types the code and Enter) or a person types a SKU,
+// barcode or name; the item is found through the catalog's search (GET /api/v1/items?q=: no accents needed,
+// a typo forgiven). An exact SKU or barcode, or a single match, becomes a line (or adds to its line); several
+// matches are offered to choose from. "3*CODE" orders three. The form itself posts to the server.
 (function () {
   var page = document.getElementById('order-form-page');
   var code = document.getElementById('order-code');
   var lines = document.getElementById('order-lines');
   var error = document.getElementById('order-code-error');
+  var matches = document.getElementById('order-matches');
+  var matchList = document.getElementById('order-matches-list');
   if (!page || !code || !lines) { return; }
 
   function text(name) { return page.getAttribute('data-msg-' + name) || ''; }
@@ -58,6 +61,31 @@
     lines.appendChild(row);
   }
 
+  function clearMatches() {
+    matchList.textContent = '';
+    matches.hidden = true;
+  }
+
+  // Several items answer the words typed: one button each, best match first; a choice becomes a line.
+  function offer(value, found, quantity) {
+    document.getElementById('order-matches-title').textContent = text('choose').replace('{0}', value);
+    found.forEach(function (item) {
+      var choice = document.createElement('button');
+      choice.type = 'button'; choice.className = 'link order-match';
+      choice.setAttribute('data-item-id', item.id);
+      choice.textContent = item.sku + ' — ' + item.name;
+      choice.addEventListener('click', function () {
+        addLine(item, quantity);
+        clearMatches();
+        code.focus();
+      });
+      var li = document.createElement('li');
+      li.appendChild(choice);
+      matchList.appendChild(li);
+    });
+    matches.hidden = false;
+  }
+
   function find(typed) {
     var quantity = 1;
     var value = typed.trim();
@@ -71,16 +99,21 @@
           { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
       .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); })
       .then(function (page) {
+        var found = page.items || [];
         var wanted = value.toLowerCase();
-        var item = (page.items || []).find(function (i) {
+        var item = found.find(function (i) {
           return (i.sku && i.sku.toLowerCase() === wanted) || i.barcode === value;
-        });
-        if (!item) {
+        }) || (found.length === 1 ? found[0] : null);
+        clearMatches();
+        if (item) {
+          error.textContent = '';
+          addLine(item, quantity);
+        } else if (found.length) {
+          error.textContent = '';
+          offer(value, found, quantity);
+        } else {
           error.textContent = text('not-found').replace('{0}', value);
-          return;
         }
-        error.textContent = '';
-        addLine(item, quantity);
       })
       .catch(function () { error.textContent = text('failed'); });
   }

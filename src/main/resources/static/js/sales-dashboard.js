@@ -6,6 +6,21 @@
     return JSON.parse(canvas.getAttribute('data-chart'));
   }
 
+  // A long item name is broken into lines (Chart.js draws an array as lines) instead of being cut at the axis.
+  function wrapped(label) {
+    var lines = [], line = '';
+    label.split(' ').forEach(function (word) {
+      if (line && (line + ' ' + word).length > 24) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + ' ' + word : word;
+      }
+    });
+    lines.push(line);
+    return lines;
+  }
+
   function perDay(canvas) {
     var d = chartData(canvas);
     return new Chart(canvas, {
@@ -19,6 +34,7 @@
         ]
       },
       options: {
+        locale: d.locale,
         responsive: true,
         interaction: { mode: 'index', intersect: false },
         scales: {
@@ -33,8 +49,8 @@
     var d = chartData(canvas);
     return new Chart(canvas, {
       type: 'bar',
-      data: { labels: d.labels, datasets: [{ label: d.quantityLabel, data: d.quantities, backgroundColor: '#3e7cb1' }] },
-      options: { indexAxis: 'y', responsive: true, plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true } } }
+      data: { labels: d.labels.map(wrapped), datasets: [{ label: d.quantityLabel, data: d.quantities, backgroundColor: '#3e7cb1' }] },
+      options: { locale: d.locale, indexAxis: 'y', responsive: true, plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true }, y: { ticks: { autoSkip: false } } } }
     });
   }
 

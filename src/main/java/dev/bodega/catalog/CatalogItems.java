@@ -30,4 +30,10 @@ public interface CatalogItems {
      * first, optionally within a category and its subcategories; with a blank {@code q}, a category's newest.
      */
     List<ItemCard> search(String q, UUID categoryId, int limit);
+
+    /**
+     * The catalog's search, as its item list finds: words without their accents or with a typo, SKU and barcode
+     * prefixes ({@code bujia} finds "Bujía NGK"); best match first, at most {@code limit}, deleted items left out.
+     */
+    List<ItemInfo> search(String text, int limit);
 }

@@ -5,5 +5,5 @@
  * other modules read locations and stock in SQL only through the views it
  * publishes (migration V87: inventory_locations, inventory_stock_levels).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Inventory", allowedDependencies = "platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Inventory", allowedDependencies = {"platform", "catalog"})
 package dev.bodega.inventory;

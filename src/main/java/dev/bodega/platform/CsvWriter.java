@@ -1,5 +1,6 @@
 package dev.bodega.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -16,8 +17,15 @@ import java.util.List;
  * text, and text a spreadsheet would run as a formula gets an apostrophe in front; a BigDecimal is written
  * plain ({@code 1200.50}, never {@code 1.2005E+3}) and, like every other value (a count, a date, an
  * instant), never escaped, so a negative amount stays a number; null is an empty cell.
+ * <p>
+ * A file is for programs, not people, so it is the same in every language: a dot before decimals, no
+ * thousands separator, ISO 8601 dates. {@link #describe} says so in the response's {@value #FORMAT_HEADER}
+ * header (pages show numbers the user's way through {@link Formats}).
  */
 public final class CsvWriter {
+
+    public static final String FORMAT_HEADER = "Bodega-Csv-Format";
+    public static final String FORMAT = "decimal-separator=.; thousands-separator=none; dates=ISO-8601";
 
     private static final String FORMULA_START = "=+-@\t\r";
 
@@ -50,6 +58,12 @@ public final class CsvWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A CSV response: UTF-8, a header row, and the format of its numbers and dates. */
+    public static void describe(HttpServletResponse response) {
+        response.setContentType("text/csv;charset=UTF-8;header=present");
+        response.setHeader(FORMAT_HEADER, FORMAT);
     }
 
     /** Text a spreadsheet would run as a formula, with an apostrophe in front. */

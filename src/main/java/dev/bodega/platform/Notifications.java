@@ -1,12 +1,23 @@
 package dev.bodega.platform;
 
+import java.util.List;
 import java.util.UUID;
 
 /** In-app notifications (seed 000, 003): any module may notify a user of the current tenant. */
 public interface Notifications {
 
-    /** Type: info, success, warning, alert, security; priority: low, normal, high, urgent. */
-    record Notice(UUID userId, String title, String message, String type, String priority, String link) {
+    /**
+     * Type: info, success, warning, alert, security; priority: low, normal, high, urgent. {@code title} and
+     * {@code message} are the text in the company's language (what the API shows); {@code titleKey} and
+     * {@code messageKey} (with {@code args}), when set, are the bundle keys the page reads in the reader's language.
+     */
+    record Notice(UUID userId, String title, String message, String type, String priority, String link,
+                  String titleKey, String messageKey, List<String> args) {
+
+        /** A notice of free text only. */
+        public Notice(UUID userId, String title, String message, String type, String priority, String link) {
+            this(userId, title, message, type, priority, link, null, null, List.of());
+        }
     }
 
     /** Sends within the caller's transaction, so a notice exists only if what it reports was committed. */

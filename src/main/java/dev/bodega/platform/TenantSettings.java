@@ -9,12 +9,12 @@ import java.util.Currency;
  * organization and tenant settings). Plan, status and limits are set by the
  * operator, the rest by the tenant's admins. {@code adjustmentApprovalThreshold}:
  * a stock adjustment worth more than this waits for another user's approval;
- * null means adjustments never need one.
+ * null means adjustments never need one. {@code taxId}: the company's tax id for its invoices, or null.
  */
 public record TenantSettings(String name, String slug, String plan, String status, String currency,
                              BigDecimal taxRate, boolean pricesIncludeTax, String locale, String timeZone,
                              boolean allowNegativeStock, BigDecimal adjustmentApprovalThreshold, int maxUsers,
-                             int maxLocations, int maxItems, long version) {
+                             int maxLocations, int maxItems, long version, String taxId) {
 
     public ZoneId zoneId() {
         return ZoneId.of(timeZone);

@@ -134,13 +134,22 @@ class KardexTest {
         assertThat(page.get("item").get("sku").asString()).isEqualTo("KDX-1");
     }
 
-    /** Each row's balances equal the sums of the quantities before it, overall and at its location. */
+    /**
+     * Each row's balances equal the sums of the quantities before it: at its location, row by row; overall,
+     * posting by posting (every row of a posting, such as both legs of a transfer, shows the total after it).
+     */
     private static void assertRunningBalances(List<JsonNode> rows, BigDecimal overall, Map<String, BigDecimal> perLocation) {
+        Map<String, BigDecimal> afterPosting = new HashMap<>();
+        BigDecimal total = overall;
+        for (JsonNode row : rows) {
+            total = total.add(row.get("quantity").decimalValue());
+            afterPosting.put(row.get("postingId").asString(), total);
+        }
         for (JsonNode row : rows) {
             BigDecimal quantity = row.get("quantity").decimalValue();
-            overall = overall.add(quantity);
             BigDecimal here = perLocation.merge(row.get("locationId").asString(), quantity, BigDecimal::add);
-            assertThat(row.get("overallBalance").decimalValue()).isEqualByComparingTo(overall);
+            assertThat(row.get("overallBalance").decimalValue())
+                    .isEqualByComparingTo(afterPosting.get(row.get("postingId").asString()));
             assertThat(row.get("locationBalance").decimalValue()).isEqualByComparingTo(here);
             assertThat(row.get("onHandBefore").decimalValue()).isEqualByComparingTo(here.subtract(quantity));
         }

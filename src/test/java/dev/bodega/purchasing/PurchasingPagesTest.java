@@ -70,7 +70,8 @@ class PurchasingPagesTest {
         String path = created.header("location").replaceFirst("^https?://[^/]+", "");
         assertThat(path).matches("/purchasing/orders/[0-9a-f-]{36}");
         var draft = browser.get(path);
-        assertThat(draft.body()).contains("OC-000001", "Borrador", "id=\"send-order\"", "id=\"edit-order\"", "15.00");
+        assertThat(draft.body()).contains("OC-000001", "Borrador", "id=\"send-order\"", "id=\"edit-order\"", "15,00",
+                "<dd id=\"order-expected\">17/03/2026</dd>");
         assertNoMissingMessages(draft.body());
 
         var edit = browser.get(path + "/edit");

@@ -74,8 +74,8 @@ class PosBrowserTest extends BrowserTestBase {
 
         page.waitForURL("**/sales/*/receipt?new");
         assertThat(page.locator("#receipt-invoice")).hasText("F001-00000001");
-        assertThat(page.locator("#receipt-total")).hasText("USD 38.08");
-        assertThat(page.locator("#receipt-change")).hasText("11.92");
+        assertThat(page.locator("#receipt-total")).hasText("USD 38,08");
+        assertThat(page.locator("#receipt-change")).hasText("11,92");
         assertThat(page.locator("#receipt-lines")).containsText("Item NAIL-100");
         assertThat(page.locator("#receipt-print")).isVisible();
         assertThat(shop.onHand(hammer)).isEqualByComparingTo("9");

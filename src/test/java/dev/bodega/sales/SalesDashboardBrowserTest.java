@@ -41,20 +41,23 @@ class SalesDashboardBrowserTest extends BrowserTestBase {
         page.click("#nav-reports");
         page.waitForURL("**/sales/dashboard");
         assertThat(page.locator("#today-count")).hasText("2");
-        assertThat(page.locator("#today-total")).hasText("26.00");
+        assertThat(page.locator("#today-total")).hasText("26,00");
 
         page.waitForFunction("() => window.Chart && Chart.getChart('chart-per-day') && Chart.getChart('chart-top-items')");
         Object days = page.evaluate("() => Chart.getChart('chart-per-day').data.labels.length");
         Object todayTotal = page.evaluate("() => { const c = Chart.getChart('chart-per-day'); return c.data.datasets[0].data[29]; }");
         Object todayCount = page.evaluate("() => Chart.getChart('chart-per-day').data.datasets[1].data[29]");
         @SuppressWarnings("unchecked")
-        List<Object> items = (List<Object>) page.evaluate("() => Chart.getChart('chart-top-items').data.labels");
+        List<Object> items = (List<Object>) page.evaluate(
+                "() => Chart.getChart('chart-top-items').data.labels.map(l => [].concat(l).join(' '))");
+        Object locale = page.evaluate("() => Chart.getChart('chart-per-day').options.locale");
         Object drawn = page.evaluate("() => document.getElementById('chart-per-day').width > 0");
         assertThat(days).isEqualTo(30);
         assertThat(((Number) todayTotal).doubleValue()).isEqualTo(26.0);
         assertThat(todayCount).isEqualTo(2);
         assertThat(items).hasSize(2);
-        assertThat((String) items.get(0)).startsWith("CHART-GLUE");
+        assertThat(items.get(0)).isEqualTo("CHART-GLUE · Item CHART-GLUE"); // whole: long names wrap, not cut
+        assertThat(locale).isEqualTo("es");
         assertThat(drawn).isEqualTo(true);
     }
 }

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -51,14 +52,16 @@ class SalesDashboardPagesTest {
         assertThat(page.status()).isEqualTo(200);
         String html = page.body();
         assertThat(html).contains("id=\"nav-reports\"", "/webjars/chart.js/", "/dist/chart.umd.min.js", "/js/sales-dashboard.js",
-                "<strong id=\"today-count\">2</strong>", "<strong id=\"today-total\">55.00</strong>",
-                "<strong id=\"today-average\">27.50</strong>", "<strong id=\"low-stock-count\">1</strong>",
+                "<strong id=\"today-count\">2</strong>", "<strong id=\"today-total\">55,00</strong>",
+                "<strong id=\"today-average\">27,50</strong>", "<strong id=\"low-stock-count\">1</strong>",
                 "href=\"/inventory/low-stock\"", "Panel de ventas");
         assertThat(html).doesNotContain("??");
 
         JsonNode perDay = chart(html, "chart-per-day");
         assertThat(perDay.get("labels")).hasSize(30);
-        assertThat(perDay.get("labels").get(29).asString()).isEqualTo(LocalDate.now(ZoneId.of("America/Bogota")).toString());
+        assertThat(perDay.get("labels").get(29).asString()).isEqualTo(LocalDate.now(ZoneId.of("America/Bogota"))
+                .format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(perDay.get("locale").asString()).isEqualTo("es");
         assertThat(perDay.get("totals").get(29).decimalValue()).isEqualByComparingTo("55.00");
         assertThat(perDay.get("counts").get(29).asLong()).isEqualTo(2);
         assertThat(perDay.get("counts").get(28).asLong()).isZero();
@@ -68,7 +71,10 @@ class SalesDashboardPagesTest {
         assertThat(top.get("quantities").get(0).decimalValue()).isEqualByComparingTo("6");
         assertThat(top.get("labels").get(1).asString()).startsWith("DASH-DRILL");
 
-        assertThat(browser.get("/sales/dashboard?lang=en").body()).contains("Sales dashboard", "Sold today", "Low stock")
+        String english = browser.get("/sales/dashboard?lang=en").body();
+        assertThat(chart(english, "chart-per-day").get("locale").asString()).isEqualTo("en");
+        assertThat(english).contains("Sales dashboard", "Sold today", "Low stock",
+                "<strong id=\"today-total\">55.00</strong>")
                 .doesNotContain("??");
     }
 
@@ -101,14 +107,14 @@ class SalesDashboardPagesTest {
         var reports = browser.get("/sales/reports?from=" + today + "&to=" + today);
         assertThat(reports.status()).isEqualTo(200);
         assertThat(reports.body()).contains("id=\"period-from\" value=\"" + today + "\"", "<strong id=\"summary-count\">1</strong>",
-                "<strong id=\"summary-total\">16.00</strong>", "id=\"method-cash\"", "REP-1", "Tienda centro",
+                "<strong id=\"summary-total\">16,00</strong>", "id=\"method-cash\"", "REP-1", "Tienda centro",
                 "/api/v1/sales.csv?from=" + today + "&amp;to=" + today).doesNotContain("??");
         var invalid = browser.get("/sales/reports?from=2026-02-01&to=2026-01-01");
         assertThat(invalid.body()).contains("id=\"period-error\"");
         var lines = browser.get("/sales/reports/sales?from=" + today + "&to=" + today);
         assertThat(lines.status()).isEqualTo(200);
-        assertThat(lines.body()).contains("F001-00000001", "Renata", "2 × Item REP-1 @ 8.00",
-                "1 venta · total USD 16.00 · ticket promedio USD 16.00").doesNotContain("??");
+        assertThat(lines.body()).contains("F001-00000001", "Renata", "2 × Item REP-1 @ 8,00",
+                "1 venta · total USD 16,00 · ticket promedio USD 16,00").doesNotContain("??");
 
         var detail = browser.get("/sales/" + sale.get("id").asString());
         assertThat(detail.body()).contains("id=\"invoice-pdf-link\"", "/api/v1/sales/" + sale.get("id").asString() + "/invoice.pdf");

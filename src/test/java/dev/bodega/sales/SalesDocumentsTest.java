@@ -26,6 +26,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +48,8 @@ class SalesDocumentsTest {
     @Test
     void theInvoicePdfCarriesTheCompanyTheNumberTheCustomerTheLinesTheTaxesAndThePayments() throws Exception {
         Shop shop = Shop.open(fixtures, stock, postings, jdbc, api, "19", true);
-        shop.sql("UPDATE tenants SET name = 'Ferretería Ñandú' WHERE id = :id", Map.of("id", shop.tenant.id()));
+        shop.sql("UPDATE tenants SET name = 'Ferretería Ñandú', tax_id = '900123456-7' WHERE id = :id",
+                Map.of("id", shop.tenant.id()));
         UUID hammer = shop.item("PDF-HAM", "23.80", "10", "12.00");
         UUID nails = shop.item("PDF-NAIL", "4.76", "50", "2.00");
         UUID customer = shop.customer("PDF-900", "Julián");
@@ -60,10 +62,10 @@ class SalesDocumentsTest {
         assertThat(new String(response.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         String text = text(response.body());
-        assertThat(text).contains("Ferretería Ñandú", "FACTURA DE VENTA", "F001-00000001", "Serie: F001", "Tienda centro",
-                "Julián", "CC PDF-900", "PDF-HAM", "Item PDF-NAIL", "Impuesto incluido", "6.08", "Total USD 38.08",
+        assertThat(text).contains("Ferretería Ñandú", "NIT / Id. tributaria: 900123456-7", "FACTURA DE VENTA", "F001-00000001", "Serie: F001", "Tienda centro",
+                "Julián", "CC PDF-900", "PDF-HAM", "Item PDF-NAIL", "Impuesto incluido", "6,08", "Total USD 38,08",
                 "Efectivo", "Los precios incluyen impuestos.");
-        String date = LocalDate.now(ZoneId.of("America/Bogota")).toString();
+        String date = LocalDate.now(ZoneId.of("America/Bogota")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         assertThat(text).contains("Fecha: " + date);
     }
 

@@ -48,15 +48,15 @@ class SalesPagesTest {
         String id = sale.get("id").asString();
         var detail = browser.get("/sales/" + id);
         assertThat(detail.status()).isEqualTo(200);
-        assertThat(detail.body()).contains("Item PAGE-1", "23.80", "id=\"cancel-form\"", "id=\"return-form\"");
+        assertThat(detail.body()).contains("Item PAGE-1", "23,80", "id=\"cancel-form\"", "id=\"return-form\"");
         assertNoMissingMessages(detail.body());
 
         var receipt = browser.get("/sales/" + id + "/receipt");
         assertThat(receipt.status()).isEqualTo(200);
-        assertThat(receipt.body()).contains("size: 80mm", "F001-00000001", "USD 23.80", "Impuesto incluido");
+        assertThat(receipt.body()).contains("size: 80mm", "F001-00000001", "USD 23,80", "Impuesto incluido");
         assertNoMissingMessages(receipt.body());
         var english = browser.get("/sales/" + id + "/receipt?lang=en");
-        assertThat(english.body()).contains("Tax included", "Thank you");
+        assertThat(english.body()).contains("Tax included", "Thank you", "USD 23.80");
         assertNoMissingMessages(browser.get("/pos").body());
         assertNoMissingMessages(browser.get("/sales/" + id).body());
     }

@@ -6,6 +6,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -37,10 +38,11 @@ public class StockOpsMessages {
     /** Tells the requester that their adjustment was approved (and posted) or rejected, and why. */
     public void notifyDecision(UUID requester, UUID adjustmentId, String decision, String note) {
         Locale locale = companyLocale();
-        String title = text(locale, "stockops.notice.adjustment." + decision);
+        String titleKey = "stockops.notice.adjustment." + decision;
         String message = note == null || note.isBlank() ? "" : note;
-        notifications.send(new Notifications.Notice(requester, title, message,
-                decision.equals("approved") ? "success" : "warning", "normal", "/inventory/adjustments/" + adjustmentId));
+        notifications.send(new Notifications.Notice(requester, text(locale, titleKey), message,
+                decision.equals("approved") ? "success" : "warning", "normal", "/inventory/adjustments/" + adjustmentId,
+                titleKey, null, List.of()));
     }
 
     public static String quantity(BigDecimal quantity) {

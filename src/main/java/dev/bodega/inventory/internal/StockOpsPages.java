@@ -1,11 +1,12 @@
 package dev.bodega.inventory.internal;
 
+import dev.bodega.platform.Formats;
 import dev.bodega.platform.TenantSettingsService;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** What the stock operation pages share: times in the company's zone, and their own words for problems. */
 @Component
@@ -13,8 +14,6 @@ public class StockOpsPages {
 
     /** The stock operation pages' own words for a problem are {@code stockops.problem.<slug>}. */
     public static final String AREA = "stockops";
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final TenantSettingsService settings;
 
@@ -26,7 +25,8 @@ public class StockOpsPages {
         return settings.current().zoneId();
     }
 
+    /** A moment as the page's language writes it. */
     public static String when(Instant instant, ZoneId zone) {
-        return instant == null ? "" : TIME.format(instant.atZone(zone));
+        return Formats.of(LocaleContextHolder.getLocale(), zone).dateTime(instant);
     }
 }

@@ -1,5 +1,6 @@
 package dev.bodega.purchasing.internal;
 
+import dev.bodega.platform.CsvWriter;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Idempotency;
 import dev.bodega.platform.IfMatch;
@@ -151,7 +152,7 @@ class PurchasingApiController {
     void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
+        CsvWriter.describe(response);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"purchases.csv\"");
         csv.write(from, to, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
     }

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,9 +16,9 @@ import static dev.bodega.platform.Text.blankToNull;
 
 /**
  * Finding items (seed 003): Spanish full text on name, brand and description
- * ("tornillos" finds "Tornillo"), trigram similarity on SKU and name (a typo
- * or a fragment still finds it), the name without minding accents ("bujia"
- * finds "Bujía"), and prefixes of SKU and barcode; ranked, and
+ * ("tornillos" finds "Tornillo"), trigram similarity on SKU and on the name
+ * without its accents (a typo, a fragment or a missing accent still finds it:
+ * "bujia" finds "Bujía"), and prefixes of SKU and barcode; ranked, and
  * paged by (rank, id) so a page never repeats or skips an item.
  */
 @Service
@@ -33,24 +32,27 @@ class ItemSearch {
         }
     }
 
+    /** A name folded for comparing: lower case, no accents; the expression of the index in V93. */
+    private static final String FOLDED_NAME = "translate(lower(i.name), 'áàâäéèêëíìîïóòôöúùûüñç', 'aaaaeeeeiiiioooouuuunc')";
+    private static final String FOLDED_Q = "translate(lower(:q), 'áàâäéèêëíìîïóòôöúùûüñç', 'aaaaeeeeiiiioooouuuunc')";
+
     private static final String QUERY = """
             SELECT * FROM (
                 SELECT %s,
                        CAST(CASE WHEN CAST(:q AS text) IS NULL THEN 0 ELSE
                            ts_rank(i.search, websearch_to_tsquery('spanish', :q))
-                           + similarity(lower(i.sku), lower(:q)) + similarity(lower(i.name), lower(:q))
-                           + word_similarity(lower(:q), lower(i.sku)) + word_similarity(lower(:q), lower(i.name))
+                           + similarity(lower(i.sku), lower(:q)) + similarity(%2$s, %3$s)
+                           + word_similarity(lower(:q), lower(i.sku)) + word_similarity(%3$s, %2$s)
                            + CASE WHEN i.sku_key = lower(:q) OR i.barcode = :q THEN 10 ELSE 0 END
                            + CASE WHEN lower(i.sku) LIKE :prefix THEN 1 ELSE 0 END
-                           + CASE WHEN lower(i.name) ~ :accentFree THEN 0.5 ELSE 0 END
                        END AS real) AS score
                 FROM items i JOIN units u ON u.code = i.unit_code
                 WHERE i.deleted_at IS NULL
                   AND (CAST(:q AS text) IS NULL
                        OR i.search @@ websearch_to_tsquery('spanish', :q)
                        OR lower(i.sku) %% lower(:q) OR lower(:q) <%% lower(i.sku)
-                       OR lower(i.name) %% lower(:q) OR lower(:q) <%% lower(i.name)
-                       OR lower(i.sku) LIKE :prefix OR i.barcode LIKE :prefix OR lower(i.name) ~ :accentFree)
+                       OR %2$s %% %3$s OR %3$s <%% %2$s
+                       OR lower(i.sku) LIKE :prefix OR i.barcode LIKE :prefix)
                   AND (CAST(:category AS uuid) IS NULL OR i.category_id IN (
                        WITH RECURSIVE below AS (
                            SELECT id FROM categories WHERE id = :category
@@ -66,7 +68,7 @@ class ItemSearch {
             ) found
             WHERE CAST(:afterId AS uuid) IS NULL OR (found.score, found.id) < (CAST(:afterScore AS real), :afterId)
             ORDER BY found.score DESC, found.id DESC
-            LIMIT :limit""".formatted(Items.COLUMNS);
+            LIMIT :limit""".formatted(Items.COLUMNS, FOLDED_NAME, FOLDED_Q);
 
     private final JdbcClient jdbc;
     private final Categories categories;
@@ -84,7 +86,6 @@ class ItemSearch {
         Map<UUID, String> paths = categories.paths();
         List<Scored> rows = jdbc.sql(QUERY)
                 .param("q", q).param("prefix", q == null ? null : escapeLike(q.toLowerCase()) + "%")
-                .param("accentFree", q == null ? null : accentFree(q))
                 .param("category", filter.categoryId()).param("kind", blankToNull(filter.kind()))
                 .param("brand", blankToNull(filter.brand())).param("active", filter.active())
                 .param("discontinued", filter.discontinued()).param("model", filter.modelId())
@@ -119,34 +120,6 @@ class ItemSearch {
                 throw Problems.of(PlatformProblem.VALIDATION, "Invalid cursor");
             }
         }
-    }
-
-    private static final Map<Character, String> LETTERS = Map.ofEntries(
-            Map.entry('a', "[aáàäâ]"), Map.entry('á', "[aáàäâ]"), Map.entry('à', "[aáàäâ]"), Map.entry('ä', "[aáàäâ]"),
-            Map.entry('e', "[eéèëê]"), Map.entry('é', "[eéèëê]"), Map.entry('è', "[eéèëê]"), Map.entry('ë', "[eéèëê]"),
-            Map.entry('i', "[iíìïî]"), Map.entry('í', "[iíìïî]"), Map.entry('ì', "[iíìïî]"), Map.entry('ï', "[iíìïî]"),
-            Map.entry('o', "[oóòöô]"), Map.entry('ó', "[oóòöô]"), Map.entry('ò', "[oóòöô]"), Map.entry('ö', "[oóòöô]"),
-            Map.entry('u', "[uúùüû]"), Map.entry('ú', "[uúùüû]"), Map.entry('ù', "[uúùüû]"), Map.entry('ü', "[uúùüû]"),
-            Map.entry('n', "[nñ]"), Map.entry('ñ', "[nñ]"));
-
-    /**
-     * {@code q} as a regular expression on a lower-case name that forgives accents ("bujia" finds "Bujía", "Bujía"
-     * finds "bujia"), its words in order; the trigram index on {@code lower(name)} serves it.
-     */
-    static String accentFree(String q) {
-        StringBuilder pattern = new StringBuilder();
-        for (char c : q.toLowerCase(Locale.ROOT).trim().toCharArray()) {
-            if (Character.isWhitespace(c)) {
-                if (pattern.length() < 2 || !pattern.substring(pattern.length() - 2).equals(".*")) {
-                    pattern.append(".*");
-                }
-            } else if (LETTERS.containsKey(c)) {
-                pattern.append(LETTERS.get(c));
-            } else {
-                pattern.append("\\.^$*+?()[]{}|-".indexOf(c) >= 0 ? "\\" + c : String.valueOf(c));
-            }
-        }
-        return pattern.toString();
     }
 
     private static String escapeLike(String value) {

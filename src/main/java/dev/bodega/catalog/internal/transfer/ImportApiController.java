@@ -1,5 +1,6 @@
 package dev.bodega.catalog.internal.transfer;
 
+import dev.bodega.platform.CsvWriter;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.RequiresPermission;
@@ -67,7 +68,7 @@ class ImportApiController {
     @RequiresPermission("catalog.read")
     @Operation(summary = "Every item as CSV, in the import's columns (streamed)")
     void export(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
+        CsvWriter.describe(response);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"items.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         export.write(out);

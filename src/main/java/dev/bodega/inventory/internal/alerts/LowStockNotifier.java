@@ -34,6 +34,9 @@ public class LowStockNotifier {
 
     public static final String ALERT_TYPE = "low_stock";
     private static final int CLAIM_ATTEMPTS = 10;
+    /** Both read the same arguments: sku, name, on hand, location, minimum. */
+    private static final String TITLE = "stockops.alert.lowStock.title";
+    private static final String MESSAGE = "stockops.alert.lowStock.message";
 
     private record Subscriber(UUID userId, Set<String> permissions, boolean assigned) {
         boolean mayKnow() {
@@ -79,13 +82,13 @@ public class LowStockNotifier {
         if (!recipients.isEmpty()) {
             Details details = details(event);
             Locale locale = messages.companyLocale();
-            String title = messages.text(locale, "stockops.alert.lowStock.title", details.sku(), details.name());
-            String message = messages.text(locale, "stockops.alert.lowStock.message",
-                    StockOpsMessages.quantity(event.onHand()), details.locationName(),
-                    StockOpsMessages.quantity(details.minimum()));
+            List<String> args = List.of(details.sku(), details.name(), StockOpsMessages.quantity(event.onHand()),
+                    details.locationName(), StockOpsMessages.quantity(details.minimum()));
+            String title = messages.text(locale, TITLE, args.toArray());
+            String message = messages.text(locale, MESSAGE, args.toArray());
             String link = "/inventory/items/" + event.itemId() + "/kardex";
             recipients.forEach(user -> notifications.send(
-                    new Notifications.Notice(user, title, message, "alert", "high", link)));
+                    new Notifications.Notice(user, title, message, "alert", "high", link, TITLE, MESSAGE, args)));
         }
         jdbc.sql("UPDATE low_stock_alerts SET recipients = :n WHERE ledger_id = :ledger")
                 .param("n", recipients.size()).param("ledger", crossing.get()).update();

@@ -93,10 +93,11 @@ public class Locations {
         return CursorPage.of(rows, limit, LocationView::id);
     }
 
-    /** Every location of the tenant by name, for filters. */
+    /** The locations the current user may see (active or not), by name, for filters. */
     @Transactional(readOnly = true)
-    public List<LocationView> all() {
-        return jdbc.sql(SELECT + " ORDER BY lower(name)").query(LocationView.class).list();
+    public List<LocationView> visible() {
+        return jdbc.sql(SELECT + " WHERE id IN (SELECT app_visible_locations()) ORDER BY lower(name)")
+                .query(LocationView.class).list();
     }
 
     /** The active locations the current user may move stock at, by name, for the posting forms. */

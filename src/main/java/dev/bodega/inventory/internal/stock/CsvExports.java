@@ -33,8 +33,10 @@ class CsvExports {
             "reason", "user");
 
     private final JdbcClient jdbc;
+    private final StockLevels levels;
 
-    CsvExports(DataSource dataSource) {
+    CsvExports(DataSource dataSource, StockLevels levels) {
+        this.levels = levels;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         // PostgreSQL streams with a fetch size only inside a transaction, which every export runs in.
         template.setFetchSize(FETCH_SIZE);
@@ -44,7 +46,7 @@ class CsvExports {
     @Transactional(readOnly = true)
     public void levels(StockLevels.Filter filter, Writer out) {
         CsvWriter csv = new CsvWriter(out, LEVEL_HEADER);
-        StockLevels.filtered(jdbc.sql("SELECT " + StockLevels.LEVEL_COLUMNS + " " + StockLevels.LEVEL_FROM + " "
+        levels.filtered(jdbc.sql("SELECT " + StockLevels.LEVEL_COLUMNS + " " + StockLevels.LEVEL_FROM + " "
                         + StockLevels.LEVEL_WHERE + " ORDER BY lower(i.sku), l.item_id, lower(loc.name), l.location_id"), filter)
                 .query((ResultSet rs) -> csv.row(rs.getString("location_name"), rs.getString("sku"),
                         rs.getString("item_name"), rs.getString("unit"), rs.getBigDecimal("on_hand"),

@@ -44,7 +44,7 @@ public class InventoryPageController {
         model.addAttribute("locationId", locationId);
         model.addAttribute("status", knownStatus);
         model.addAttribute("lowOnly", lowOnly);
-        model.addAttribute("locations", locations.all());
+        model.addAttribute("locations", locations.visible());
         model.addAttribute("statuses", new String[]{"SIN_STOCK", "BAJO", "NORMAL", "ALTO"});
         return "inventory/levels";
     }
@@ -60,7 +60,7 @@ public class InventoryPageController {
         LedgerQueries.KardexFilter filter = new LedgerQueries.KardexFilter(from, to, locationId, type, userId);
         model.addAttribute("kardex", ledger.kardex(itemId, filter, page.cursor(), page.limit()));
         model.addAttribute("filter", filter);
-        model.addAttribute("locations", locations.all());
+        model.addAttribute("locations", locations.visible());
         model.addAttribute("movementTypes", Arrays.stream(MovementType.values()).map(MovementType::code).toList());
         model.addAttribute("users", ledger.users());
         return "inventory/kardex";
@@ -78,7 +78,7 @@ public class InventoryPageController {
     String lowStock(@RequestParam(required = false) UUID locationId, PageQuery<String> page, Model model) {
         model.addAttribute("page", reports.lowStock(locationId, page.cursor(), page.limit()));
         model.addAttribute("locationId", locationId);
-        model.addAttribute("locations", locations.all());
+        model.addAttribute("locations", locations.visible());
         return "inventory/low-stock";
     }
 

@@ -85,7 +85,9 @@ class LedgerQueries {
     /**
      * The kárdex page after {@code cursor} (a ledger row id). The location balance is the row's own
      * on_hand_after; the overall balance is a running sum over all the item's visible rows, computed
-     * before the filters so it stays right on every page and under every filter.
+     * before the filters so it stays right on every page and under every filter. It runs posting by posting
+     * (the rows of one posting are peers of the window), so both legs of a transfer show the balance after
+     * the whole transfer and it does not dip between them.
      */
     @Transactional(readOnly = true)
     public Kardex kardex(UUID itemId, KardexFilter filter, UUID cursor, int limit) {
@@ -101,7 +103,7 @@ class LedgerQueries {
                             SELECT g.id, g.posting_id, g.created_at, g.location_id, loc.name AS location_name,
                                    g.movement_type, g.quantity, g.unit_cost, g.on_hand_before,
                                    g.on_hand_after AS location_balance,
-                                   sum(g.quantity) OVER (ORDER BY g.id) AS overall_balance,
+                                   sum(g.quantity) OVER (ORDER BY g.posting_id) AS overall_balance,
                                    g.document_type, g.document_id, g.reason, g.user_id, u.name AS user_name
                             FROM stock_ledger g
                             JOIN locations loc ON loc.tenant_id = g.tenant_id AND loc.id = g.location_id

@@ -1,6 +1,7 @@
 package dev.bodega.inventory.internal.stock;
 
 import dev.bodega.inventory.internal.ledger.LedgerCheck;
+import dev.bodega.platform.CsvWriter;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
@@ -88,7 +89,7 @@ class ReportsApiController {
     }
 
     private static Writer csv(HttpServletResponse response, String filename) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
+        CsvWriter.describe(response);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
         return new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
     }

@@ -1,5 +1,7 @@
 package dev.bodega.inventory.internal.stock;
 
+import dev.bodega.catalog.CatalogItems;
+import dev.bodega.catalog.ItemInfo;
 import dev.bodega.inventory.internal.Cursors;
 import dev.bodega.inventory.internal.locations.Locations;
 import dev.bodega.platform.CursorPage;
@@ -75,7 +77,8 @@ public class StockLevels {
             WHERE i.deleted_at IS NULL
               AND (CAST(:location AS uuid) IS NULL OR l.location_id = :location)
               AND (CAST(:item AS uuid) IS NULL OR l.item_id = :item)
-              AND (CAST(:q AS text) IS NULL OR lower(i.sku) LIKE :q OR lower(i.name) LIKE :q OR i.barcode = :code)
+              AND (CAST(:q AS text) IS NULL OR l.item_id = ANY(:found)
+                   OR lower(i.sku) LIKE :q OR lower(i.name) LIKE :q OR i.barcode = :code)
               AND (CAST(:low AS boolean) IS NOT TRUE OR l.on_hand <= coalesce(l.min_stock, i.min_stock))
               AND (CAST(:status AS text) IS NULL OR :status = CASE
                      WHEN l.on_hand <= 0 THEN 'SIN_STOCK'
@@ -83,10 +86,15 @@ public class StockLevels {
                      WHEN l.on_hand <= 2 * coalesce(l.min_stock, i.min_stock) THEN 'NORMAL'
                      ELSE 'ALTO' END)""";
 
-    private final JdbcClient jdbc;
+    /** How many of the catalog's best matches a search looks at (a search, not a listing). */
+    static final int SEARCH_LIMIT = 500;
 
-    StockLevels(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CatalogItems catalog;
+
+    StockLevels(JdbcClient jdbc, CatalogItems catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     /** Levels by SKU, then location; the cursor is the sort key of the last row. */
@@ -106,8 +114,11 @@ public class StockLevels {
                 row.sku()));
     }
 
-    /** Binds the parameters of {@link #LEVEL_WHERE}. */
-    static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec spec, Filter filter) {
+    /**
+     * Binds the parameters of {@link #LEVEL_WHERE}. Text is looked for as the catalog searches (no accents
+     * needed, a typo forgiven) and, as before, as a fragment of the SKU or name or a whole barcode.
+     */
+    JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec spec, Filter filter) {
         String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().trim();
         if (filter.status() != null && !filter.status().isBlank() && !STATUSES.contains(filter.status())) {
             throw Problems.of(PlatformProblem.VALIDATION, "status must be one of " + STATUSES);
@@ -115,6 +126,7 @@ public class StockLevels {
         return spec.param("location", filter.locationId()).param("item", filter.itemId())
                 .param("q", q == null ? null : "%" + Locations.escapeLike(q.toLowerCase(Locale.ROOT)) + "%")
                 .param("code", q)
+                .param("found", catalog.search(q, SEARCH_LIMIT).stream().map(ItemInfo::id).toArray(UUID[]::new))
                 .param("low", filter.lowOnly())
                 .param("status", filter.status() == null || filter.status().isBlank() ? null : filter.status());
     }

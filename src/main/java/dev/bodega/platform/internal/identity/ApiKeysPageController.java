@@ -19,8 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,16 +31,14 @@ import java.util.UUID;
 @RequiresPermission("apikeys.use")
 class ApiKeysPageController {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-
-    /** One table row, with times already formatted (UTC). */
-    record Row(UUID id, String name, String prefix, List<String> permissions, String created, String expires,
-               String lastUsed, String revoked, boolean active) {
+    /** One table row. */
+    record Row(UUID id, String name, String prefix, List<String> permissions, Instant created, Instant expires,
+               Instant lastUsed, Instant revoked, boolean active) {
 
         static Row of(ApiKeys.KeyView key, Instant now) {
             boolean expired = key.expiresAt() != null && !key.expiresAt().isAfter(now);
-            return new Row(key.id(), key.name(), key.prefix(), key.permissions(), format(key.createdAt()),
-                    format(key.expiresAt()), format(key.lastUsedAt()), format(key.revokedAt()),
+            return new Row(key.id(), key.name(), key.prefix(), key.permissions(), key.createdAt(),
+                    key.expiresAt(), key.lastUsedAt(), key.revokedAt(),
                     key.revokedAt() == null && !expired);
         }
     }
@@ -107,7 +103,4 @@ class ApiKeysPageController {
         return "platform/api-keys";
     }
 
-    private static String format(Instant instant) {
-        return instant == null ? null : WHEN.format(instant);
-    }
 }

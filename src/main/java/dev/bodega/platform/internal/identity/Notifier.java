@@ -4,6 +4,7 @@ import dev.bodega.platform.Notifications;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ class Notifier {
         String message = messages.getMessage(messageKey, new Object[] {email}, locale);
         for (UUID admin : users.admins()) {
             notifications.send(new Notifications.Notice(admin, title, message, "security", "high",
-                    "/security-events?user=" + aboutUser));
+                    "/security-events?user=" + aboutUser, titleKey, messageKey, List.of(email)));
         }
     }
 }

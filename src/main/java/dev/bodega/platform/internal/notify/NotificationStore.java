@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,7 @@ import java.util.UUID;
 class NotificationStore implements Notifications {
 
     record Row(UUID id, String title, String message, String type, String priority, String link, Instant readAt,
-               Instant createdAt) {
+               Instant createdAt, String titleKey, String messageKey, String[] args) {
     }
 
     private final JdbcClient jdbc;
@@ -43,24 +44,37 @@ class NotificationStore implements Notifications {
     @Transactional
     public void send(Notice notice) {
         jdbc.sql("""
-                        INSERT INTO notifications (tenant_id, id, user_id, title, message, type, priority, link)
-                        VALUES (:tenant, :id, :user, :title, :message, :type, :priority, :link)""")
+                        INSERT INTO notifications (tenant_id, id, user_id, title, message, type, priority, link,
+                                                   title_key, message_key, args)
+                        VALUES (:tenant, :id, :user, :title, :message, :type, :priority, :link,
+                                :titleKey, :messageKey, :args)""")
                 .param("tenant", TenantContext.tenantId()).param("id", Ids.next()).param("user", notice.userId())
                 .param("title", notice.title()).param("message", notice.message() == null ? "" : notice.message())
                 .param("type", notice.type()).param("priority", notice.priority()).param("link", notice.link())
+                .param("titleKey", notice.titleKey()).param("messageKey", notice.messageKey())
+                .param("args", notice.args().toArray(String[]::new))
                 .update();
     }
 
     @Transactional(readOnly = true)
     public CursorPage<Row> list(UUID userId, boolean unreadOnly, UUID before, int limit) {
         List<Row> rows = jdbc.sql("""
-                        SELECT id, title, message, type, priority, link, read_at, created_at FROM notifications
+                        SELECT id, title, message, type, priority, link, read_at, created_at, title_key, message_key, args
+                        FROM notifications
                         WHERE user_id = :user AND (NOT :unread OR read_at IS NULL)
                           AND (CAST(:before AS uuid) IS NULL OR id < :before)
                         ORDER BY id DESC LIMIT :limit""")
                 .param("user", userId).param("unread", unreadOnly).param("before", before).param("limit", limit + 1)
-                .query(Row.class).list();
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("title"),
+                        rs.getString("message"), rs.getString("type"), rs.getString("priority"), rs.getString("link"),
+                        instant(rs.getTimestamp("read_at")), instant(rs.getTimestamp("created_at")),
+                        rs.getString("title_key"), rs.getString("message_key"), (String[]) rs.getArray("args").getArray()))
+                .list();
         return CursorPage.of(rows, limit, Row::id);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @Transactional(readOnly = true)

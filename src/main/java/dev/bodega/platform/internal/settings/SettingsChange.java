@@ -38,16 +38,19 @@ record SettingsChange(
         // Absent or empty: stock adjustments never wait for approval.
         @DecimalMin(value = "0", message = "{stockops.settings.threshold.invalid}")
         @Digits(integer = 12, fraction = 2, message = "{stockops.settings.threshold.invalid}")
-        BigDecimal adjustmentApprovalThreshold) {
+        BigDecimal adjustmentApprovalThreshold,
+        // Absent or empty: the invoices carry no tax id.
+        @Size(max = 40, message = "{settings.taxId.tooLong}")
+        String taxId) {
 
     static SettingsChange of(TenantSettings settings) {
         return new SettingsChange(settings.name(), settings.currency(), settings.taxRate(),
                 settings.pricesIncludeTax(), settings.locale(), settings.timeZone(), settings.allowNegativeStock(),
-                settings.adjustmentApprovalThreshold());
+                settings.adjustmentApprovalThreshold(), settings.taxId());
     }
 
     SettingsChange withAdjustmentApprovalThreshold(BigDecimal threshold) {
         return new SettingsChange(name, currency, taxRate, pricesIncludeTax, locale, timeZone, allowNegativeStock,
-                threshold);
+                threshold, taxId);
     }
 }

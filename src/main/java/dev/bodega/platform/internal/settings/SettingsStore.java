@@ -5,6 +5,7 @@ import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
+import dev.bodega.platform.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,7 +19,7 @@ class SettingsStore implements TenantSettingsService {
 
     private static final String COLUMNS = """
             name, slug, plan, status, currency, tax_rate, prices_include_tax, locale, time_zone,
-            allow_negative_stock, adjustment_approval_threshold, max_users, max_locations, max_items, version""";
+            allow_negative_stock, adjustment_approval_threshold, max_users, max_locations, max_items, version, tax_id""";
 
     private final JdbcClient jdbc;
 
@@ -58,7 +59,7 @@ class SettingsStore implements TenantSettingsService {
                         UPDATE tenants SET name = :name, currency = :currency, tax_rate = :taxRate,
                                prices_include_tax = :pricesIncludeTax, locale = :locale, time_zone = :timeZone,
                                allow_negative_stock = :allowNegativeStock,
-                               adjustment_approval_threshold = :adjustmentApprovalThreshold,
+                               adjustment_approval_threshold = :adjustmentApprovalThreshold, tax_id = :taxId,
                                version = version + 1, updated_at = now()
                         WHERE id = :id AND version = :version
                         RETURNING""" + " " + COLUMNS)
@@ -67,6 +68,7 @@ class SettingsStore implements TenantSettingsService {
                 .param("locale", change.locale()).param("timeZone", change.timeZone())
                 .param("allowNegativeStock", change.allowNegativeStock())
                 .param("adjustmentApprovalThreshold", change.adjustmentApprovalThreshold())
+                .param("taxId", Text.blankToNull(change.taxId()))
                 .param("id", TenantContext.tenantId()).param("version", expectedVersion)
                 .query(TenantSettings.class).optional()
                 .orElseThrow(Problems::staleVersion);

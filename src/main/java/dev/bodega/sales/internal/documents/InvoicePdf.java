@@ -11,11 +11,11 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import dev.bodega.platform.Formats;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.sales.internal.SalesProblem;
-import dev.bodega.sales.internal.reports.SalesReports;
 import dev.bodega.sales.internal.selling.SaleQueries;
 import dev.bodega.sales.internal.selling.SaleViews.LineView;
 import dev.bodega.sales.internal.selling.SaleViews.PaymentView;
@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -41,7 +40,6 @@ import java.util.UUID;
 @Service
 class InvoicePdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
     private static final Font TEXT = FontFactory.getFont(FontFactory.HELVETICA, 9);
@@ -117,12 +115,14 @@ class InvoicePdf {
         private final Locale locale;
         private final TenantSettings company;
         private final SaleView sale;
+        private final Formats formats;
 
         Writer(Document document, Locale locale, TenantSettings company, SaleView sale) {
             this.document = document;
             this.locale = locale;
             this.company = company;
             this.sale = sale;
+            this.formats = Formats.of(locale, company.zoneId(), sale.currency());
         }
 
         void write(Party customer, Place place) {
@@ -138,6 +138,9 @@ class InvoicePdf {
             PdfPTable table = table(new float[]{3, 2});
             PdfPCell left = cell(null, Element.ALIGN_LEFT);
             left.addElement(new Paragraph(company.name(), TITLE));
+            if (company.taxId() != null) {
+                left.addElement(new Paragraph(t("invoice.taxId", company.taxId()), TEXT));
+            }
             left.addElement(new Paragraph(join(place.name(), place.address(), place.phone()), SMALL));
             table.addCell(left);
             PdfPCell right = cell(null, Element.ALIGN_RIGHT);
@@ -145,11 +148,11 @@ class InvoicePdf {
             right.addElement(right(new Paragraph(sale.invoice(), TITLE)));
             right.addElement(right(new Paragraph(t("invoice.series") + ": " + series(), TEXT)));
             right.addElement(right(new Paragraph(t("invoice.date") + ": "
-                    + DATE.format(sale.saleDate().atZone(company.zoneId())), TEXT)));
+                    + formats.dateTime(sale.saleDate()), TEXT)));
             table.addCell(right);
             add(table);
             if ("cancelled".equals(sale.status())) {
-                add(new Paragraph(t("invoice.cancelled", DATE.format(sale.cancelledAt().atZone(company.zoneId())),
+                add(new Paragraph(t("invoice.cancelled", formats.dateTime(sale.cancelledAt()),
                         sale.cancellationReason()), VOID));
             }
         }
@@ -188,10 +191,10 @@ class InvoicePdf {
             for (LineView line : sale.lines()) {
                 table.addCell(cell(new Phrase(line.sku(), TEXT), Element.ALIGN_LEFT));
                 table.addCell(cell(new Phrase(line.name(), TEXT), Element.ALIGN_LEFT));
-                table.addCell(number(SalesReports.plain(line.quantity()).toPlainString()));
+                table.addCell(number(formats.qty(line.quantity())));
                 table.addCell(number(money(line.unitPrice())));
                 table.addCell(number(money(line.discount().add(line.saleDiscount()))));
-                table.addCell(number(money(line.tax()) + " (" + SalesReports.plain(line.taxRate()).toPlainString() + "%)"));
+                table.addCell(number(money(line.tax()) + " (" + formats.qty(line.taxRate()) + "%)"));
                 table.addCell(number(money(line.total())));
             }
             add(table);
@@ -243,6 +246,10 @@ class InvoicePdf {
             table.addCell(cell(new Phrase(amount, font), Element.ALIGN_RIGHT));
         }
 
+        private String money(BigDecimal amount) {
+            return formats.money(amount);
+        }
+
         private String t(String key, Object... args) {
             return text(locale, key, args);
         }
@@ -275,10 +282,6 @@ class InvoicePdf {
     private static Paragraph right(Paragraph paragraph) {
         paragraph.setAlignment(Element.ALIGN_RIGHT);
         return paragraph;
-    }
-
-    private static String money(BigDecimal amount) {
-        return amount.toPlainString();
     }
 
     private static String join(String... parts) {

@@ -1,5 +1,6 @@
 package dev.bodega.sales.internal.documents;
 
+import dev.bodega.platform.CsvWriter;
 import dev.bodega.platform.RequiresPermission;
 import dev.bodega.sales.internal.reports.SalesReports;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,7 +56,7 @@ class SalesDocumentsApiController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 HttpServletResponse response) throws IOException {
         SalesReports.Period period = reports.period(from, to);
-        response.setContentType("text/csv;charset=UTF-8");
+        CsvWriter.describe(response);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("sales-" + period.from() + "-" + period.to() + ".csv").build().toString());
         csv.write(period, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.bodega.sales.internal.reports;
 
+import dev.bodega.platform.Formats;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.RequiresPermission;
 import org.springframework.context.MessageSource;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +92,9 @@ public class SalesReportsPageController {
 
     private Map<String, Object> perDayChart(SalesReports.PerDay perDay, Locale locale) {
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("labels", perDay.days().stream().map(day -> day.date().toString()).toList());
+        Formats formats = Formats.of(locale, ZoneOffset.UTC);
+        chart.put("locale", locale.toLanguageTag());
+        chart.put("labels", perDay.days().stream().map(day -> formats.date(day.date())).toList());
         chart.put("totals", perDay.days().stream().map(SalesReports.Day::total).toList());
         chart.put("counts", perDay.days().stream().map(SalesReports.Day::count).toList());
         chart.put("totalLabel", messages.getMessage("reports.chart.total", new Object[]{perDay.currency()}, locale));
@@ -101,6 +105,7 @@ public class SalesReportsPageController {
     private Map<String, Object> topItemsChart(SalesReports.TopItems top, Locale locale) {
         List<SalesReports.TopItem> items = top.items();
         Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("locale", locale.toLanguageTag());
         chart.put("labels", items.stream().map(item -> item.sku() + " · " + item.name()).toList());
         chart.put("quantities", items.stream().map(SalesReports.TopItem::quantity).toList());
         chart.put("quantityLabel", messages.getMessage("reports.chart.quantity", null, locale));
