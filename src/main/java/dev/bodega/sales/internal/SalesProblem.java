@@ -3,7 +3,7 @@ package dev.bodega.sales.internal;
 import dev.bodega.platform.ProblemType;
 import org.springframework.http.HttpStatus;
 
-/** The problems of sales: customers, lines, payments, cancellations, returns, invoice series and reports. */
+/** The problems of sales: customers, lines, payments, cancellations, returns, invoice series, reports and cash sessions. */
 public enum SalesProblem implements ProblemType {
 
     UNKNOWN_CUSTOMER("unknown-customer", HttpStatus.UNPROCESSABLE_CONTENT),
@@ -35,7 +35,13 @@ public enum SalesProblem implements ProblemType {
     SERIES_NOT_USABLE("series-not-usable", HttpStatus.UNPROCESSABLE_CONTENT),
     SERIES_INACTIVE("series-inactive", HttpStatus.CONFLICT),
     SERIES_CODE_TAKEN("series-code-taken", HttpStatus.CONFLICT),
-    INVALID_PERIOD("invalid-period", HttpStatus.UNPROCESSABLE_CONTENT);
+    INVALID_PERIOD("invalid-period", HttpStatus.UNPROCESSABLE_CONTENT),
+    CASH_SESSION_ALREADY_OPEN("cash-session-already-open", HttpStatus.CONFLICT),
+    CASH_SESSION_CLOSED("cash-session-closed", HttpStatus.CONFLICT),
+    CASH_LOCATION_NOT_ALLOWED("cash-location-not-allowed", HttpStatus.FORBIDDEN),
+    CASH_AMOUNT("cash-amount", HttpStatus.UNPROCESSABLE_CONTENT),
+    CASH_OUT_EXCEEDS_DRAWER("cash-out-exceeds-drawer", HttpStatus.UNPROCESSABLE_CONTENT),
+    CASH_COUNT("cash-count", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private final String slug;
     private final HttpStatus status;
