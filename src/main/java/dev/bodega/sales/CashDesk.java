@@ -16,6 +16,9 @@ public interface CashDesk {
     record Count(BigDecimal denomination, int quantity) {
     }
 
+    /** The bills and coins of the company's currency, largest first. */
+    List<BigDecimal> denominations();
+
     /** Opens a session at the location with {@code openingFloat} in the drawer; returns its id. */
     UUID open(UUID locationId, BigDecimal openingFloat, String note, Instant at);
 

@@ -60,6 +60,12 @@ class CashSessions implements CashDesk {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<BigDecimal> denominations() {
+        return Denominations.of(settings.current().currency());
+    }
+
+    @Override
     @Transactional
     public UUID open(UUID locationId, BigDecimal openingFloat, String note, Instant at) {
         requireOperable(locationId);

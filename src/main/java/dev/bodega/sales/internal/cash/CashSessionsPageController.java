@@ -72,7 +72,7 @@ public class CashSessionsPageController {
                 .filter(p -> p.id().toString().equals(location)).findFirst()
                 .or(() -> places.stream().findFirst());
         model.addAttribute("place", place.orElse(null));
-        model.addAttribute("session", place.flatMap(p -> queries.openAt(p.id())).orElse(null));
+        model.addAttribute("cashSession", place.flatMap(p -> queries.openAt(p.id())).orElse(null));
         return "sales/cash-banner :: banner";
     }
 

@@ -17,7 +17,7 @@ final class CashViews {
                    UUID closedBy, String closedByName, Instant closedAt, String closingNote, BigDecimal expectedCash,
                    BigDecimal countedCash, BigDecimal difference) {
 
-        boolean open() {
+        public boolean open() {
             return status.equals("open");
         }
     }
