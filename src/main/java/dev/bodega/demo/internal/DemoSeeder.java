@@ -20,17 +20,15 @@ class DemoSeeder implements DemoData {
     private final DemoStock stock;
     private final DemoSales sales;
     private final DemoPurchases purchases;
-    private final DemoCash cash;
     private final DemoScope scope;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
-               DemoCash cash, DemoScope scope) {
+               DemoScope scope) {
         this.companies = companies;
         this.catalog = catalog;
         this.stock = stock;
         this.sales = sales;
         this.purchases = purchases;
-        this.cash = cash;
         this.scope = scope;
     }
 
@@ -41,7 +39,6 @@ class DemoSeeder implements DemoData {
         List<DemoCatalog.Supplier> suppliers = catalog.seed(tenantId, adminUserId);
         DemoStock.Stocked stocked = stock.seed(tenantId, users);
         sales.seed(tenantId, users, stocked);
-        cash.seed(tenantId, users, stocked);
         purchases.seed(tenantId, users, suppliers, stocked.locations().get(DemoStock.CENTRAL));
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
