@@ -97,6 +97,13 @@ class MenuCrawlerTest {
         return code.find() ? Optional.of(code.group(1)) : Optional.empty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "gerente", "vendedor", "consulta"})
+    void theCashSessionsAreInTheMenuOfEveryRoleThatSellsOrReadsSales(String user) {
+        WebSession session = WebSession.signedIn(api.baseUrl(), "demo", user + "@demo.bodega", "bodega-demo");
+        assertThat(links(session.get("/").body())).contains("/cash-sessions");
+    }
+
     /** The page, after the redirects a browser would follow (the API's documentation moves to its index). */
     private static WebSession.Page open(WebSession session, String link) {
         WebSession.Page page = session.get(link);

@@ -87,6 +87,15 @@ class DemoSalesTest {
                 WHERE c.total_purchases <> coalesce(s.spent, 0) OR c.purchase_count <> coalesce(s.n, 0)
                    OR c.last_purchase_at IS DISTINCT FROM s.last""")).isZero();
 
+        // Yesterday's sales at the store went through a cash session closed a little short; today's is open.
+        assertThat(list(tenant, "SELECT status || ' ' || number FROM cash_sessions ORDER BY number"))
+                .containsExactly("closed 1", "open 2");
+        assertThat(count(tenant, "SELECT count(*) FROM sales s JOIN cash_sessions c ON c.id = s.cash_session_id "
+                + "WHERE (s.sale_date AT TIME ZONE 'America/Bogota')::date <> "
+                + "(c.opened_at AT TIME ZONE 'America/Bogota')::date")).isZero();
+        assertThat(count(tenant, "SELECT count(*) FROM sales WHERE cash_session_id IS NOT NULL")).isPositive();
+        assertThat(count(tenant, "SELECT count(*) FROM cash_sessions WHERE difference BETWEEN -2050 AND -2000")).isEqualTo(1);
+
         // What the dashboard shows on the first start.
         JsonNode dashboard = api.get(tenant.adminKey(), "/api/v1/reports/sales-dashboard").json();
         assertThat(dashboard.get("today").get("count").asLong()).isGreaterThanOrEqualTo(3);

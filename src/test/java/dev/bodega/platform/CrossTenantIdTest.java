@@ -49,8 +49,12 @@ class CrossTenantIdTest {
     record Vehicles(String modelId, String orderId) {
     }
 
-    /** The other tenant's sales documents: a customer, a completed sale with a return, its invoice series, a void request. */
-    record Sales(String customerId, String saleId, String invoiceSeriesId, String returnId, String voidRequestId) {
+    /**
+     * The other tenant's sales documents: a customer, a completed sale with a return, its invoice series, a void
+     * request, its till's cash session.
+     */
+    record Sales(String customerId, String saleId, String invoiceSeriesId, String returnId, String voidRequestId,
+                 String cashSessionId) {
     }
 
     /** The other tenant's purchasing documents: a supplier order with one delivery received. */
@@ -103,6 +107,10 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/invoice-series/{id}", f -> f.sales().invoiceSeriesId());
         IDS.put("/api/v1/invoice-series/{id}/default", f -> f.sales().invoiceSeriesId());
         IDS.put("/api/v1/returns/{id}", f -> f.sales().returnId());
+        IDS.put("/api/v1/cash-sessions/{id}", f -> f.sales().cashSessionId());
+        IDS.put("/api/v1/cash-sessions/{id}/movements", f -> f.sales().cashSessionId());
+        IDS.put("/api/v1/cash-sessions/{id}/close", f -> f.sales().cashSessionId());
+        IDS.put("/api/v1/cash-sessions/{id}/z-report", f -> f.sales().cashSessionId());
         IDS.put("/api/v1/locations/{id}", Foreign::locationId);
         IDS.put("/api/v1/locations/{id}/users", Foreign::locationId);
         IDS.put("/api/v1/users/{id}/locations", Foreign::userId);
@@ -192,6 +200,11 @@ class CrossTenantIdTest {
 
     /** Items and locations both have a "kind", with different values. */
     private static Map<String, Object> bodyFor(String pattern) {
+        if (pattern.startsWith("/api/v1/cash-sessions/")) {
+            Map<String, Object> body = new LinkedHashMap<>(ANY_BODY);
+            body.putAll(Map.of("kind", "in", "amount", "1.00", "counts", List.of()));
+            return body;
+        }
         if (!pattern.startsWith("/api/v1/items/")) {
             return ANY_BODY;
         }
@@ -292,6 +305,8 @@ class CrossTenantIdTest {
         TestFixtures.asUser(theirs.id(), theirs.adminId(), Set.of("*"), () -> postings.post(new StockPostings.Posting(
                 "receipt", "test", null, null, null, List.of(StockPostings.Line.in(store, item, MovementType.RECEIPT,
                         java.math.BigDecimal.TEN, java.math.BigDecimal.ONE)))));
+        String cashSession = api.post(theirs.adminKey(), "/api/v1/cash-sessions", Map.of("locationId", store,
+                "openingFloat", "5.00")).json().get("session").get("id").asString();
         String customer = api.post(theirs.adminKey(), "/api/v1/customers", Map.of("documentType", "CC",
                 "documentNumber", "THEIRS", "firstName", "Theirs")).json().get("id").asString();
         var sale = api.post(theirs.adminKey(), "/api/v1/sales", Map.of("locationId", store, "customerId", customer,
@@ -305,7 +320,7 @@ class CrossTenantIdTest {
                 Map.of("reason", "theirs"));
         assertThat(voidRequest.status()).as(voidRequest.body()).isEqualTo(201);
         return new Sales(customer, sale.get("id").asString(), sale.get("seriesId").asString(),
-                returned.json().get("id").asString(), voidRequest.json().get("id").asString());
+                returned.json().get("id").asString(), voidRequest.json().get("id").asString(), cashSession);
     }
 
     /** A sent supplier order with one delivery of part of it. */

@@ -55,15 +55,17 @@ class DemoSales {
     private final TenantSettingsService settings;
     private final Clock clock;
     private final DemoScope scope;
+    private final DemoCash cash;
 
     DemoSales(SalesDesk desk, StockPostings postings, CatalogItems catalog, TenantSettingsService settings,
-              Clock clock, DemoScope scope) {
+              Clock clock, DemoScope scope, DemoCash cash) {
         this.desk = desk;
         this.postings = postings;
         this.catalog = catalog;
         this.settings = settings;
         this.clock = clock;
         this.scope = scope;
+        this.cash = cash;
     }
 
     void seed(UUID tenant, DemoUsers users, DemoStock.Stocked stock) {
@@ -83,10 +85,18 @@ class DemoSales {
         List<Sold> sold = new ArrayList<>();
         Map<LocalDate, List<DemoSalesPlan.Sale>> days = new LinkedHashMap<>();
         planned.forEach(sale -> days.computeIfAbsent(sale.at().atZone(zone).toLocalDate(), d -> new ArrayList<>()).add(sale));
-        days.forEach((day, sales) -> sold.addAll(sellDay(tenant, admin, day, sales, now)));
+        // Yesterday's sales at the store go through its cash session; today's session is left open.
+        UUID store = stock.locations().get(DemoStock.STORE);
+        LocalDate yesterday = now.atZone(zone).toLocalDate().minusDays(1);
+        days.forEach((day, sales) -> {
+            UUID session = day.equals(yesterday) ? cash.open(tenant, users.sellerOrAdmin(), store, day, zone, now) : null;
+            sold.addAll(sellDay(tenant, admin, day, sales, now));
+            cash.close(tenant, users.sellerOrAdmin(), session, day, zone);
+        });
         int made = sold.size();
         sold.removeIf(Objects::isNull);
         int returned = returns(tenant, sold, plan.random(), now);
+        cash.open(tenant, users.sellerOrAdmin(), store, yesterday.plusDays(1), zone, now);
         log.info("Demo sales: {} customers, {} sales over {} days ({} cancelled), {} returns in {} ms",
                 customerIds.size(), made, DAYS, made - sold.size(), returned, (System.nanoTime() - started) / 1_000_000);
     }

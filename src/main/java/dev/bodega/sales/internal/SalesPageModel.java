@@ -4,6 +4,7 @@ import dev.bodega.platform.Actor;
 import dev.bodega.platform.Money;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
+import dev.bodega.sales.internal.cash.CashSessionsPageController;
 import dev.bodega.sales.internal.customers.CustomersPageController;
 import dev.bodega.sales.internal.reports.SalesReportsPageController;
 import dev.bodega.sales.internal.selling.SalesPageController;
@@ -15,7 +16,7 @@ import java.time.ZoneOffset;
 
 /** What the sales and customers pages share: the company's time zone and currency. */
 @ControllerAdvice(assignableTypes = {SalesPageController.class, CustomersPageController.class,
-        SalesReportsPageController.class})
+        SalesReportsPageController.class, CashSessionsPageController.class})
 public class SalesPageModel {
 
     /** The sales pages' own words for a problem are {@code sales.problem.<slug>}. */

@@ -3,7 +3,7 @@ package dev.bodega.sales.internal;
 import dev.bodega.platform.ProblemType;
 import org.springframework.http.HttpStatus;
 
-/** The problems of sales: customers, lines, payments, cancellations, returns, invoice series and reports. */
+/** The problems of sales: customers, lines, payments, cancellations, returns, invoice series, reports and cash sessions. */
 public enum SalesProblem implements ProblemType {
 
     UNKNOWN_CUSTOMER("unknown-customer", HttpStatus.UNPROCESSABLE_CONTENT),
@@ -41,7 +41,13 @@ public enum SalesProblem implements ProblemType {
     /** A level skipped or gone back, or a delivered or cancelled order moved. */
     VEHICLE_ORDER_TRANSITION("vehicle-order-transition", HttpStatus.CONFLICT),
     VOID_ALREADY_REQUESTED("void-already-requested", HttpStatus.CONFLICT),
-    VOID_REQUEST_DECIDED("void-request-decided", HttpStatus.CONFLICT);
+    VOID_REQUEST_DECIDED("void-request-decided", HttpStatus.CONFLICT),
+    CASH_SESSION_ALREADY_OPEN("cash-session-already-open", HttpStatus.CONFLICT),
+    CASH_SESSION_CLOSED("cash-session-closed", HttpStatus.CONFLICT),
+    CASH_LOCATION_NOT_ALLOWED("cash-location-not-allowed", HttpStatus.FORBIDDEN),
+    CASH_AMOUNT("cash-amount", HttpStatus.UNPROCESSABLE_CONTENT),
+    CASH_OUT_EXCEEDS_DRAWER("cash-out-exceeds-drawer", HttpStatus.UNPROCESSABLE_CONTENT),
+    CASH_COUNT("cash-count", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private final String slug;
     private final HttpStatus status;

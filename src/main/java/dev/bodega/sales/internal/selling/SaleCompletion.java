@@ -63,6 +63,10 @@ class SaleCompletion {
     private record Completed(Payments.Settlement settlement, Numbered numbered) {
     }
 
+    /** The cash session open at the location (null: none), locked shared so that its close waits for this sale. */
+    private static final String OPEN_CASH_SESSION = "(SELECT id FROM cash_sessions WHERE tenant_id = :tenant"
+            + " AND location_id = :location AND status = 'open' FOR SHARE)";
+
     private final JdbcClient jdbc;
     private final StockPostings postings;
     private final InvoiceSeriesStore series;
@@ -202,13 +206,14 @@ class SaleCompletion {
                     INSERT INTO sales (tenant_id, id, status, location_id, customer_id, user_id, currency,
                                        prices_include_tax, subtotal, sale_discount, discount, tax, total, notes,
                                        series_id, invoice_number, tendered, change_due, payment_method,
-                                       sale_date, created_at, completed_at, version)
+                                       sale_date, created_at, completed_at, version, cash_session_id)
                     SELECT :tenant, :id, 'completed', :location, :customer, :user, :currency, :includeTax,
                            :subtotal, :saleDiscount, :discount, :tax, :total, :notes, n.id, n.number, :tendered,
                            :change, :method, coalesce(CAST(:at AS timestamptz), now()),
-                           coalesce(CAST(:at AS timestamptz), now()), coalesce(CAST(:at AS timestamptz), now()), 1
+                           coalesce(CAST(:at AS timestamptz), now()), coalesce(CAST(:at AS timestamptz), now()), 1,
+                           %s
                     FROM n
-                    RETURNING sale_date, created_at, completed_at""", """
+                    RETURNING sale_date, created_at, completed_at""".formatted(OPEN_CASH_SESSION), """
                     INSERT INTO sale_lines (tenant_id, id, sale_id, position, item_id, item_name, item_sku,
                                             quantity, unit_price, subtotal, discount_percent, discount,
                                             sale_discount, tax_rate, tax, total, unit_cost)
@@ -247,9 +252,9 @@ class SaleCompletion {
                            completed_at = coalesce(CAST(:at AS timestamptz), now()),
                            sale_date = coalesce(CAST(:at AS timestamptz), now()), tendered = :tendered,
                            change_due = :change, payment_method = :method, version = sales.version + 1,
-                           updated_at = now()
+                           updated_at = now(), cash_session_id = %s
                     FROM n WHERE sales.id = :id
-                    RETURNING sales.sale_date, sales.created_at, sales.completed_at""", """
+                    RETURNING sales.sale_date, sales.created_at, sales.completed_at""".formatted(OPEN_CASH_SESSION), """
                     UPDATE sale_lines sl SET unit_cost = c.cost
                     FROM s, unnest(CAST(:costItems AS uuid[]), CAST(:costs AS numeric[])) AS c(item_id, cost)
                     WHERE sl.sale_id = :id AND sl.item_id = c.item_id""");
