@@ -96,8 +96,14 @@ public class Locations {
     /** The locations the current user may see (active or not), by name, for filters. */
     @Transactional(readOnly = true)
     public List<LocationView> visible() {
-        return jdbc.sql(SELECT + " WHERE id IN (SELECT app_visible_locations()) ORDER BY lower(name)")
+        return jdbc.sql(SELECT + " AND id IN (SELECT app_visible_locations()) ORDER BY lower(name)")
                 .query(LocationView.class).list();
+    }
+
+    /** Every location of the company, by name: a transfer request names places the user does not work at. */
+    @Transactional(readOnly = true)
+    public List<LocationView> all() {
+        return jdbc.sql(SELECT + " ORDER BY lower(name)").query(LocationView.class).list();
     }
 
     /** The active locations the current user may move stock at, by name, for the posting forms. */
