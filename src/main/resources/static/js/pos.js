@@ -157,7 +157,9 @@
   }
 
   function items(query) {
-    return call('GET', '/api/v1/sales/items?' + query + '&locationId=' + encodeURIComponent(location()));
+    var model = $('pos-model') ? $('pos-model').value : '';
+    return call('GET', '/api/v1/sales/items?' + query + '&locationId=' + encodeURIComponent(location())
+      + (model ? '&modelId=' + encodeURIComponent(model) : ''));
   }
 
   function showMatches(found, quantity) {
@@ -554,6 +556,12 @@
     var pressed = document.querySelector('.pos-category[aria-pressed=true]');
     loadProducts(pressed ? pressed.dataset.category : null);
   });
+  if ($('pos-model')) {
+    $('pos-model').addEventListener('change', function () {
+      var pressed = document.querySelector('.pos-category[aria-pressed=true]');
+      loadProducts(pressed ? pressed.dataset.category : null);
+    });
+  }
   Array.prototype.forEach.call(document.querySelectorAll('.pos-category'), function (b) {
     b.addEventListener('click', function () { loadProducts(b.dataset.category); });
   });

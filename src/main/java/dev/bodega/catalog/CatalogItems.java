@@ -27,9 +27,10 @@ public interface CatalogItems {
 
     /**
      * Active items as the catalog's search finds them (accent- and typo-tolerant, by name, SKU or barcode), best
-     * first, optionally within a category and its subcategories; with a blank {@code q}, a category's newest.
+     * first, optionally within a category and its subcategories and fitting a vehicle model; with a blank {@code q},
+     * the newest.
      */
-    List<ItemCard> search(String q, UUID categoryId, int limit);
+    List<ItemCard> search(String q, UUID categoryId, UUID vehicleModelId, int limit);
 
     /**
      * The catalog's search, as its item list finds: words without their accents or with a typo, SKU and barcode

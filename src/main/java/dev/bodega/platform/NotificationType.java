@@ -14,7 +14,8 @@ public enum NotificationType {
     REQUEST_DISPATCHED("request.dispatched"),
     REQUEST_DISCREPANCY("request.discrepancy"),
     WARRANTY_PENDING("warranty.pending"),
-    USER_PENDING_APPROVAL("user.pending_approval");
+    USER_PENDING_APPROVAL("user.pending_approval"),
+    SALE_VOID_REQUESTED("sale.void_requested");
 
     private final String code;
 

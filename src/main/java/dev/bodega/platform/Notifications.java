@@ -28,4 +28,7 @@ public interface Notifications {
      * opted out of {@code kind}. Returns whether it was sent.
      */
     boolean send(NotificationType kind, Notice notice);
+
+    /** The active users of the current company whose roles grant {@code permission}: who may act on a notice. */
+    List<UUID> holdersOf(String permission);
 }

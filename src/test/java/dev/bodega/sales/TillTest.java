@@ -106,6 +106,16 @@ class TillTest {
         assertThat(grid.get(0).get("imageUrl").asString()).isEqualTo("https://img.example/bujia.jpg");
         JsonNode all = api.get(key, "/api/v1/sales/items?locationId=" + shop.store).json();
         assertThat(skus(all)).contains("NGK-BP6", "FIL-9");
+
+        // A model's parts (seed 003 scooter_types): only what is marked as fitting it, by name search too.
+        String model = api.post(key, "/api/v1/vehicle-models", Map.of("name", "Scooter E-2")).json().get("id").asString();
+        assertThat(api.put(key, "/api/v1/vehicle-models/" + model + "/items/" + filter, Map.of(), Map.of()).status()).isEqualTo(204);
+        String forModel = "/api/v1/sales/items?locationId=" + shop.store + "&modelId=" + model;
+        assertThat(skus(api.get(key, forModel).json())).containsExactly("FIL-9");
+        assertThat(skus(api.get(key, forModel + "&q=bujia").json())).isEmpty();
+        WebSession till = WebSession.signedIn(api.baseUrl(), shop.tenant.slug(), shop.tenant.adminEmail(),
+                TestFixtures.PASSWORD);
+        assertThat(till.get("/pos").body()).contains("id=\"pos-model\"", "Scooter E-2");
     }
 
     @Test
@@ -159,6 +169,13 @@ class TillTest {
                 .isEqualTo(409);
         String requestId = asked.json().get("id").asString();
         assertThat(api.post(seller, "/api/v1/sales/void-requests/" + requestId + "/approve", Map.of()).status()).isEqualTo(403);
+        // Whoever may approve is told (the manager, and the admin who holds everything); the seller who asked is not.
+        String told = "SELECT count(*) FROM notifications WHERE user_id = :user AND link = :link"
+                + " AND message_key = 'sales.void.notice.message'";
+        for (UUID user : List.of(managerId, shop.tenant.adminId(), sellerId)) {
+            assertThat(shop.query(told, Map.of("user", user, "link", "/sales/" + saleId), Long.class))
+                    .as("notices to %s", user).isEqualTo(user.equals(sellerId) ? 0 : 1);
+        }
 
         JsonNode waiting = api.get(manager, "/api/v1/sales/void-requests").json();
         assertThat(waiting).hasSize(1);

@@ -33,9 +33,26 @@ public class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moving instant seen in another zone: "today" in a company's zone must not be UTC's today. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        TestClock moving = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return moving.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return moving.instant();
+            }
+        };
     }
 
     @TestConfiguration(proxyBeanMethods = false)

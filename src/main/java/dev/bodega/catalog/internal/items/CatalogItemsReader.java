@@ -72,8 +72,8 @@ class CatalogItemsReader implements CatalogItems {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ItemCard> search(String q, UUID categoryId, int limit) {
-        return itemSearch.list(new ItemSearch.Filter(q, categoryId, null, null, true, null, null), null, limit).items().stream()
+    public List<ItemCard> search(String q, UUID categoryId, UUID vehicleModelId, int limit) {
+        return itemSearch.list(new ItemSearch.Filter(q, categoryId, null, null, true, null, vehicleModelId), null, limit).items().stream()
                 .map(i -> new ItemCard(i.id(), i.sku(), i.barcode(), i.name(), i.categoryId(), i.salePrice(),
                         i.unitDecimals(), i.imageUrls() == null || i.imageUrls().isEmpty() ? null : i.imageUrls().get(0)))
                 .toList();

@@ -4,6 +4,7 @@ import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotificationType;
 import dev.bodega.platform.Notifications;
+import dev.bodega.platform.Permissions;
 import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Notifications table: sending, listing a user's own, unread count, mark as read. */
@@ -38,6 +40,21 @@ class NotificationStore implements Notifications {
         }
         send(notice);
         return true;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> holdersOf(String permission) {
+        return jdbc.sql("""
+                        SELECT u.id, coalesce(array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL), '{}') AS permissions
+                        FROM platform_users u
+                        LEFT JOIN platform_user_permissions r ON r.tenant_id = u.tenant_id AND r.user_id = u.id
+                        LEFT JOIN LATERAL unnest(r.permissions) AS p ON true
+                        WHERE u.active AND u.deleted_at IS NULL
+                        GROUP BY u.id ORDER BY u.id""")
+                .query((rs, n) -> Permissions.allows(List.of((String[]) rs.getArray("permissions").getArray()),
+                        permission) ? rs.getObject("id", UUID.class) : null)
+                .list().stream().filter(Objects::nonNull).toList();
     }
 
     @Override

@@ -50,13 +50,19 @@ class ItemLookup {
                 .orElseThrow(() -> new NotFoundException("Item"));
     }
 
-    /** By name, SKU or barcode (accents and typos forgiven), or a category's items; best first. */
+    /** By name, SKU or barcode (accents and typos forgiven), or a category's items, or a model's parts; best first. */
     @Transactional(readOnly = true)
-    public List<ItemMatch> search(String q, UUID categoryId, UUID locationId, int limit) {
-        List<ItemCard> cards = catalog.search(q, categoryId, limit);
+    public List<ItemMatch> search(String q, UUID categoryId, UUID modelId, UUID locationId, int limit) {
+        List<ItemCard> cards = catalog.search(q, categoryId, modelId, limit);
         Map<UUID, BigDecimal> onHand = onHand(cards, locationId);
         return cards.stream().map(c -> new ItemMatch(c.id(), c.sku(), c.barcode(), c.name(), c.salePrice(),
                 c.unitDecimals(), onHand.get(c.id()), c.imageUrl())).toList();
+    }
+
+    /** The vehicle models parts fit (seed 003 scooter_types), for finding a model's parts at the till. */
+    @Transactional(readOnly = true)
+    public List<Category> vehicleModels() {
+        return jdbc.sql("SELECT id, name FROM catalog_vehicle_models ORDER BY name").query(Category.class).list();
     }
 
     /** The top categories, for the till's product grid. */

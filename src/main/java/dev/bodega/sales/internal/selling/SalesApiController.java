@@ -149,11 +149,11 @@ class SalesApiController {
 
     @GetMapping("/items")
     @RequiresPermission("sales.create")
-    @Operation(summary = "Items to sell by name, SKU or barcode (accents and typos forgiven) or by category, with their stock at a location")
+    @Operation(summary = "Items to sell by name, SKU or barcode (accents and typos forgiven), by category or by the vehicle model they fit, with their stock at a location")
     List<ItemMatch> items(@RequestParam(required = false) String q, @RequestParam(required = false) UUID categoryId,
-                          @RequestParam(required = false) UUID locationId,
+                          @RequestParam(required = false) UUID modelId, @RequestParam(required = false) UUID locationId,
                           @RequestParam(defaultValue = "24") int limit) {
-        return lookup.search(q, categoryId, locationId, Math.max(1, Math.min(limit, 100)));
+        return lookup.search(q, categoryId, modelId, locationId, Math.max(1, Math.min(limit, 100)));
     }
 
     @GetMapping("/categories")

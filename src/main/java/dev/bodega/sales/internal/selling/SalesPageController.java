@@ -73,6 +73,7 @@ public class SalesPageController {
     String pos(@RequestParam(required = false) UUID resume, Model model) {
         model.addAttribute("places", tills.places());
         model.addAttribute("categories", lookup.categories());
+        model.addAttribute("vehicleModels", lookup.vehicleModels());
         model.addAttribute("resume", resume);
         model.addAttribute("problemTexts", problemTexts());
         return "sales/pos";

@@ -44,10 +44,12 @@ class VoidRequests {
 
     private final JdbcClient jdbc;
     private final Sales sales;
+    private final VoidNotices notices;
 
-    VoidRequests(JdbcClient jdbc, Sales sales) {
+    VoidRequests(JdbcClient jdbc, Sales sales, VoidNotices notices) {
         this.jdbc = jdbc;
         this.sales = sales;
+        this.notices = notices;
     }
 
     @Transactional
@@ -67,7 +69,9 @@ class VoidRequests {
         if (inserted == 0) {
             throw Problems.of(SalesProblem.VOID_ALREADY_REQUESTED, "A void of this sale is already waiting for approval");
         }
-        return get(id);
+        VoidRequest created = get(id);
+        notices.requested(created);
+        return created;
     }
 
     /** Voids the sale with the request's reason (the sale's own rules apply: no voiding a sale with returns). */
