@@ -183,7 +183,7 @@
 
   function hideMatches() { $('pos-matches').hidden = true; $('pos-scan').focus(); }
 
-  function stockText(onHand) { return fill(msg.msgStock, { onHand: onHand === null ? 0 : onHand }); }
+  function stockText(onHand) { return fill(msg.msgStock, { onHand: onHand == null ? 0 : onHand }); }
 
   function add(item, quantity) {
     var line = state.lines.filter(function (l) { return l.itemId === item.id; })[0];

@@ -109,12 +109,20 @@ class HomePagesTest {
         UUID technician = fixtures.user(tenant, "tecnico@" + tenant.slug() + ".test", "technician");
         assertThat(api.put(tenant.adminKey(), "/api/v1/locations/" + workshop + "/users",
                 Map.of("userIds", List.of(technician)), Map.of()).status()).isEqualTo(200);
+        // His open work: a part lent to him, a count of his workshop under way.
+        assertThat(api.post(tenant.adminKey(), "/api/v1/service/technician-movements", Map.of("locationId", workshop,
+                "itemId", item, "technicianId", technician, "concept", "prestamo", "quantity", 1)).status()).isEqualTo(201);
+        assertThat(api.post(tenant.adminKey(), "/api/v1/stock/counts", Map.of("locationId", workshop, "scope", "full"))
+                .status()).isEqualTo(201);
 
         WebSession.Page home = WebSession.signedIn(api.baseUrl(), tenant.slug(), "tecnico@" + tenant.slug() + ".test",
                 TestFixtures.PASSWORD).get("/");
         assertThat(card(home, "home-my-locations")).contains("Taller", "1 con stock bajo", "href=\"/inventory/issue\"")
                 .doesNotContain("Bodega");
-        assertThat(card(home, "home-low-stock")).contains(">1<", "TECH-1 · Taller · 2 de 5").doesNotContain("Bodega");
+        assertThat(card(home, "home-low-stock")).contains(">1<", "TECH-1 · Taller · 1 de 5").doesNotContain("Bodega");
+        assertThat(card(home, "home-my-parts")).contains("Sus repuestos fuera", ">1<", "href=\"/service/my-parts\"");
+        assertThat(card(home, "home-counts")).contains("Conteos abiertos", ">1<");
+        assertThat(card(home, "home-requests-to-receive")).contains(">0<", "Nada pendiente");
         assertThat(home.body()).doesNotContain("id=\"home-till\"", "id=\"home-today\"", "id=\"home-approvals\"",
                 "id=\"first-steps\"");
     }

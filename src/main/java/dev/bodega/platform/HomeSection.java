@@ -16,5 +16,14 @@ public record HomeSection(int order, String permission, Function<Actor, Optional
 
     /** {@code fragment} as a template names one ({@code "inventory/home :: low-stock"}); it reads {@code data}. */
     public record Card(String fragment, Object data) {
+
+        /** The common card: a title, a count, a link to the list it counts; marked when the count waits on someone. */
+        public static Card count(String id, String titleKey, long count, String link) {
+            return new Card("platform/home-cards :: count", new Count(id, titleKey, count, link));
+        }
+    }
+
+    /** The data of {@link Card#count}. */
+    public record Count(String id, String titleKey, long count, String link) {
     }
 }
