@@ -33,9 +33,26 @@ public class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moving time seen from another zone (a company's "today" is its own zone's date). */
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        TestClock moving = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return moving.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return moving.withZone(other);
+            }
+        };
     }
 
     @TestConfiguration(proxyBeanMethods = false)
