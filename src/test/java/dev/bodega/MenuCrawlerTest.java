@@ -37,7 +37,10 @@ class MenuCrawlerTest {
     private static final List<String> RAW_CODES = List.of("damaged", "count_correction", "pending_approval",
             "partially_received", "transfer_out", "transfer_in", "opening_balance", "bulk_material", "starter",
             "enterprise", "suspended", "technician", "viewer", "sales.create", "sales.read", "sales.*", "catalog.read",
-            "inventory.read", "inventory.adjust", "customers.*", "*.read", "low_stock");
+            "inventory.read", "inventory.adjust", "customers.*", "*.read", "low_stock",
+            "PENDIENTE", "ALISTAMIENTO", "DESPACHADO", "RECIBIDO", "CANCELADO", "APROBADA", "RECHAZADA", "SIN_ENVIAR",
+            "prestamo", "cotizacion", "devolucion", "customer_return", "purchase_receipt", "part_usage",
+            "sale_cancellation", "all_or_nothing", "skip_invalid");
     private static final Pattern RAW_CODE = Pattern.compile("(?<![\\w.*])(" + String.join("|",
             RAW_CODES.stream().map(Pattern::quote).toList()) + ")(?![\\w.*])");
     /**

@@ -11,7 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -134,6 +139,30 @@ class ShownAsPeopleReadTest {
         String edit = admin.get("/customers/" + created.json().get("id").asString()).body();
         assertThat(edit).containsPattern("<option value=\"NIE\" selected=\"selected\">NIE</option>");
         assertThat(admin.get("/customers?lang=en").body()).contains(">Citizen ID card (CC)</option>");
+    }
+
+    @Test
+    void aTransferRequestShowsItsQuantitiesAndTimesAsEachLanguageWritesThem() {
+        var tenant = fixtures.tenant();
+        UUID central = stock.location(tenant, "Central");
+        UUID workshop = stock.location(tenant, "Taller");
+        UUID item = stock.item(tenant, "REQ-1", "pcs", BigDecimal.ZERO);
+        receive(tenant, central, item, 2000);
+        var created = api.send(tenant.adminKey(), "POST", "/api/v1/transfer-requests", Map.of("originId", central,
+                "destinationId", workshop, "lines", List.of(Map.of("itemId", item, "quantity", 1500))),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String page = "/inventory/requests/" + created.json().get("id").asString();
+        ZonedDateTime at = Instant.parse(created.json().get("createdAt").asString())
+                .atZone(ZoneId.of("America/Bogota"));
+        WebSession admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
+
+        assertThat(admin.get(page).find("class=\"requested\">([^<]*)<")).isEqualTo("1.500");
+        assertThat(admin.get("/inventory/requests").body())
+                .contains(">" + DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(at) + "<");
+        assertThat(admin.get(page + "?lang=en").find("class=\"requested\">([^<]*)<")).isEqualTo("1,500");
+        assertThat(admin.get("/inventory/requests").body().replace('\u202f', ' '))
+                .contains(">" + DateTimeFormatter.ofPattern("MM/dd/yyyy h:mm a", Locale.ENGLISH).format(at) + "<");
     }
 
     private void receive(TestFixtures.Tenant tenant, UUID location, UUID item, int quantity) {

@@ -44,36 +44,36 @@ class CashSessionBrowserTest extends BrowserTestBase {
         page.fill("#cash-open-float", "50");
         page.click("#cash-open-submit");
         assertThat(page.locator("#cash-session-status")).hasText("Abierta");
-        assertThat(page.locator("#cash-expected")).hasText("USD 50.00");
+        assertThat(page.locator("#cash-expected")).hasText("USD 50,00");
         assertNoSidewaysScroll();
 
         page.navigate("/pos");
         assertThat(page.locator("#pos-cash-state")).hasText("Caja 1 abierta en Tienda centro");
         shop.sell(null, Shop.lines(hammer, 2));      // 25.00 in cash, as the till sells
         page.click("#pos-cash-link");
-        assertThat(page.locator("#cash-sales")).hasText("25.00");
-        assertThat(page.locator("#cash-expected")).hasText("USD 75.00");
+        assertThat(page.locator("#cash-sales")).hasText("25,00");
+        assertThat(page.locator("#cash-expected")).hasText("USD 75,00");
 
         page.selectOption("#cash-move-kind", "out");
         page.fill("#cash-move-amount", "10");
         page.fill("#cash-move-reason", "Café para la tienda");
         page.click("#cash-move-submit");
         assertThat(page.locator("#cash-message")).hasText("Movimiento registrado.");
-        assertThat(page.locator("#cash-expected")).hasText("USD 65.00");
+        assertThat(page.locator("#cash-expected")).hasText("USD 65,00");
         assertNoSidewaysScroll();
 
         page.fill("#cash-count-20", "3");
         page.fill("#cash-count-1", "4");
-        assertThat(page.locator("#cash-counted-live")).hasText("64.00");
+        assertThat(page.locator("#cash-counted-live")).hasText("64,00");
         page.click("#cash-close-submit");
         page.waitForURL("**/z-report");
         assertThat(page.locator("#z-title")).hasText("Informe Z 1");
         assertThat(page.locator("#z-sales-count")).hasText("1");
-        assertThat(page.locator("#z-cash-sales")).hasText("+25.00");
-        assertThat(page.locator("#z-cash-out")).hasText("−10.00");
-        assertThat(page.locator("#z-expected")).hasText("65.00");
-        assertThat(page.locator("#z-counted")).hasText("64.00");
-        assertThat(page.locator("#z-difference")).hasText("-1.00");
+        assertThat(page.locator("#z-cash-sales")).hasText("+25,00");
+        assertThat(page.locator("#z-cash-out")).hasText("−10,00");
+        assertThat(page.locator("#z-expected")).hasText("65,00");
+        assertThat(page.locator("#z-counted")).hasText("64,00");
+        assertThat(page.locator("#z-difference")).hasText("-1,00");
         assertThat(page.locator("#z-print")).isVisible();
         assertNoSidewaysScroll();
     }

@@ -165,7 +165,7 @@ class CashSessionsTest {
         assertThat(browser.get("/cash-sessions").body()).contains("cash-open-form", "No hay sesiones de caja.");
         WebSession.Page session = browser.post("/cash-sessions", Map.of("locationId", shop.store, "openingFloat", "20,00"));
         assertThat(session.status()).isEqualTo(200);
-        assertThat(session.body()).contains("Caja 1 · Tienda centro", "USD 20.00");
+        assertThat(session.body()).contains("Caja 1 · Tienda centro", "USD 20,00");
         String path = session.uri().getPath();
 
         WebSession.Page twice = browser.post("/cash-sessions", Map.of("locationId", shop.store, "openingFloat", "5"));
@@ -175,19 +175,19 @@ class CashSessionsTest {
         assertThat(english.body()).contains("A cash session is already open at that store");
 
         WebSession.Page tooMuch = browser.post(path + "/movements", Map.of("kind", "out", "amount", "25", "reason", "Retiro"));
-        assertThat(tooMuch.body()).contains("You cannot take out more cash than the drawer should hold.");
+        assertThat(tooMuch.body()).contains("You cannot take out more cash than the drawer should hold.", "USD 20.00");
         browser.get(path + "?lang=es");
         WebSession.Page moved = browser.post(path + "/movements", Map.of("kind", "out", "amount", "7,50", "reason", "Café"));
-        assertThat(moved.body()).contains("Movimiento registrado.", "Café", "−7.50");
+        assertThat(moved.body()).contains("Movimiento registrado.", "Café", "−7,50");
         WebSession.Page bad = browser.post(path + "/close", Map.of("count-10", "-1"));
         assertThat(bad.body()).contains("El arqueo no es válido");
 
         WebSession.Page z = browser.post(path + "/close", Map.of("count-10", "1", "count-2", "1", "count-0.25", "2"));
         assertThat(z.uri().getPath()).isEqualTo(path + "/z-report");
         assertThat(z.body()).contains("Informe Z 1")
-                .containsPattern("id=\"z-expected\"[^>]*>12.50<")
-                .containsPattern("id=\"z-counted\"[^>]*>12.50<")
-                .containsPattern("id=\"z-difference\"[^>]*>0.00<");
+                .containsPattern("id=\"z-expected\"[^>]*>12,50<")
+                .containsPattern("id=\"z-counted\"[^>]*>12,50<")
+                .containsPattern("id=\"z-difference\"[^>]*>0,00<");
         assertThat(browser.get("/pos").body()).contains("id=\"pos-cash\"");
         assertThat(browser.get("/cash-sessions/banner?location=" + shop.store).body())
                 .contains("Sin caja abierta en Tienda centro");

@@ -95,7 +95,7 @@ class VehicleOrdersTest {
         var customer = new WebSession(api.baseUrl());
         var page = customer.get(path);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("VO-TRACK-9", "Falcon 800", "2026-04-15", "Company " + tenant.slug())
+        assertThat(page.body()).contains("VO-TRACK-9", "Falcon 800", "15/04/2026", "Company " + tenant.slug())
                 .doesNotContain("cliente@example.com", "300 555", "factory.example.com", "nav-", "/logout",
                         order.get("id").asString());
         assertThat(page.find("<li class=\"done\"[^>]*>([^<]+)</li>")).isNotNull();

@@ -43,6 +43,7 @@ class ServicePagesTest {
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("No hay un artículo activo con ese código", "Escriba una cantidad mayor que cero");
         assertThat(admin.get("/service/loans").body()).contains("PAST-FRENO", "OT-12");
+        assertThat(admin.get("/service/movements").body()).containsPattern(">\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d</a>");
 
         WebSession technician = WebSession.signedIn(api.baseUrl(), shop.tenant.slug(), shop.technicianEmail,
                 TestFixtures.PASSWORD);

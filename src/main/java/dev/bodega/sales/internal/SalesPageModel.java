@@ -11,10 +11,7 @@ import dev.bodega.sales.internal.selling.SalesPageController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-
-/** What the sales and customers pages share: the company's time zone and currency. */
+/** What the sales and customers pages share: the company and its currency's decimals. */
 @ControllerAdvice(assignableTypes = {SalesPageController.class, CustomersPageController.class,
         SalesReportsPageController.class, CashSessionsPageController.class})
 public class SalesPageModel {
@@ -37,10 +34,5 @@ public class SalesPageModel {
     @ModelAttribute("decimals")
     Integer decimals() {
         return Actor.current().map(actor -> Money.decimals(settings.current().currency())).orElse(2);
-    }
-
-    @ModelAttribute("zone")
-    ZoneId zone() {
-        return Actor.current().map(actor -> settings.current().zoneId()).orElse(ZoneOffset.UTC);
     }
 }

@@ -12,7 +12,6 @@ import dev.bodega.catalog.internal.units.Units;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
-import dev.bodega.platform.TenantSettingsService;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,17 +39,15 @@ class ItemPagesController {
     private final Suppliers suppliers;
     private final ItemSuppliers links;
     private final Validator validator;
-    private final TenantSettingsService settings;
     private final ItemRules rules;
     private final ProblemMessages problems;
     private final VehicleModels vehicleModels;
 
     ItemPagesController(Items items, ItemSearch search, Categories categories, Units units, Suppliers suppliers,
-                        ItemSuppliers links, Validator validator, TenantSettingsService settings, ItemRules rules,
+                        ItemSuppliers links, Validator validator, ItemRules rules,
                         ProblemMessages problems, VehicleModels vehicleModels) {
         this.vehicleModels = vehicleModels;
         this.problems = problems;
-        this.settings = settings;
         this.rules = rules;
         this.items = items;
         this.search = search;
@@ -115,7 +112,6 @@ class ItemPagesController {
         model.addAttribute("history", items.priceHistory(id, null, 20));
         model.addAttribute("links", links.of(id));
         model.addAttribute("suppliers", suppliers.allActive());
-        model.addAttribute("zone", settings.current().zoneId());
         model.addAttribute("vehicleModels", vehicleModels.all());
         model.addAttribute("fits", vehicleModels.ofItem(id).stream().map(VehicleModels.Model::id).toList());
         return "catalog/item";

@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.bodega.inventory.internal.StockOpsPages;
 import dev.bodega.platform.CsvWriter;
+import dev.bodega.platform.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -28,7 +29,7 @@ import java.util.UUID;
 /**
  * The count sheet, as CSV (platform CsvWriter) and as PDF (OpenPDF, as the invoice): the lines in bin order with
  * what was counted; the system quantity and the difference only for who may review, so a printed sheet for the
- * counters stays blind. The PDF is in the reader's language.
+ * counters stays blind. The PDF is in the reader's language (its numbers too); the CSV keeps machine numbers.
  */
 @Service
 class CountSheets {
@@ -76,6 +77,7 @@ class CountSheets {
         Counts.View count = counts.get(id, reveal);
         List<Counts.LineView> lines = counts.lines(id, reveal);
         Locale locale = LocaleContextHolder.getLocale();
+        Formats formats = Formats.of(locale, pages.zone());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);
@@ -85,14 +87,14 @@ class CountSheets {
         document.add(new Paragraph(t(locale, "counts.sheet.title") + " · " + count.locationName(), TITLE));
         document.add(new Paragraph(t(locale, "counts.scope." + count.scope()) + " · "
                 + t(locale, "counts.status." + count.status()) + " · "
-                + StockOpsPages.when(count.createdAt(), pages.zone()) + " · " + count.createdByName(), TEXT));
+                + formats.dateTime(count.createdAt()) + " · " + count.createdByName(), TEXT));
         document.add(new Paragraph(" ", TEXT));
-        document.add(table(locale, lines, reveal));
+        document.add(table(locale, formats, lines, reveal));
         document.close();
         return out.toByteArray();
     }
 
-    private PdfPTable table(Locale locale, List<Counts.LineView> lines, boolean reveal) {
+    private PdfPTable table(Locale locale, Formats formats, List<Counts.LineView> lines, boolean reveal) {
         List<String> columns = new ArrayList<>(List.of("bin", "sku", "item", "counted", "loose"));
         if (reveal) {
             columns.addAll(List.of("system", "difference"));
@@ -108,11 +110,11 @@ class CountSheets {
             table.addCell(cell(line.sku(), TEXT));
             table.addCell(cell(line.name(), TEXT));
             // Blank boxes on an uncounted line: room to write the count by hand.
-            table.addCell(cell(text(line.countedQuantity()), TEXT));
-            table.addCell(cell(text(line.counted() ? line.looseQuantity() : null), TEXT));
+            table.addCell(cell(formats.qty(line.countedQuantity()), TEXT));
+            table.addCell(cell(formats.qty(line.counted() ? line.looseQuantity() : null), TEXT));
             if (reveal) {
-                table.addCell(cell(text(line.systemQuantity()), TEXT));
-                table.addCell(cell(text(line.difference()), TEXT));
+                table.addCell(cell(formats.qty(line.systemQuantity()), TEXT));
+                table.addCell(cell(formats.qty(line.difference()), TEXT));
             }
         }
         return table;
@@ -135,9 +137,5 @@ class CountSheets {
 
     private static BigDecimal strip(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros();
-    }
-
-    static String text(BigDecimal value) {
-        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 }

@@ -5,9 +5,11 @@ import dev.bodega.inventory.StockPostings;
 import dev.bodega.inventory.internal.StockOpsPages;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.FormNumbers;
+import dev.bodega.platform.Formats;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -40,13 +42,6 @@ class CountsPageController {
         }
     }
 
-    /** Times as the pages show them, in the company's time zone. */
-    record Clock(java.time.ZoneId zone) {
-        public String when(java.time.Instant instant) {
-            return StockOpsPages.when(instant, zone);
-        }
-    }
-
     private final Counts counts;
     private final CountEntries entries;
     private final CountFlow flow;
@@ -74,7 +69,6 @@ class CountsPageController {
         model.addAttribute("status", filter);
         model.addAttribute("statuses", CountStatus.CODES);
         model.addAttribute("nextCursor", page.nextCursor());
-        model.addAttribute("clock", new Clock(pages.zone()));
         return "inventory/counts/list";
     }
 
@@ -128,7 +122,6 @@ class CountsPageController {
         model.addAttribute("count", counts.get(id, reveal));
         model.addAttribute("lines", counts.lines(id, reveal));
         model.addAttribute("reveal", reveal);
-        model.addAttribute("clock", new Clock(pages.zone()));
         return "inventory/counts/count";
     }
 
@@ -161,7 +154,7 @@ class CountsPageController {
                 CountEntries.Counted line = entries.record(id, new CountEntries.Entry(null, code, found, looseFound,
                         replace != null));
                 redirect.addFlashAttribute("message", Note.of("counts.scan.counted", line.sku(), line.name(),
-                        CountSheets.text(line.countedQuantity())));
+                        Formats.of(LocaleContextHolder.getLocale(), pages.zone()).qty(line.countedQuantity())));
             } catch (ErrorResponseException e) {
                 redirect.addFlashAttribute("problem", Note.of(problems.refusal(e, "counts")));
             }

@@ -1,6 +1,5 @@
 package dev.bodega.inventory.internal.requests;
 
-import dev.bodega.inventory.internal.StockOpsPages;
 import dev.bodega.inventory.internal.locations.Locations;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.FormNumbers;
@@ -38,16 +37,14 @@ class RequestsPageController {
     private final RequestQueries queries;
     private final RequestCart cart;
     private final Locations locations;
-    private final StockOpsPages pages;
     private final ProblemMessages problems;
 
     RequestsPageController(RequestFlow flow, RequestQueries queries, RequestCart cart, Locations locations,
-                           StockOpsPages pages, ProblemMessages problems) {
+                           ProblemMessages problems) {
         this.flow = flow;
         this.queries = queries;
         this.cart = cart;
         this.locations = locations;
-        this.pages = pages;
         this.problems = problems;
     }
 
@@ -65,7 +62,6 @@ class RequestsPageController {
         model.addAttribute("destinationId", destinationId);
         model.addAttribute("statuses", Arrays.stream(RequestStatus.values()).map(RequestStatus::code).toList());
         model.addAttribute("locations", locations.all());
-        model.addAttribute("zone", pages.zone());
         return "inventory/requests/list";
     }
 
@@ -122,7 +118,6 @@ class RequestsPageController {
     @RequiresPermission("requests.view")
     String detail(@PathVariable UUID id, Model model) {
         model.addAttribute("request", queries.detail(id));
-        model.addAttribute("zone", pages.zone());
         return "inventory/requests/request";
     }
 

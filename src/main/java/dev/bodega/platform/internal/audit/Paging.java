@@ -1,16 +1,15 @@
 package dev.bodega.platform.internal.audit;
 
+import dev.bodega.platform.Formats;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** What the list pages share: the "next page" link (same filters, new cursor) and times in the tenant's zone. */
 final class Paging {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private Paging() {
     }
@@ -29,7 +28,8 @@ final class Paging {
                 .replaceQueryParam("cursor").replaceQueryParam("lang").build().toUriString();
     }
 
+    /** As every page writes a moment, in the page's language. */
     static String time(Instant instant, ZoneId zone) {
-        return TIME.format(instant.atZone(zone));
+        return Formats.of(LocaleContextHolder.getLocale(), zone).dateTime(instant);
     }
 }

@@ -4,8 +4,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,15 +53,6 @@ class Tenants {
     void replaceJoinToken(UUID id, String token) {
         jdbc.sql("UPDATE tenants SET join_token = :token, updated_at = now() WHERE id = :id")
                 .param("token", token).param("id", id).update();
-    }
-
-    /** The time zone pages show times in; UTC if the tenant is not visible (no context). */
-    @Transactional(readOnly = true)
-    public ZoneId timeZone(UUID id) {
-        return jdbc.sql("SELECT time_zone FROM tenants WHERE id = :id").param("id", id)
-                .query(String.class).optional()
-                .map(ZoneId::of)
-                .orElse(ZoneOffset.UTC);
     }
 
     /** Inserts a tenant; the caller's tenant context must already be the new id (policy tenants_own). */
