@@ -10,8 +10,9 @@
   var decimals = parseInt(root.dataset.decimals, 10);
   var factor = Math.pow(10, decimals);
   var lang = document.documentElement.lang || 'es';
-  var moneyFormat = new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-  var quantityFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 3 });
+  var moneyFormat = new Intl.NumberFormat(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals,
+    useGrouping: 'always' });
+  var quantityFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 3, useGrouping: 'always' });
   var inputFormat = new Intl.NumberFormat(lang, { maximumFractionDigits: 3, useGrouping: false });
   var $ = function (id) { return document.getElementById(id); };
   var state = { lines: [], customer: null, payments: [], quote: null, key: newKey(), busy: false,
