@@ -85,13 +85,29 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
         assertFitsTheScreen("a supplier order after a delivery");
     }
 
+    @Test
+    void aTechniciansOwnPageFits() {
+        var tenant = fixtures.tenant();
+        Shop shop = shop(tenant);
+        String email = "tecnico@" + tenant.slug() + ".test";
+        UUID technician = fixtures.user(tenant, email, "technician");
+        assertThat(api.post(tenant.adminKey(), "/api/v1/service/technician-movements", Map.of("locationId", shop.store(),
+                "itemId", shop.item(), "technicianId", technician, "concept", "prestamo", "quantity", 2,
+                "workOrder", "OT-2026-000123-TALLER-NORTE")).status()).isEqualTo(201);
+        logIn(tenant, email);
+
+        page.navigate("/service/my-parts");
+        assertThat(page.locator("main")).containsText(shop.itemName());
+        assertFitsTheScreen("the technician's own page");
+    }
+
     private void assertFitsTheScreen(String what) {
         int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
         assertThat(scrollWidth).as("width of %s", what).isLessThanOrEqualTo(WIDTH);
     }
 
     /** A store with an item running low (long names and large figures, as real ones are) and an order sent for it. */
-    private record Shop(UUID item, String itemName, String order) {
+    private record Shop(UUID store, UUID item, String itemName, String order) {
     }
 
     private Shop shop(TestFixtures.Tenant tenant) {
@@ -107,12 +123,16 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
         UUID order = created(api.post(key, "/api/v1/purchasing/orders", Map.of("supplierId", supplier,
                 "locationId", store, "lines", List.of(Map.of("itemId", item, "quantity", 40, "unitCost", 98765.43)))));
         assertThat(api.post(key, "/api/v1/purchasing/orders/" + order + "/send", null).status()).isEqualTo(200);
-        return new Shop(item, name, order.toString());
+        return new Shop(store, item, name, order.toString());
     }
 
     private void logInAsManager(TestFixtures.Tenant tenant) {
         String email = "jefe@" + tenant.slug() + ".test";
         fixtures.user(tenant, email, "manager");
+        logIn(tenant, email);
+    }
+
+    private void logIn(TestFixtures.Tenant tenant, String email) {
         page.navigate("/login");
         page.fill("#company", tenant.slug());
         page.fill("#email", email);
