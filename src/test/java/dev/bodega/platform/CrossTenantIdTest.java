@@ -42,7 +42,7 @@ class CrossTenantIdTest {
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
                    Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
-                   String countId) {
+                   String countId, String organizationId) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -143,6 +143,9 @@ class CrossTenantIdTest {
         for (String count : List.of("", "/entries", "/submit", "/recount", "/close", "/cancel", "/sheet.csv", "/sheet.pdf")) {
             IDS.put("/api/v1/stock/counts/{id}" + count, Foreign::countId);
         }
+        for (String step : List.of("", "/children")) {
+            IDS.put("/api/v1/organizations/{id}" + step, Foreign::organizationId);
+        }
     }
 
     /**
@@ -155,7 +158,7 @@ class CrossTenantIdTest {
             Map.entry("permissions", List.of("catalog.read")),
             Map.entry("documentType", "CC"), Map.entry("documentNumber", "cross-tenant"), Map.entry("firstName", "cross"),
             Map.entry("reason", "cross-tenant"), Map.entry("refundMethod", "cash"),
-            Map.entry("kind", "warehouse"), Map.entry("number", "CROSS-1"),
+            Map.entry("kind", "warehouse"), Map.entry("number", "CROSS-1"), Map.entry("type", "customer"),
             Map.entry("modelId", "00000000-0000-0000-0000-000000000000"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
             Map.entry("supplierId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("locationId", "00000000-0000-0000-0000-000000000000"), Map.entry("quantity", 1),
@@ -267,7 +270,8 @@ class CrossTenantIdTest {
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
                 theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
                 theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
-                theirCount(theirs, stockroom));
+                theirCount(theirs, stockroom), api.post(theirs.adminKey(), "/api/v1/organizations",
+                        Map.of("name", "Theirs", "type", "customer")).json().get("id").asString());
     }
 
     /** A part in the stockroom lent to a technician, and a pending claim for one with a photo. */
