@@ -54,14 +54,16 @@ GRANT SELECT ON platform_partner_organizations TO ${app_role};
 ALTER TABLE tenants ADD COLUMN max_customer_organizations integer NOT NULL DEFAULT 100
     CHECK (max_customer_organizations > 0);
 
--- Managers run the partner directory, as DefaultRoles gives new companies; viewers read it through *.read.
+-- Managers run the partner directory and register partners' machines (service, V118), as DefaultRoles gives new
+-- companies; viewers read both through *.read.
 DO $$
 DECLARE
     t record;
 BEGIN
     FOR t IN SELECT id FROM tenants ORDER BY id LOOP
         PERFORM set_config('app.tenant_id', t.id::text, true);
-        UPDATE roles SET permissions = permissions || ARRAY['partners.*'], version = version + 1, updated_at = now()
+        UPDATE roles SET permissions = permissions || ARRAY['partners.*', 'machines.*'], version = version + 1,
+                         updated_at = now()
         WHERE tenant_id = t.id AND system AND name = 'manager' AND NOT permissions @> ARRAY['partners.*'];
     END LOOP;
     PERFORM set_config('app.tenant_id', '', true);
