@@ -12,8 +12,12 @@ import java.util.UUID;
  */
 public interface InventorySetup {
 
-    /** {@code kind}: warehouse, workshop or store. */
-    record NewLocation(String name, String kind, String address, String phone) {
+    /** {@code kind}: warehouse, workshop or store; {@code organizationId}: the partner that owns it, or null. */
+    record NewLocation(String name, String kind, String address, String phone, UUID organizationId) {
+
+        public NewLocation(String name, String kind, String address, String phone) {
+            this(name, kind, address, phone, null);
+        }
     }
 
     UUID createLocation(NewLocation location);

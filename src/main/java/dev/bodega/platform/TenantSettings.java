@@ -10,11 +10,13 @@ import java.util.Currency;
  * operator, the rest by the tenant's admins. {@code adjustmentApprovalThreshold}:
  * a stock adjustment worth more than this waits for another user's approval;
  * null means adjustments never need one. {@code taxId}: the company's tax id for its invoices, or null.
+ * {@code maxCustomerOrganizations}: the plan's limit on customer partner organizations (seed 004: 100).
  */
 public record TenantSettings(String name, String slug, String plan, String status, String currency,
                              BigDecimal taxRate, boolean pricesIncludeTax, String locale, String timeZone,
                              boolean allowNegativeStock, BigDecimal adjustmentApprovalThreshold, int maxUsers,
-                             int maxLocations, int maxItems, long version, String taxId) {
+                             int maxLocations, int maxItems, long version, String taxId,
+                             int maxCustomerOrganizations) {
 
     public ZoneId zoneId() {
         return ZoneId.of(timeZone);

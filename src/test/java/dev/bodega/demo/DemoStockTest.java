@@ -39,7 +39,8 @@ class DemoStockTest {
 
         demo.fill(tenant.id(), tenant.adminId());
 
-        assertThat(list(tenant, "SELECT name || '|' || kind FROM locations ORDER BY name")).containsExactly(
+        assertThat(list(tenant, "SELECT name || '|' || kind FROM locations WHERE organization_id IS NULL ORDER BY name"))
+                .containsExactly(
                 "Bodega Central|warehouse", "En tránsito|transit", "Taller Norte|workshop", "Tienda Centro|store");
         assertThat(list(tenant, "SELECT l.name FROM user_locations ul JOIN locations l ON l.id = ul.location_id "
                 + "WHERE ul.user_id = '" + seller + "'")).containsExactly("Tienda Centro");
@@ -75,7 +76,8 @@ class DemoStockTest {
         var tenant = fixtures.tenant();
         demo.fill(tenant.id(), tenant.adminId());
 
-        assertThat(count(tenant, "SELECT count(*) FROM locations WHERE kind <> 'transit'")).isEqualTo(3);
+        assertThat(count(tenant, "SELECT count(*) FROM locations WHERE kind <> 'transit' AND organization_id IS NULL"))
+                .isEqualTo(3);
         assertThat(count(tenant, "SELECT count(*) FROM items WHERE active")).isGreaterThan(300);
         assertThat(count(tenant, """
                 SELECT count(*) FROM items i WHERE i.active AND NOT EXISTS (

@@ -42,7 +42,7 @@ class CrossTenantIdTest {
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
                    Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
-                   String countId) {
+                   String countId, String organizationId, String machineId) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -143,6 +143,12 @@ class CrossTenantIdTest {
         for (String count : List.of("", "/entries", "/submit", "/recount", "/close", "/cancel", "/sheet.csv", "/sheet.pdf")) {
             IDS.put("/api/v1/stock/counts/{id}" + count, Foreign::countId);
         }
+        for (String step : List.of("", "/children")) {
+            IDS.put("/api/v1/organizations/{id}" + step, Foreign::organizationId);
+        }
+        for (String step : List.of("", "/readings")) {
+            IDS.put("/api/v1/machines/{id}" + step, Foreign::machineId);
+        }
     }
 
     /**
@@ -155,7 +161,9 @@ class CrossTenantIdTest {
             Map.entry("permissions", List.of("catalog.read")),
             Map.entry("documentType", "CC"), Map.entry("documentNumber", "cross-tenant"), Map.entry("firstName", "cross"),
             Map.entry("reason", "cross-tenant"), Map.entry("refundMethod", "cash"),
-            Map.entry("kind", "warehouse"), Map.entry("number", "CROSS-1"),
+            Map.entry("kind", "warehouse"), Map.entry("number", "CROSS-1"), Map.entry("type", "customer"),
+            Map.entry("serialNumber", "CROSS-1"), Map.entry("model", "cross"), Map.entry("value", 1),
+            Map.entry("organizationId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("modelId", "00000000-0000-0000-0000-000000000000"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
             Map.entry("supplierId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("locationId", "00000000-0000-0000-0000-000000000000"), Map.entry("quantity", 1),
@@ -203,6 +211,11 @@ class CrossTenantIdTest {
         if (pattern.startsWith("/api/v1/cash-sessions/")) {
             Map<String, Object> body = new LinkedHashMap<>(ANY_BODY);
             body.putAll(Map.of("kind", "in", "amount", "1.00", "counts", List.of()));
+            return body;
+        }
+        if (pattern.startsWith("/api/v1/machines/")) {
+            Map<String, Object> body = new LinkedHashMap<>(ANY_BODY);
+            body.put("kind", "hours");
             return body;
         }
         if (!pattern.startsWith("/api/v1/items/")) {
@@ -260,6 +273,8 @@ class CrossTenantIdTest {
                 .get("id").asString();
         String supplier = api.post(theirs.adminKey(), "/api/v1/suppliers", Map.of("name", "Theirs")).json()
                 .get("id").asString();
+        String customer = api.post(theirs.adminKey(), "/api/v1/organizations", Map.of("name", "Theirs", "type", "customer"))
+                .json().get("id").asString();
         String itemImportJob = Multipart.upload(api, theirs.adminKey(), "/api/v1/items/import", Map.of("mode", "skip_invalid"), "theirs.csv", "sku,name\nTHEIRS-2,Imported\n").json().get("id").asString();
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
@@ -267,7 +282,9 @@ class CrossTenantIdTest {
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
                 theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
                 theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
-                theirCount(theirs, stockroom));
+                theirCount(theirs, stockroom), customer, api.post(theirs.adminKey(), "/api/v1/machines",
+                        Map.of("serialNumber", "THEIRS-1", "name", "Theirs", "model", "Theirs", "organizationId", customer))
+                        .json().get("id").asString());
     }
 
     /** A part in the stockroom lent to a technician, and a pending claim for one with a photo. */

@@ -25,10 +25,11 @@ class DemoSeeder implements DemoData {
     private final DemoVehicles vehicles;
     private final DemoCounts counts;
     private final DemoService service;
+    private final DemoPartners partners;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
                DemoRequests requests, DemoScope scope, DemoVehicles vehicles, DemoService service,
-               DemoCounts counts) {
+               DemoCounts counts, DemoPartners partners) {
         this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
@@ -39,6 +40,7 @@ class DemoSeeder implements DemoData {
         this.scope = scope;
         this.service = service;
         this.counts = counts;
+        this.partners = partners;
     }
 
     @Override
@@ -54,6 +56,7 @@ class DemoSeeder implements DemoData {
         requests.seed(tenantId, users, stocked);
         vehicles.seed(tenantId, adminUserId);
         service.seed(tenantId, users, stocked.locations().get(DemoStock.WORKSHOP));
+        partners.seed(tenantId, adminUserId);
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

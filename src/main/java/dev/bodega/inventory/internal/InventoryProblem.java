@@ -12,6 +12,7 @@ public enum InventoryProblem implements ProblemType {
     LOCATION_HAS_STOCK("location-has-stock", HttpStatus.CONFLICT),
     LOCATION_NOT_ALLOWED("location-not-allowed", HttpStatus.FORBIDDEN),
     UNKNOWN_USER("unknown-user", HttpStatus.UNPROCESSABLE_CONTENT),
+    UNKNOWN_ORGANIZATION("unknown-organization", HttpStatus.UNPROCESSABLE_CONTENT),
     UNKNOWN_LOCATION("unknown-location", HttpStatus.UNPROCESSABLE_CONTENT),
     INACTIVE_LOCATION("inactive-location", HttpStatus.UNPROCESSABLE_CONTENT),
     SAME_LOCATION("same-location", HttpStatus.UNPROCESSABLE_CONTENT),

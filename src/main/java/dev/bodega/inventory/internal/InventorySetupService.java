@@ -33,7 +33,7 @@ class InventorySetupService implements InventorySetup {
     @Override
     public UUID createLocation(NewLocation location) {
         return locations.create(new Locations.LocationInput(location.name(), location.kind(), location.address(),
-                location.phone(), null)).id();
+                location.phone(), null, location.organizationId())).id();
     }
 
     @Override

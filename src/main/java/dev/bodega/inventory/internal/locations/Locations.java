@@ -37,11 +37,21 @@ public class Locations {
 
     static final List<String> KINDS = List.of("warehouse", "workshop", "store");
 
+    /** {@code organizationId}: the partner organization that owns it (seed 004 warehouses), null for the company's own. */
     public record LocationView(UUID id, String name, String kind, String address, String phone, boolean active,
-                        Instant createdAt, Instant updatedAt, long version) {
+                        Instant createdAt, Instant updatedAt, long version, UUID organizationId,
+                        String organizationName) {
     }
 
-    record Filter(String q, Boolean active, String kind) {
+    record Filter(String q, Boolean active, String kind, UUID organizationId) {
+
+        Filter(String q, Boolean active, String kind) {
+            this(q, active, kind, null);
+        }
+    }
+
+    /** A partner organization a location may belong to. */
+    record OrganizationOption(UUID id, String name) {
     }
 
     /** A new location, or the whole of an edited one; {@code active} null leaves the status as it is. */
@@ -52,7 +62,8 @@ public class Locations {
             @Size(max = 500, message = "{field.too-long}") String address,
             @Size(max = 32, message = "{field.too-long}")
             @Pattern(regexp = "^$|^\\+?[0-9 ()-]{6,31}$", message = "{inventory.location.phone.invalid}") String phone,
-            Boolean active) {
+            Boolean active,
+            UUID organizationId) {
     }
 
     record UserRef(UUID id, String name, String email) {
@@ -67,7 +78,10 @@ public class Locations {
 
     /** The in-transit location (transfer requests) is the ledger's, not a place anyone manages or picks. */
     private static final String SELECT = """
-            SELECT id, name, kind, address, phone, active, created_at, updated_at, version FROM locations
+            SELECT id, name, kind, address, phone, active, created_at, updated_at, version, organization_id,
+                   (SELECT o.name FROM platform_partner_organizations o
+                    WHERE o.tenant_id = locations.tenant_id AND o.id = locations.organization_id) AS organization_name
+            FROM locations
             WHERE kind <> 'transit'""";
 
     private final JdbcClient jdbc;
@@ -85,10 +99,11 @@ public class Locations {
                          AND (CAST(:q AS text) IS NULL OR lower(name) LIKE :q OR lower(coalesce(address, '')) LIKE :q)
                           AND (CAST(:active AS boolean) IS NULL OR active = :active)
                           AND (CAST(:kind AS text) IS NULL OR kind = :kind)
+                          AND (CAST(:organization AS uuid) IS NULL OR organization_id = :organization)
                           AND (CAST(:before AS uuid) IS NULL OR id < :before)
                         ORDER BY id DESC LIMIT :limit""")
                 .param("q", q).param("active", filter.active()).param("kind", blankToNull(filter.kind()))
-                .param("before", before).param("limit", limit + 1)
+                .param("organization", filter.organizationId()).param("before", before).param("limit", limit + 1)
                 .query(LocationView.class).list();
         return CursorPage.of(rows, limit, LocationView::id);
     }
@@ -120,18 +135,20 @@ public class Locations {
 
     @Transactional
     public LocationView create(LocationInput input) {
+        requireOrganization(input.organizationId());
         if (input.active() == null || input.active()) {
             requireFreeSlot();
         }
         UUID id = Ids.next();
         try {
             jdbc.sql("""
-                            INSERT INTO locations (tenant_id, id, name, kind, address, phone, active)
-                            VALUES (:tenant, :id, :name, :kind, :address, :phone, coalesce(:active, true))""")
+                            INSERT INTO locations (tenant_id, id, name, kind, address, phone, active, organization_id)
+                            VALUES (:tenant, :id, :name, :kind, :address, :phone, coalesce(:active, true),
+                                    :organization)""")
                     .param("tenant", TenantContext.tenantId()).param("id", id)
                     .param("name", input.name().trim()).param("kind", input.kind())
                     .param("address", blankToNull(input.address())).param("phone", blankToNull(input.phone()))
-                    .param("active", input.active())
+                    .param("active", input.active()).param("organization", input.organizationId())
                     .update();
         } catch (DuplicateKeyException e) {
             throw nameTaken();
@@ -144,6 +161,7 @@ public class Locations {
     public LocationView update(UUID id, Long expectedVersion, LocationInput input) {
         LocationView current = findWorkable(id);
         Versions.check(expectedVersion, current.version());
+        requireOrganization(input.organizationId());
         boolean active = input.active() == null ? current.active() : input.active();
         if (active && !current.active()) {
             requireFreeSlot();
@@ -155,11 +173,12 @@ public class Locations {
         try {
             updated = jdbc.sql("""
                             UPDATE locations SET name = :name, kind = :kind, address = :address, phone = :phone,
-                                   active = :active, version = version + 1, updated_at = now()
+                                   active = :active, organization_id = :organization, version = version + 1,
+                                   updated_at = now()
                             WHERE id = :id AND version = :version""")
                     .param("name", input.name().trim()).param("kind", input.kind())
                     .param("address", blankToNull(input.address())).param("phone", blankToNull(input.phone()))
-                    .param("active", active).param("id", id).param("version", current.version())
+                    .param("active", active).param("organization", input.organizationId()).param("id", id).param("version", current.version())
                     .update();
         } catch (DuplicateKeyException e) {
             throw nameTaken();
@@ -240,6 +259,20 @@ public class Locations {
                          AND id IN (SELECT location_id FROM user_locations WHERE user_id = :user)
                         ORDER BY lower(name)""")
                 .param("user", userId).query(LocationView.class).list();
+    }
+
+    /** The partner organizations, by name, for the location form. */
+    @Transactional(readOnly = true)
+    public List<OrganizationOption> organizations() {
+        return jdbc.sql("SELECT id, name FROM platform_partner_organizations ORDER BY lower(name)")
+                .query(OrganizationOption.class).list();
+    }
+
+    private void requireOrganization(UUID organizationId) {
+        if (organizationId != null && jdbc.sql("SELECT count(*) FROM platform_partner_organizations WHERE id = :id")
+                .param("id", organizationId).query(Long.class).single() == 0) {
+            throw Problems.of(InventoryProblem.UNKNOWN_ORGANIZATION, "No partner organization " + organizationId);
+        }
     }
 
     private LocationView find(UUID id) {

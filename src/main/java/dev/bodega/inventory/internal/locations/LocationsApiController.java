@@ -38,12 +38,13 @@ class LocationsApiController {
 
     @GetMapping("/locations")
     @RequiresPermission("inventory.read")
-    @Operation(summary = "List locations, newest first; q searches name and address")
+    @Operation(summary = "List locations, newest first; q searches name and address; organizationId: a partner's warehouses")
     CursorPage<Locations.LocationView> list(@RequestParam(required = false) String q,
                                             @RequestParam(required = false) Boolean active,
                                             @RequestParam(required = false) String kind,
+                                            @RequestParam(required = false) UUID organizationId,
                                             PageQuery<UUID> page) {
-        return locations.list(new Locations.Filter(q, active, kind), page.cursor(), page.limit());
+        return locations.list(new Locations.Filter(q, active, kind, organizationId), page.cursor(), page.limit());
     }
 
     @GetMapping("/locations/{id}")
@@ -54,7 +55,8 @@ class LocationsApiController {
 
     @PostMapping("/locations")
     @RequiresPermission("inventory.manage")
-    @Operation(summary = "Create a warehouse, workshop or store (name unique; within the plan's location limit)")
+    @Operation(summary = "Create a warehouse, workshop or store (name unique; within the plan's location limit);"
+            + " organizationId makes it a partner organization's warehouse")
     ResponseEntity<Versioned<Locations.LocationView>> create(@Valid @RequestBody Locations.LocationInput input) {
         Locations.LocationView created = locations.create(input);
         return ResponseEntity.created(URI.create("/api/v1/locations/" + created.id()))

@@ -38,7 +38,7 @@ public class LocationsPageController {
     @RequiresPermission("inventory.read")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
                 PageQuery<UUID> page, Model model) {
-        model.addAttribute("form", new Locations.LocationInput("", "warehouse", "", "", true));
+        model.addAttribute("form", new Locations.LocationInput("", "warehouse", "", "", true, null));
         return listPage(model, q, status, page);
     }
 
@@ -60,7 +60,7 @@ public class LocationsPageController {
     String detail(@PathVariable UUID id, Model model) {
         Locations.LocationView location = locations.get(id);
         model.addAttribute("form", new Locations.LocationInput(location.name(), location.kind(), location.address(),
-                location.phone(), location.active()));
+                location.phone(), location.active(), location.organizationId()));
         model.addAttribute("version", location.version());
         return detailPage(model, location, assignedIds(id));
     }
@@ -93,7 +93,7 @@ public class LocationsPageController {
             Locations.LocationView location = locations.get(id);
             model.addAttribute("usersError", message(e));
             model.addAttribute("form", new Locations.LocationInput(location.name(), location.kind(), location.address(),
-                    location.phone(), location.active()));
+                    location.phone(), location.active(), location.organizationId()));
             model.addAttribute("version", location.version());
             return detailPage(model, location, wanted);
         }
@@ -117,12 +117,14 @@ public class LocationsPageController {
         model.addAttribute("q", q);
         model.addAttribute("status", status);
         model.addAttribute("kinds", Locations.KINDS);
+        model.addAttribute("organizations", locations.organizations());
         return "inventory/locations";
     }
 
     private String detailPage(Model model, Locations.LocationView location, List<UUID> assigned) {
         model.addAttribute("location", location);
         model.addAttribute("kinds", Locations.KINDS);
+        model.addAttribute("organizations", locations.organizations());
         model.addAttribute("users", locations.assignableUsers());
         model.addAttribute("assigned", assigned);
         return "inventory/location";

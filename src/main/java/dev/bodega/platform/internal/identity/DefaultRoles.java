@@ -29,6 +29,8 @@ class DefaultRoles {
         // Seed 003's technician movements and warranty claims (technicians.own: the role that holds parts).
         grant("manager", "technicians.*", "guarantees.*");
         grant("technician", "technicians.own", "technicians.create", "guarantees.view", "guarantees.create");
+        // Seed 004's partner organizations and their machines.
+        grant("manager", "partners.*", "machines.*");
     }
 
     private static void grant(String role, String... permissions) {
