@@ -270,7 +270,7 @@ class UserAdmin {
     }
 
     /** The permissions the given roles grant; 422 if any role is not one of this tenant's. */
-    private Set<String> permissionsOf(Set<UUID> roleIds) {
+    Set<String> permissionsOf(Set<UUID> roleIds) {
         if (roleIds.isEmpty()) {
             return Set.of();
         }
