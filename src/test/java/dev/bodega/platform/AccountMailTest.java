@@ -105,13 +105,20 @@ class AccountMailTest {
                 Map.of("email", email, "roleIds", List.of(tenant.roles().get("viewer"))));
         assertThat(invited.status()).as(invited.body()).isEqualTo(201);
         String userId = invited.json().get("userId").asString();
+        assertThat(api.get(tenant.adminKey(), "/api/v1/users/" + userId).json().get("status").asString())
+                .isEqualTo("pending_invitation");
         assertThat(api.get(tenant.adminKey(), "/api/v1/invitations").json().get("items"))
                 .extracting(n -> n.get("userId").asString()).containsExactly(userId);
         assertThat(api.post(tenant.adminKey(), "/api/v1/invitations", Map.of("email", email)).status())
                 .as("the address is taken").isEqualTo(409);
 
+        var admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
+        assertThat(admin.get("/mail-outbox").body()).contains(email).contains(es("mail.outbox.kept"));
+        assertThat(admin.get("/users/invitations").body()).contains(email);
+
         List<Mail> mails = deliver(tenant, email);
         assertThat(mails).hasSize(1);
+        assertThat(admin.get("/mail-outbox").body()).doesNotContain(es("mail.outbox.kept"));
         Mail mail = mails.get(0);
         assertThat(mail.subject()).isEqualTo(es("mail.invitation.subject", "Company " + tenant.slug()));
         assertThat(mail.html()).contains("<a href=").contains(mail.link("/invitations"));
@@ -125,15 +132,17 @@ class AccountMailTest {
         assertThat(accepted.status()).isEqualTo(302);
         assertThat(accepted.location()).contains("/login?invitationAccepted");
         WebSession.signedIn(api.baseUrl(), tenant.slug(), email, PASSWORD);
-        assertThat(api.get(tenant.adminKey(), "/api/v1/users/" + userId).json().get("name").asString())
-                .isEqualTo("Invited Person");
+        var user = api.get(tenant.adminKey(), "/api/v1/users/" + userId).json();
+        assertThat(user.get("name").asString()).isEqualTo("Invited Person");
+        assertThat(user.get("status").asString()).isEqualTo("active");
         assertThat(browser.get(link).status()).as("the link works once").isEqualTo(404);
         assertThat(browser.post(link, Map.of("name", "Again", "password", "another-password-1")).status())
                 .isEqualTo(404);
         assertThat(api.get(tenant.adminKey(), "/api/v1/invitations").json().get("items")).isEmpty();
 
         String late = "late@" + tenant.slug() + ".test";
-        api.post(tenant.adminKey(), "/api/v1/invitations", Map.of("email", late));
+        admin.get("/users/invitations");
+        assertThat(admin.post("/users/invitations", Map.of("email", late)).location()).contains("invited");
         String lateLink = deliver(tenant, late).get(0).link("/invitations");
         clock.advance(Duration.ofHours(73));
         try {
@@ -196,6 +205,7 @@ class AccountMailTest {
                 .as("another user's address").isEqualTo(409);
         assertThat(session.api("POST", "/api/v1/me/email", "{\"email\":\"" + fresh + "\"}").status()).isEqualTo(202);
         assertThat(session.api("GET", "/api/v1/me", null).json().get("email").asString()).isEqualTo(old);
+        assertThat(session.get("/profile/email").body()).contains(es("emailChange.pending", fresh));
         assertThat(new WebSession(api.baseUrl()).login(tenant.slug(), fresh, TestFixtures.PASSWORD).status())
                 .as("not yet the sign-in address").isEqualTo(200);
 

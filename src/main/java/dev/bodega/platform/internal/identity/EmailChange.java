@@ -36,6 +36,15 @@ class EmailChange {
         this.outbox = outbox;
     }
 
+    record Current(String email, String pendingEmail) {
+    }
+
+    @Transactional(readOnly = true)
+    public Current current() {
+        return jdbc.sql("SELECT email, pending_email FROM users WHERE id = :id")
+                .param("id", Actor.require().userId()).query(Current.class).single();
+    }
+
     @Transactional
     public void request(Request request) {
         Actor actor = Actor.require();

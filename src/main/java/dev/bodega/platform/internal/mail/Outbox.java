@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
 
 import java.util.List;
@@ -51,6 +52,7 @@ public class Outbox {
     }
 
     /** The current tenant's latest mail, newest first. */
+    @Transactional(readOnly = true)
     public List<Entry> latest(int limit) {
         return jdbc.sql("""
                         SELECT recipient, subject, body_text, created_at, sent_at, attempts, last_error
