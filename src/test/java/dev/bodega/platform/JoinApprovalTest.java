@@ -121,7 +121,7 @@ class JoinApprovalTest {
         UUID secondAdmin = fixtures.user(tenant, "second@" + tenant.slug() + ".test", "admin");
         var mine = api.get(tenant.adminKey(), "/api/v1/notifications/subscriptions").json().get("subscriptions");
         assertThat(mine).extracting(n -> n.get("type").asString()).containsExactly("request.created",
-                "request.dispatched", "request.discrepancy", "warranty.pending", "user.pending_approval");
+                "request.dispatched", "request.discrepancy", "warranty.pending", "user.pending_approval", "sale.void_requested");
         assertThat(mine).allMatch(n -> n.get("subscribed").asBoolean());
 
         var admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
