@@ -53,7 +53,9 @@ class MigrationsTest {
             "api_keys.api_keys_by_hash",        // a Bearer token, before its company is known
             "tenants.tenants_by_join_token",    // the join page: the company whose join link was opened
             "vehicle_orders.vehicle_orders_by_tracking_token", // a customer's tracking link, before its company is known
-            "audit_log.audit_log_write");       // the audit trigger's inserts (reads go through audit_log_read)
+            "audit_log.audit_log_write",        // the audit trigger's inserts (reads go through audit_log_read)
+            "account_tokens.account_tokens_by_hash",     // a mailed link (invitation, reset), before its company is known
+            "mail_outbox.mail_outbox_owner_lists_due");  // the owner's mail sender finds companies with mail waiting
     private static final String LANDED = "db/landed-migrations.txt";
 
     @Autowired EmbeddedDatabase embedded;

@@ -78,6 +78,7 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/users/{id}/sessions", Foreign::userId);
         IDS.put("/api/v1/users/{id}/approve", Foreign::userId);
         IDS.put("/api/v1/users/{id}/reject", Foreign::userId);
+        IDS.put("/api/v1/invitations/{userId}/resend", Foreign::userId);
         IDS.put("/api/v1/vehicle-models/{id}", f -> f.vehicles().modelId());
         IDS.put("/api/v1/vehicle-models/{id}/items", f -> f.vehicles().modelId());
         IDS.put("/api/v1/vehicle-models/{id}/items/{itemId}", f -> f.vehicles().modelId());

@@ -26,7 +26,8 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_PAGES = {"/login", "/signup", "/join/*", "/track/*", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+    static final String[] PUBLIC_PAGES = {"/login", "/signup", "/join/*", "/track/*", "/invitations/*", "/password-reset", "/password-reset/*",
+            "/email-verification/*", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
             "/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html"};
 
@@ -48,9 +49,9 @@ class SecurityConfiguration {
                 .securityContext(c -> c.securityContextRepository(contexts))
                 // A Bearer call carries no cookie, so there is nothing to forge; nor does a public sign-up. Session calls keep CSRF.
                 .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader(HttpHeaders.AUTHORIZATION) != null)
-                        .ignoringRequestMatchers("/api/v1/signup"))
+                        .ignoringRequestMatchers("/api/v1/signup", "/api/v1/password-reset"))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/signup").permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/signup", "/api/v1/password-reset").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .requestCache(c -> c.disable())

@@ -43,10 +43,14 @@ class UserAdmin {
     record RoleRef(UUID id, String name) {
     }
 
-    /** {@code approval}: approved, pending (asked to join, not answered yet) or rejected. */
+    /**
+     * {@code approval}: approved, pending (asked to join, not answered yet) or rejected. {@code status} (seed 004
+     * user_status): active, inactive, pending_invitation or locked. {@code pendingEmail}: a new address not yet
+     * confirmed.
+     */
     record UserView(UUID id, String name, String email, String phone, boolean active, boolean passwordChangeRequired,
                     Instant lastLoginAt, Instant createdAt, long version, List<RoleRef> roles, String approval,
-                    String rejectionReason) {
+                    String rejectionReason, String status, String pendingEmail) {
         List<UUID> roleIds() {
             return roles.stream().map(RoleRef::id).toList();
         }
@@ -80,7 +84,9 @@ class UserAdmin {
 
     private static final String SELECT = """
             SELECT u.id, u.name, u.email, u.phone, u.active, u.password_change_required, u.last_login_at,
-                   u.created_at, u.version, u.approved, u.rejection_reason,
+                   u.created_at, u.version, u.approved, u.rejection_reason, u.pending_email,
+                   CASE WHEN u.pending_invitation THEN 'pending_invitation' WHEN NOT u.active THEN 'inactive'
+                        WHEN u.locked_until > now() THEN 'locked' ELSE 'active' END AS status,
                    coalesce(array_agg(r.id ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '{}') AS role_ids,
                    coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '{}') AS role_names
             FROM users u
@@ -270,7 +276,7 @@ class UserAdmin {
     }
 
     /** The permissions the given roles grant; 422 if any role is not one of this tenant's. */
-    private Set<String> permissionsOf(Set<UUID> roleIds) {
+    Set<String> permissionsOf(Set<UUID> roleIds) {
         if (roleIds.isEmpty()) {
             return Set.of();
         }
@@ -331,7 +337,8 @@ class UserAdmin {
         return new UserView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"),
                 rs.getString("phone"), rs.getBoolean("active"), rs.getBoolean("password_change_required"),
                 instant(rs.getTimestamp("last_login_at")), rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("version"), List.copyOf(roles), approval(rs), rs.getString("rejection_reason"));
+                rs.getLong("version"), List.copyOf(roles), approval(rs), rs.getString("rejection_reason"),
+                rs.getString("status"), rs.getString("pending_email"));
     }
 
     private static String approval(ResultSet rs) throws SQLException {

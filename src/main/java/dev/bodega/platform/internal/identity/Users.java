@@ -54,6 +54,18 @@ class Users {
         return id;
     }
 
+    /** Invited by email: they sign in once they accept (seed 004 pending_invitation). */
+    UUID insertInvited(UUID tenantId, String email, String name, String unusablePasswordHash, UUID invitedBy) {
+        UUID id = Ids.next();
+        jdbc.sql("""
+                        INSERT INTO users (tenant_id, id, email, name, password_hash, pending_invitation, invited_by)
+                        VALUES (:tenant, :id, :email, :name, :hash, true, :by)""")
+                .param("tenant", tenantId).param("id", id).param("email", email)
+                .param("name", name).param("hash", unusablePasswordHash).param("by", invitedBy)
+                .update();
+        return id;
+    }
+
     void grantRole(UUID tenantId, UUID userId, UUID roleId) {
         jdbc.sql("INSERT INTO user_roles (tenant_id, user_id, role_id) VALUES (:tenant, :user, :role) ON CONFLICT DO NOTHING")
                 .param("tenant", tenantId).param("user", userId).param("role", roleId)
@@ -93,7 +105,7 @@ class Users {
     /** The user's state and permissions now, for every request. */
     Optional<Standing> standing(UUID userId) {
         return jdbc.sql("""
-                        SELECT u.name, u.email, u.active AND u.approved AND u.deleted_at IS NULL AS user_active, t.status AS tenant_status,
+                        SELECT u.name, u.email, u.active AND u.approved AND NOT u.pending_invitation AND u.deleted_at IS NULL AS user_active, t.status AS tenant_status,
                                coalesce(array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL), '{}') AS permissions
                         FROM users u
                         JOIN tenants t ON t.id = u.tenant_id
@@ -101,7 +113,7 @@ class Users {
                         LEFT JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
                         LEFT JOIN LATERAL unnest(r.permissions) p ON true
                         WHERE u.id = :id
-                        GROUP BY u.name, u.email, u.active, u.approved, u.deleted_at, t.status""")
+                        GROUP BY u.name, u.email, u.active, u.approved, u.pending_invitation, u.deleted_at, t.status""")
                 .param("id", userId)
                 .query((rs, n) -> new Standing(rs.getString("name"), rs.getString("email"),
                         rs.getBoolean("user_active"), rs.getString("tenant_status"),
