@@ -34,7 +34,8 @@ public interface CatalogItems {
 
     /**
      * The catalog's search, as its item list finds: words without their accents or with a typo, SKU and barcode
-     * prefixes ({@code bujia} finds "Bujía NGK"); best match first, at most {@code limit}, deleted items left out.
+     * prefixes ({@code bujia} finds "Bujía NGK"), active or not; the ids, best match first, at most {@code limit},
+     * deleted items left out.
      */
-    List<ItemInfo> search(String text, int limit);
+    List<UUID> matching(String text, int limit);
 }

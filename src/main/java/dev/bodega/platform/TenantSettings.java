@@ -3,6 +3,7 @@ package dev.bodega.platform;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Locale;
 
 /**
  * The current tenant's company settings (seed 000 "configuracion", seed 001/002
@@ -20,6 +21,11 @@ public record TenantSettings(String name, String slug, String plan, String statu
 
     public ZoneId zoneId() {
         return ZoneId.of(timeZone);
+    }
+
+    /** The company's language, in which what it sends (notices, mail, documents) is written. */
+    public Locale language() {
+        return Locale.forLanguageTag(locale);
     }
 
     public Currency currencyUnit() {

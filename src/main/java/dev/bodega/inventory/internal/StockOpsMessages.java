@@ -28,7 +28,7 @@ public class StockOpsMessages {
     }
 
     public Locale companyLocale() {
-        return Locale.forLanguageTag(settings.current().locale());
+        return settings.current().language();
     }
 
     public String text(Locale locale, String key, Object... args) {

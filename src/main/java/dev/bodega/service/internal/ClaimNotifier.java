@@ -33,7 +33,7 @@ class ClaimNotifier {
     }
 
     void pending(ClaimView claim) {
-        Locale locale = Locale.forLanguageTag(settings.current().locale());
+        Locale locale = settings.current().language();
         String title = messages.getMessage("service.notice.claimPending.title", new Object[]{claim.sku()}, locale);
         String message = messages.getMessage("service.notice.claimPending.message", new Object[]{
                 claim.quantity().stripTrailingZeros().toPlainString(), claim.itemName(), claim.locationName(),

@@ -81,13 +81,11 @@ class CatalogItemsReader implements CatalogItems {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ItemInfo> search(String text, int limit) {
+    public List<UUID> matching(String text, int limit) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        List<UUID> ranked = itemSearch.list(new ItemSearch.Filter(text, null, null, null, null, null, null), null, limit)
+        return itemSearch.list(new ItemSearch.Filter(text, null, null, null, null, null, null), null, limit)
                 .items().stream().map(Items.ItemView::id).toList();
-        Map<UUID, ItemInfo> found = findAll(ranked);
-        return ranked.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.bodega.inventory.internal.stock;
 
 import dev.bodega.catalog.CatalogItems;
-import dev.bodega.catalog.ItemInfo;
 import dev.bodega.inventory.internal.Cursors;
 import dev.bodega.inventory.internal.locations.Locations;
 import dev.bodega.platform.CursorPage;
@@ -126,7 +125,7 @@ public class StockLevels {
         return spec.param("location", filter.locationId()).param("item", filter.itemId())
                 .param("q", q == null ? null : "%" + Locations.escapeLike(q.toLowerCase(Locale.ROOT)) + "%")
                 .param("code", q)
-                .param("found", catalog.search(q, SEARCH_LIMIT).stream().map(ItemInfo::id).toArray(UUID[]::new))
+                .param("found", catalog.matching(q, SEARCH_LIMIT).toArray(UUID[]::new))
                 .param("low", filter.lowOnly())
                 .param("status", filter.status() == null || filter.status().isBlank() ? null : filter.status());
     }

@@ -72,7 +72,7 @@ class InvoicePdf {
             throw Problems.of(SalesProblem.SALE_NOT_INVOICED, "A pending sale has no invoice yet");
         }
         TenantSettings company = settings.current();
-        Locale locale = Locale.forLanguageTag(company.locale());
+        Locale locale = company.language();
         Party customer = sale.customerId() == null ? null : customer(sale.customerId());
         Place place = place(sale.locationId());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

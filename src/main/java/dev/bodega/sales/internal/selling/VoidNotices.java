@@ -33,7 +33,7 @@ class VoidNotices {
     void requested(VoidRequests.VoidRequest request) {
         List<String> args = List.of(Objects.requireNonNullElse(request.invoice(), ""), request.requestedByName(),
                 request.reason());
-        Locale locale = Locale.forLanguageTag(settings.current().locale());
+        Locale locale = settings.current().language();
         String title = messages.getMessage(TITLE, args.toArray(), locale);
         String message = messages.getMessage(MESSAGE, args.toArray(), locale);
         String link = "/sales/" + request.saleId();
