@@ -120,13 +120,14 @@ class MigrationsTest {
         assertThat(ownedByApp).isEmpty();
     }
 
+    /** Restrictive policies (the partner walls, V119) only narrow what a tenant policy lets in: they are not read. */
     @Test
     void everyTenantPolicyComparesTheTenantInTheOneForm() {
         flyway().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource(owner));
         List<Policy> policies = jdbc.sql("""
                         SELECT p.tablename, p.policyname, p.qual, p.with_check FROM pg_policies p
-                        WHERE p.schemaname = 'public'
+                        WHERE p.schemaname = 'public' AND p.permissive = 'PERMISSIVE'
                           AND (p.tablename = 'tenants' OR EXISTS (
                                SELECT FROM pg_attribute a WHERE a.attrelid = format('public.%I', p.tablename)::regclass
                                  AND a.attname = 'tenant_id' AND NOT a.attisdropped))

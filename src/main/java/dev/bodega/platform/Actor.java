@@ -7,10 +7,21 @@ import java.util.UUID;
 /**
  * The signed-in user (or API key) behind the current request, with the
  * permissions it holds right now (loaded per request, so a removed role or a
- * deactivated user takes effect at once).
+ * deactivated user takes effect at once), and the partner organization it belongs to, if any.
  */
 public record Actor(UUID tenantId, UUID userId, String name, String email, Set<String> permissions, UUID apiKeyId,
-                    Set<String> apiKeyPermissions) {
+                    Set<String> apiKeyPermissions, UUID organizationId) {
+
+    /** One of the company's own staff. */
+    public Actor(UUID tenantId, UUID userId, String name, String email, Set<String> permissions, UUID apiKeyId,
+                 Set<String> apiKeyPermissions) {
+        this(tenantId, userId, name, email, permissions, apiKeyId, apiKeyPermissions, null);
+    }
+
+    /** A user of a partner organization (seed 004), walled into its organization's rows. */
+    public boolean partner() {
+        return organizationId != null;
+    }
 
     private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
 

@@ -25,6 +25,9 @@ public interface Companies {
     /** Another user of the company, holding one role. */
     UUID addUser(UUID tenantId, String email, String name, String password, UUID roleId);
 
+    /** Creates a user of a partner organization holding a partner role ("partner_admin", "partner_user"). */
+    UUID addPartnerUser(UUID tenantId, UUID organizationId, String email, String name, String password, String role);
+
     /** The current tenant's active user with this email. */
     Optional<UUID> userId(String email);
 }

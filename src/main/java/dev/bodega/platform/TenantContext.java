@@ -11,9 +11,21 @@ import java.util.function.Supplier;
  */
 public final class TenantContext {
 
-    public record Scope(UUID tenantId, UUID userId, String clientIp, String userAgent) {
+    /**
+     * {@code partnerId} is the partner organization of a partner user (null for the company's staff and for jobs):
+     * row-level security keeps such a user to its organization's rows.
+     */
+    public record Scope(UUID tenantId, UUID userId, String clientIp, String userAgent, UUID partnerId) {
+        public Scope(UUID tenantId, UUID userId, String clientIp, String userAgent) {
+            this(tenantId, userId, clientIp, userAgent, null);
+        }
+
         public static Scope system(UUID tenantId) {
             return new Scope(tenantId, null, null, null);
+        }
+
+        public Scope withPartner(UUID organizationId) {
+            return new Scope(tenantId, userId, clientIp, userAgent, organizationId);
         }
     }
 

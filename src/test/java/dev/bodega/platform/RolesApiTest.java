@@ -22,7 +22,7 @@ class RolesApiTest {
     @Autowired Api api;
 
     @Test
-    void aNewTenantHasTheFiveBuiltInRoles() {
+    void aNewTenantHasTheBuiltInStaffAndPartnerRoles() {
         var tenant = fixtures.tenant();
         JsonNode page = api.get(tenant.adminKey(), "/api/v1/roles").json();
         List<String> names = new ArrayList<>();
@@ -30,7 +30,8 @@ class RolesApiTest {
             names.add(r.get("name").asString());
             assertThat(r.get("system").asBoolean()).isTrue();
         });
-        assertThat(names).containsExactlyInAnyOrder("admin", "manager", "seller", "technician", "viewer");
+        assertThat(names).containsExactlyInAnyOrder("admin", "manager", "seller", "technician", "viewer",
+                "partner_admin", "partner_user");
     }
 
     @Test

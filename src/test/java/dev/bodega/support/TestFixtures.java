@@ -53,6 +53,11 @@ public class TestFixtures {
         return signups.addUser(tenant.id(), email, "User " + email, PASSWORD, tenant.roles().get(role));
     }
 
+    /** Adds a user of a partner organization holding a partner role ("partner_admin", "partner_user"). */
+    public UUID partnerUser(Tenant tenant, UUID organizationId, String email, String role) {
+        return signups.addPartnerUser(tenant.id(), organizationId, email, "User " + email, PASSWORD, role);
+    }
+
     /** An API key of {@code userId} limited to {@code permissions}. */
     public String apiKey(Tenant tenant, UUID userId, Set<String> userPermissions, List<String> permissions) {
         return asUser(tenant.id(), userId, userPermissions, () -> apiKeys.create("test key", permissions, null).key());
@@ -63,6 +68,18 @@ public class TestFixtures {
         Actor.set(new Actor(tenantId, userId, "test", "test@test", permissions, null, null));
         try {
             return TenantContext.callAs(new TenantContext.Scope(tenantId, userId, "127.0.0.1", "test"), work);
+        } finally {
+            Actor.set(null);
+        }
+    }
+
+    /** Runs as a signed-in partner user: row-level security keeps it to its organization's rows. */
+    public static <T> T asPartner(UUID tenantId, UUID userId, UUID organizationId, Set<String> permissions,
+                                  Supplier<T> work) {
+        Actor.set(new Actor(tenantId, userId, "test", "test@test", permissions, null, null, organizationId));
+        try {
+            return TenantContext.callAs(new TenantContext.Scope(tenantId, userId, "127.0.0.1", "test", organizationId),
+                    work);
         } finally {
             Actor.set(null);
         }

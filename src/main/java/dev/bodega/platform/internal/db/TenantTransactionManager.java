@@ -10,7 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Writes the current tenant, user and client into each transaction with
+ * Writes the current tenant, user, partner organization and client into each transaction with
  * {@code set_config(..., true)}: row-level security and the audit trigger
  * read them, and they vanish at commit, so a pooled connection carries
  * nothing to its next borrower. With no context set, queries see no tenant rows.
@@ -19,7 +19,8 @@ public class TenantTransactionManager extends JdbcTransactionManager {
 
     private static final String SET_CONTEXT = """
             SELECT set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true),
-                   set_config('app.client_ip', ?, true), set_config('app.user_agent', ?, true)""";
+                   set_config('app.client_ip', ?, true), set_config('app.user_agent', ?, true),
+                   set_config('app.partner_id', ?, true)""";
 
     public TenantTransactionManager(DataSource dataSource) {
         super(dataSource);
@@ -38,6 +39,7 @@ public class TenantTransactionManager extends JdbcTransactionManager {
             statement.setString(2, text(scope.get().userId()));
             statement.setString(3, text(scope.get().clientIp()));
             statement.setString(4, truncate(scope.get().userAgent()));
+            statement.setString(5, text(scope.get().partnerId()));
             statement.execute();
         }
     }

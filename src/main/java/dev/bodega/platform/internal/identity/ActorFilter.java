@@ -58,10 +58,11 @@ class ActorFilter extends OncePerRequestFilter {
                     "This company is " + standing.get().tenantStatus());
             return;
         }
+        UUID partner = standing.get().organizationId();
         Actor actor = new Actor(scope.tenantId(), scope.userId(), standing.get().name(), standing.get().email(),
-                standing.get().permissionSet(), caller.get().keyId(), caller.get().keyPermissions());
+                standing.get().permissionSet(), caller.get().keyId(), caller.get().keyPermissions(), partner);
         Actor.set(actor);
-        try (TenantContext.Opened ignored = TenantContext.open(scope)) {
+        try (TenantContext.Opened ignored = TenantContext.open(scope.withPartner(partner))) {
             chain.doFilter(request, response);
         } finally {
             Actor.set(null);

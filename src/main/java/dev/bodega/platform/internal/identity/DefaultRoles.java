@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The five roles every new tenant starts with (seed 001 permission sets). */
+/** The roles every new tenant starts with (seed 001 permission sets, seed 004 partner roles). */
 @Component
 class DefaultRoles {
 
@@ -31,6 +31,15 @@ class DefaultRoles {
         grant("technician", "technicians.own", "technicians.create", "guarantees.view", "guarantees.create");
         // Seed 004's partner organizations and their machines.
         grant("manager", "partners.*", "machines.*");
+        // Seed 004's partner users: their roles hold the portal's permissions only (portal.users: the partner's
+        // own people, for its admin).
+        PERMISSIONS.put("partner_admin", List.of("portal.*"));
+        PERMISSIONS.put("partner_user", List.of("portal.read", "portal.usage", "portal.orders"));
+    }
+
+    /** Whether a role may be held by a partner user: only the portal's permissions. */
+    static boolean forPartners(java.util.Collection<String> permissions) {
+        return !permissions.isEmpty() && permissions.stream().allMatch(p -> p.equals("portal.*") || p.startsWith("portal."));
     }
 
     private static void grant(String role, String... permissions) {

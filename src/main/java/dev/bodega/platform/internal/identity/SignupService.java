@@ -73,6 +73,17 @@ public class SignupService implements Companies {
     }
 
     @Override
+    public UUID addPartnerUser(UUID tenantId, UUID organizationId, String email, String name, String password,
+                               String role) {
+        return TenantContext.callAs(TenantContext.Scope.system(tenantId), () -> transactions.execute(tx -> {
+            UUID id = users.insert(tenantId, email, name, null, passwords.encode(password), false);
+            users.joinOrganization(id, organizationId);
+            users.grantRole(tenantId, id, users.partnerRoleId(role));
+            return id;
+        }));
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<UUID> userId(String email) {
         return users.activeId(email);

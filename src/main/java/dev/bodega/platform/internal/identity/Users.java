@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,7 +19,8 @@ class Users {
                        boolean passwordChangeRequired, boolean approved, String rejectionReason) {
     }
 
-    record Standing(String name, String email, boolean userActive, String tenantStatus, String[] permissions) {
+    record Standing(String name, String email, boolean userActive, String tenantStatus, String[] permissions,
+                    UUID organizationId) {
         Set<String> permissionSet() {
             return new TreeSet<>(Set.of(permissions));
         }
@@ -102,22 +104,40 @@ class Users {
                 .update();
     }
 
+    /** Makes the user one of a partner organization's people (the partner wall follows, V119). */
+    void joinOrganization(UUID userId, UUID organizationId) {
+        jdbc.sql("UPDATE users SET organization_id = :organization, updated_at = now() WHERE id = :id")
+                .param("organization", organizationId).param("id", userId).update();
+    }
+
+    /** A role a partner user may hold, by name; anything else is refused. */
+    UUID partnerRoleId(String name) {
+        return jdbc.sql("SELECT id, permissions FROM roles WHERE name = :name")
+                .param("name", name)
+                .query((rs, n) -> DefaultRoles.forPartners(List.of((String[]) rs.getArray("permissions").getArray()))
+                        ? rs.getObject("id", UUID.class) : null)
+                .optional().filter(java.util.Objects::nonNull)
+                .orElseThrow(() -> new IllegalArgumentException("Not a partner role: " + name));
+    }
+
     /** The user's state and permissions now, for every request. */
     Optional<Standing> standing(UUID userId) {
         return jdbc.sql("""
                         SELECT u.name, u.email, u.active AND u.approved AND NOT u.pending_invitation AND u.deleted_at IS NULL AS user_active, t.status AS tenant_status,
-                               coalesce(array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL), '{}') AS permissions
+                               coalesce(array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL), '{}') AS permissions,
+                               u.organization_id
                         FROM users u
                         JOIN tenants t ON t.id = u.tenant_id
                         LEFT JOIN user_roles ur ON ur.tenant_id = u.tenant_id AND ur.user_id = u.id
                         LEFT JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
                         LEFT JOIN LATERAL unnest(r.permissions) p ON true
                         WHERE u.id = :id
-                        GROUP BY u.name, u.email, u.active, u.approved, u.pending_invitation, u.deleted_at, t.status""")
+                        GROUP BY u.name, u.email, u.active, u.approved, u.pending_invitation, u.deleted_at, t.status,
+                                 u.organization_id""")
                 .param("id", userId)
                 .query((rs, n) -> new Standing(rs.getString("name"), rs.getString("email"),
                         rs.getBoolean("user_active"), rs.getString("tenant_status"),
-                        (String[]) rs.getArray("permissions").getArray()))
+                        (String[]) rs.getArray("permissions").getArray(), rs.getObject("organization_id", UUID.class)))
                 .optional();
     }
 
