@@ -40,7 +40,10 @@ public enum PlatformProblem implements ProblemType {
     WRONG_PASSWORD("wrong-password", HttpStatus.UNPROCESSABLE_CONTENT),
     PASSWORD_UNCHANGED("password-unchanged", HttpStatus.UNPROCESSABLE_CONTENT),
     /** Approving a user already approved, or rejecting one not awaiting approval. */
-    APPROVAL_STATE("approval-state", HttpStatus.CONFLICT);
+    APPROVAL_STATE("approval-state", HttpStatus.CONFLICT),
+    PARTNER_ROLES("partner-roles", HttpStatus.UNPROCESSABLE_CONTENT),
+    PARTNER_NEEDS_ADMIN("partner-needs-admin", HttpStatus.CONFLICT),
+    UNKNOWN_ORGANIZATION("unknown-organization", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private final String slug;
     private final HttpStatus status;

@@ -38,7 +38,7 @@ class Invitations {
 
     record Invite(@NotBlank(message = "{users.email.required}") @Email(message = "{field.email.invalid}")
                   @Size(max = 254, message = "{field.too-long}") String email,
-                  List<UUID> roleIds) {
+                  List<UUID> roleIds, UUID organizationId) {
     }
 
     record Acceptance(@NotBlank(message = "{users.name.required}") @Size(max = 200, message = "{field.too-long}") String name,
@@ -55,9 +55,11 @@ class Invitations {
     private final AccountTokens tokens;
     private final Outbox outbox;
     private final PasswordEncoder passwords;
+    private final PartnerPeople partners;
 
     Invitations(JdbcClient jdbc, Users users, UserAdmin admin, AccountTokens tokens, Outbox outbox,
-                PasswordEncoder passwords) {
+                PasswordEncoder passwords, PartnerPeople partners) {
+        this.partners = partners;
         this.jdbc = jdbc;
         this.users = users;
         this.admin = admin;
@@ -70,8 +72,13 @@ class Invitations {
     public InvitationView invite(Invite invite) {
         Actor actor = Actor.require();
         Set<UUID> roleIds = new java.util.LinkedHashSet<>(invite.roleIds() == null ? List.of() : invite.roleIds());
-        Grants.requireCovers(actor, admin.permissionsOf(roleIds));
-        admin.requireFreeSeat();
+        Set<String> granted = admin.permissionsOf(roleIds);
+        Grants.requireCovers(actor, granted);
+        UUID organization = partners.organizationFor(actor, invite.organizationId());
+        partners.requireRolesFit(organization, granted);
+        if (organization == null) {
+            admin.requireFreeSeat();
+        }
         String email = UserAdmin.normalizeEmail(invite.email());
         UUID id;
         try {
@@ -81,6 +88,10 @@ class Invitations {
             throw Problems.of(PlatformProblem.EMAIL_TAKEN, "Another user already has the email " + email);
         }
         roleIds.forEach(role -> users.grantRole(TenantContext.tenantId(), id, role));
+        if (organization != null) {
+            users.joinOrganization(id, organization);
+            partners.requireAdmin(organization);
+        }
         mail(id, email, "invited", actor.userId());
         return view(id);
     }

@@ -31,7 +31,7 @@ class InvitationsPageController {
 
     @GetMapping("/users/invitations")
     String list(Model model) {
-        model.addAttribute("form", new Invitations.Invite("", null));
+        model.addAttribute("form", new Invitations.Invite("", null, null));
         return page(model);
     }
 

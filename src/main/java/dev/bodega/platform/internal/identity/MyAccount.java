@@ -24,7 +24,8 @@ import java.util.UUID;
 class MyAccount {
 
     record Me(UUID id, UUID tenantId, String name, String email, String phone, boolean passwordChangeRequired,
-              Instant lastLoginAt, List<UserAdmin.RoleRef> roles, Set<String> permissions, boolean viaApiKey) {
+              Instant lastLoginAt, List<UserAdmin.RoleRef> roles, Set<String> permissions, boolean viaApiKey,
+              UUID organizationId) {
     }
 
     record PasswordChange(
@@ -54,7 +55,7 @@ class MyAccount {
         UserAdmin.UserView user = users.get(actor.userId());
         return new Me(user.id(), actor.tenantId(), user.name(), user.email(), user.phone(),
                 user.passwordChangeRequired(), user.lastLoginAt(), user.roles(), new TreeSet<>(actor.permissions()),
-                actor.apiKeyId() != null);
+                actor.apiKeyId() != null, actor.organizationId());
     }
 
     /**

@@ -100,8 +100,11 @@ class UserAdmin {
     private final RoleAdmin roles;
     private final UserSessions sessions;
     private final PasswordEncoder passwords;
+    private final PartnerPeople partners;
 
-    UserAdmin(JdbcClient jdbc, Users users, RoleAdmin roles, UserSessions sessions, PasswordEncoder passwords) {
+    UserAdmin(JdbcClient jdbc, Users users, RoleAdmin roles, UserSessions sessions, PasswordEncoder passwords,
+              PartnerPeople partners) {
+        this.partners = partners;
         this.jdbc = jdbc;
         this.users = users;
         this.roles = roles;
@@ -144,7 +147,9 @@ class UserAdmin {
     public UserView create(NewUser user) {
         Actor actor = Actor.require();
         Set<UUID> roleIds = distinct(user.roleIds());
-        Grants.requireCovers(actor, permissionsOf(roleIds));
+        Set<String> granted = permissionsOf(roleIds);
+        Grants.requireCovers(actor, granted);
+        partners.requireRolesFit(null, granted);
         requireFreeSeat();
         UUID id;
         try {
@@ -176,6 +181,7 @@ class UserAdmin {
             throw emailTaken(changes.email());
         }
         requireUpdated(updated);
+        keepAPartnerAdmin(id);
         if (current.active() && !active) {
             endSessionsAfterCommit(id, "user deactivated");
         }
@@ -208,7 +214,9 @@ class UserAdmin {
             }
         }
         added.forEach(role -> users.grantRole(TenantContext.tenantId(), id, role));
+        partners.requireRolesFit(partners.organizationOf(id), permissionsOf(wanted));
         roles.requireAnAdmin();
+        keepAPartnerAdmin(id);
         return get(id);
     }
 
@@ -224,7 +232,16 @@ class UserAdmin {
                         UPDATE users SET deleted_at = now(), active = false, version = version + 1, updated_at = now()
                         WHERE id = :id AND deleted_at IS NULL""")
                 .param("id", id).update();
+        keepAPartnerAdmin(id);
         endSessionsAfterCommit(id, "user deleted");
+    }
+
+    /** A partner organization with people keeps an active admin after any change to one of them. */
+    private void keepAPartnerAdmin(UUID userId) {
+        UUID organization = partners.organizationOf(userId);
+        if (organization != null) {
+            partners.requireAdmin(organization);
+        }
     }
 
     /** Ends all of a user's sessions at an admin's request; returns how many ended. */
@@ -244,6 +261,10 @@ class UserAdmin {
     /** The user at the expected version (404 first, so a foreign id reveals nothing; then 428 or 409). */
     private UserView manageable(UUID id, Long expectedVersion) {
         UserView current = get(id);
+        Actor actor = Actor.require();
+        if (actor.partner() && !actor.organizationId().equals(partners.organizationOf(id))) {
+            throw new NotFoundException("User");
+        }
         Versions.check(expectedVersion, current.version());
         requireNotMorePowerful(id);
         return current;
@@ -258,17 +279,22 @@ class UserAdmin {
         if (current.active() && !active && current.id().equals(Actor.require().userId())) {
             throw selfChange();
         }
-        if (!current.active() && active) {
+        if (!current.active() && active && partners.organizationOf(current.id()) == null) {
             requireFreeSeat();
         }
     }
 
-    /** Locks the tenant row (without blocking foreign-key checks) so two invitations cannot both take the last seat. */
+    /**
+     * Locks the tenant row (without blocking foreign-key checks) so two invitations cannot both take the last seat.
+     * Seats are the staff's; partner users do not take one.
+     */
     void requireFreeSeat() {
         int maxUsers = jdbc.sql("SELECT max_users FROM tenants WHERE id = :tenant FOR NO KEY UPDATE")
                 .param("tenant", TenantContext.tenantId()).query(Integer.class).single();
         // A separate statement: it must see users committed while we waited for the lock.
-        long activeUsers = jdbc.sql("SELECT count(*) FROM users WHERE active AND approved AND deleted_at IS NULL")
+        long activeUsers = jdbc.sql("""
+                        SELECT count(*) FROM users
+                        WHERE active AND approved AND deleted_at IS NULL AND organization_id IS NULL""")
                 .query(Long.class).single();
         if (activeUsers >= maxUsers) {
             throw Problems.of(PlatformProblem.MAX_USERS, "The company's plan allows " + maxUsers + " active users");
