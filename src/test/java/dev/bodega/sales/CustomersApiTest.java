@@ -51,6 +51,36 @@ class CustomersApiTest {
                 .as("a deleted customer's document is free again").isEqualTo(201);
     }
 
+    /** Seed 004: a customer organization has one customer record (its invoices); a person or a supplier none. */
+    @Test
+    void aCustomerRecordMayStandForOneCustomerOrganization() {
+        var tenant = fixtures.tenant();
+        String granja = organization(tenant, "Granja Marina", "customer", null);
+        String maker = organization(tenant, "BossAqua", "manufacturer", null);
+        Map<String, Object> body = customer("RUC", "20100", "Granja Marina", null);
+        body.put("organizationId", maker);
+        var notACustomer = api.post(tenant.adminKey(), "/api/v1/customers", body);
+        assertThat(notACustomer.status()).isEqualTo(422);
+        assertThat(notACustomer.json().get("type").asString()).endsWith("/not-a-customer-organization");
+        body.put("organizationId", granja);
+        var linked = api.post(tenant.adminKey(), "/api/v1/customers", body);
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        assertThat(linked.json().get("organizationId").asString()).isEqualTo(granja);
+        Map<String, Object> second = customer("RUC", "20101", "Granja Marina Sur", null);
+        second.put("organizationId", granja);
+        var taken = api.post(tenant.adminKey(), "/api/v1/customers", second);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("type").asString()).endsWith("/organization-has-customer");
+    }
+
+    private String organization(TestFixtures.Tenant tenant, String name, String type, String parent) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("type", type);
+        body.put("parentId", parent);
+        return api.post(tenant.adminKey(), "/api/v1/organizations", body).json().get("id").asString();
+    }
+
     @Test
     void editsNeedTheCurrentVersion() {
         var tenant = fixtures.tenant();

@@ -9,6 +9,8 @@ public enum SalesProblem implements ProblemType {
     UNKNOWN_CUSTOMER("unknown-customer", HttpStatus.UNPROCESSABLE_CONTENT),
     INACTIVE_CUSTOMER("inactive-customer", HttpStatus.UNPROCESSABLE_CONTENT),
     DOCUMENT_TAKEN("document-taken", HttpStatus.CONFLICT),
+    ORGANIZATION_HAS_CUSTOMER("organization-has-customer", HttpStatus.CONFLICT),
+    NOT_A_CUSTOMER_ORGANIZATION("not-a-customer-organization", HttpStatus.UNPROCESSABLE_CONTENT),
     UNKNOWN_LOCATION("unknown-location", HttpStatus.UNPROCESSABLE_CONTENT),
     INACTIVE_LOCATION("inactive-location", HttpStatus.UNPROCESSABLE_CONTENT),
     UNKNOWN_ITEM("unknown-item", HttpStatus.UNPROCESSABLE_CONTENT),

@@ -42,7 +42,8 @@ public class Customers {
     public record CustomerView(UUID id, String documentType, String documentNumber, String firstName, String lastName,
                         String name, String email, String phone, String address, String city, String country,
                         String notes, boolean active, BigDecimal totalPurchases, int purchaseCount,
-                        Instant lastPurchaseAt, Instant createdAt, Instant updatedAt, long version) {
+                        Instant lastPurchaseAt, Instant createdAt, Instant updatedAt, long version,
+                        UUID organizationId) {
     }
 
     /** What a user edits; {@code active} null means active on create and unchanged on update. */
@@ -60,11 +61,19 @@ public class Customers {
             @Size(max = 100, message = "{sales.field.tooLong}") String city,
             @Size(max = 100, message = "{sales.field.tooLong}") String country,
             @Size(max = 2000, message = "{sales.field.tooLong}") String notes,
-            Boolean active) {
+            Boolean active,
+            UUID organizationId) {
+
+        /** A customer who is a person, or whose organization is not set here. */
+        public CustomerForm(String documentType, String documentNumber, String firstName, String lastName, String email,
+                            String phone, String address, String city, String country, String notes, Boolean active) {
+            this(documentType, documentNumber, firstName, lastName, email, phone, address, city, country, notes,
+                    active, null);
+        }
 
         static CustomerForm of(CustomerView c) {
             return new CustomerForm(c.documentType(), c.documentNumber(), c.firstName(), c.lastName(), c.email(),
-                    c.phone(), c.address(), c.city(), c.country(), c.notes(), c.active());
+                    c.phone(), c.address(), c.city(), c.country(), c.notes(), c.active(), c.organizationId());
         }
 
         static CustomerForm empty() {
@@ -78,7 +87,8 @@ public class Customers {
 
     private static final String SELECT = """
             SELECT id, document_type, document_number, first_name, last_name, email, phone, address, city, country,
-                   notes, active, total_purchases, purchase_count, last_purchase_at, created_at, updated_at, version
+                   notes, active, total_purchases, purchase_count, last_purchase_at, created_at, updated_at, version,
+                   organization_id
             FROM customers WHERE deleted_at IS NULL
             """;
 
@@ -110,18 +120,19 @@ public class Customers {
 
     @Transactional
     public CustomerView create(CustomerForm form) {
+        requireCustomerOrganization(form.organizationId());
         UUID id = Ids.next();
         try {
             jdbc.sql("""
                             INSERT INTO customers (tenant_id, id, document_type, document_number, first_name, last_name,
-                                                   email, phone, address, city, country, notes, active)
+                                                   email, phone, address, city, country, notes, active, organization_id)
                             VALUES (:tenant, :id, :documentType, :documentNumber, :firstName, :lastName, :email, :phone,
-                                    :address, :city, :country, :notes, :active)""")
+                                    :address, :city, :country, :notes, :active, :organization)""")
                     .param("tenant", TenantContext.tenantId()).param("id", id)
                     .params(columns(form, form.active() == null || form.active()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw documentTaken();
+            throw taken(e);
         }
         return get(id);
     }
@@ -130,19 +141,21 @@ public class Customers {
     public CustomerView update(UUID id, Long expectedVersion, CustomerForm form) {
         CustomerView current = get(id);
         Versions.check(expectedVersion, current.version());
+        requireCustomerOrganization(form.organizationId());
         int updated;
         try {
             updated = jdbc.sql("""
                             UPDATE customers SET document_type = :documentType, document_number = :documentNumber,
                                    first_name = :firstName, last_name = :lastName, email = :email, phone = :phone,
                                    address = :address, city = :city, country = :country, notes = :notes,
-                                   active = :active, version = version + 1, updated_at = now()
+                                   active = :active, organization_id = :organization, version = version + 1,
+                                   updated_at = now()
                             WHERE id = :id AND version = :version AND deleted_at IS NULL""")
                     .params(columns(form, form.active() == null ? current.active() : form.active()))
                     .param("id", id).param("version", current.version())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw documentTaken();
+            throw taken(e);
         }
         if (updated == 0) {
             throw Problems.staleVersion();
@@ -224,8 +237,31 @@ public class Customers {
         columns.put("city", blankToNull(form.city()));
         columns.put("country", blankToNull(form.country()));
         columns.put("notes", blankToNull(form.notes()));
+        columns.put("organization", form.organizationId());
         columns.put("active", active);
         return columns;
+    }
+
+    /** The customer record of a partner organization (seed 004): a customer organization, one record each. */
+    private void requireCustomerOrganization(UUID organization) {
+        if (organization != null && jdbc.sql("""
+                        SELECT count(*) FROM platform_partner_organizations WHERE id = :id AND type = 'customer'""")
+                .param("id", organization).query(Long.class).single() == 0) {
+            throw Problems.of(SalesProblem.NOT_A_CUSTOMER_ORGANIZATION, "No customer organization " + organization);
+        }
+    }
+
+    /** The customer organizations a customer record may stand for, by name. */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> customerOrganizations() {
+        return jdbc.sql("SELECT id, name FROM platform_partner_organizations WHERE type = 'customer' ORDER BY name")
+                .query().listOfRows();
+    }
+
+    private static RuntimeException taken(DuplicateKeyException e) {
+        return String.valueOf(e.getMessage()).contains("customers_organization_key")
+                ? Problems.of(SalesProblem.ORGANIZATION_HAS_CUSTOMER, "The organization already has a customer record")
+                : documentTaken();
     }
 
     static RuntimeException documentTaken() {
@@ -245,7 +281,8 @@ public class Customers {
                 rs.getString("country"), rs.getString("notes"), rs.getBoolean("active"),
                 rs.getBigDecimal("total_purchases"), rs.getInt("purchase_count"),
                 instant(rs.getTimestamp("last_purchase_at")), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("updated_at")), rs.getLong("version"));
+                instant(rs.getTimestamp("updated_at")), rs.getLong("version"),
+                rs.getObject("organization_id", UUID.class));
     }
 
     public static Instant instant(Timestamp timestamp) {

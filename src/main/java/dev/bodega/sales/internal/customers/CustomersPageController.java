@@ -89,11 +89,13 @@ public class CustomersPageController {
     private String listPage(Model model, String q, PageQuery<UUID> page) {
         model.addAttribute("page", customers.list(q, null, page.cursor(), page.limit()));
         model.addAttribute("q", q);
+        model.addAttribute("customerOrganizations", customers.customerOrganizations());
         return "sales/customers";
     }
 
     private String detailPage(Model model, Customers.CustomerView customer) {
         model.addAttribute("customer", customer);
+        model.addAttribute("customerOrganizations", customers.customerOrganizations());
         model.addAttribute("purchases", customers.purchases(customer.id(), null, CursorPage.DEFAULT_LIMIT).items());
         return "sales/customer";
     }
