@@ -27,6 +27,37 @@ class SuppliersApiTest {
         return body;
     }
 
+    /** Seed 004: a supplier organization (under its parent) is one supplier record; a customer is none. */
+    @Test
+    void aSupplierMayStandForOneSupplierOrganization() {
+        var tenant = fixtures.tenant();
+        String maker = organization(tenant, "BossAqua", "manufacturer", null);
+        String lago = organization(tenant, "Repuestos del Lago", "supplier", maker);
+        String granja = organization(tenant, "Granja Marina", "customer", null);
+        Map<String, Object> body = supplier("Repuestos del Lago");
+        body.put("organizationId", granja);
+        var notASupplier = api.post(tenant.adminKey(), "/api/v1/suppliers", body);
+        assertThat(notASupplier.status()).isEqualTo(422);
+        assertThat(notASupplier.json().get("type").asString()).endsWith("/not-a-supplier-organization");
+        body.put("organizationId", lago);
+        var linked = api.post(tenant.adminKey(), "/api/v1/suppliers", body);
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        assertThat(linked.json().get("organizationId").asString()).isEqualTo(lago);
+        Map<String, Object> second = supplier("Lago bis");
+        second.put("organizationId", lago);
+        var taken = api.post(tenant.adminKey(), "/api/v1/suppliers", second);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("type").asString()).endsWith("/organization-has-supplier");
+    }
+
+    private String organization(TestFixtures.Tenant tenant, String name, String type, String parent) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", name);
+        body.put("type", type);
+        body.put("parentId", parent);
+        return api.post(tenant.adminKey(), "/api/v1/organizations", body).json().get("id").asString();
+    }
+
     @Test
     void createReadUpdateAndDelete() {
         var tenant = fixtures.tenant();

@@ -10,6 +10,8 @@ public enum CatalogProblem implements ProblemType {
     SKU_TAKEN("sku-taken", HttpStatus.CONFLICT),
     BARCODE_TAKEN("barcode-taken", HttpStatus.CONFLICT),
     SUPPLIER_NAME_TAKEN("supplier-name-taken", HttpStatus.CONFLICT),
+    ORGANIZATION_HAS_SUPPLIER("organization-has-supplier", HttpStatus.CONFLICT),
+    NOT_A_SUPPLIER_ORGANIZATION("not-a-supplier-organization", HttpStatus.UNPROCESSABLE_CONTENT),
     CATEGORY_CYCLE("category-cycle", HttpStatus.CONFLICT),
     CATEGORY_NAME_TAKEN("category-name-taken", HttpStatus.CONFLICT),
     UNKNOWN_CATEGORY("unknown-category", HttpStatus.UNPROCESSABLE_CONTENT),

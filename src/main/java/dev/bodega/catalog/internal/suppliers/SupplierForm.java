@@ -13,6 +13,7 @@ public class SupplierForm {
     private String country;
     private String notes;
     private boolean active = true;
+    private java.util.UUID organizationId;
 
     static SupplierForm of(Suppliers.SupplierView s) {
         SupplierForm form = new SupplierForm();
@@ -26,11 +27,21 @@ public class SupplierForm {
         form.country = s.country();
         form.notes = s.notes();
         form.active = s.active();
+        form.organizationId = s.organizationId();
         return form;
     }
 
     Suppliers.SupplierRequest toRequest() {
-        return new Suppliers.SupplierRequest(name, taxId, contactName, email, phone, address, city, country, notes, active);
+        return new Suppliers.SupplierRequest(name, taxId, contactName, email, phone, address, city, country, notes, active,
+                organizationId);
+    }
+
+    public java.util.UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public void setOrganizationId(java.util.UUID organizationId) {
+        this.organizationId = organizationId;
     }
 
     public String getName() {

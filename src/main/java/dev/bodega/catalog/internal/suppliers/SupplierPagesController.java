@@ -65,6 +65,7 @@ class SupplierPagesController {
         model.addAttribute("supplierForm", SupplierForm.of(supplier));
         model.addAttribute("version", supplier.version());
         model.addAttribute("supplier", supplier);
+        model.addAttribute("supplierOrganizations", suppliers.supplierOrganizations());
         return "catalog/supplier";
     }
 
@@ -85,6 +86,7 @@ class SupplierPagesController {
         }
         model.addAttribute("version", version);
         model.addAttribute("supplier", supplier);
+        model.addAttribute("supplierOrganizations", suppliers.supplierOrganizations());
         return "catalog/supplier";
     }
 
@@ -99,6 +101,7 @@ class SupplierPagesController {
     private String listPage(Model model, String q, PageQuery<UUID> page) {
         model.addAttribute("page", suppliers.list(q, null, page.cursor(), page.limit()));
         model.addAttribute("q", q);
+        model.addAttribute("supplierOrganizations", suppliers.supplierOrganizations());
         return "catalog/suppliers";
     }
 

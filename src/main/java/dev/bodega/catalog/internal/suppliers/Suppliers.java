@@ -29,7 +29,7 @@ public class Suppliers {
 
     public record SupplierView(UUID id, String name, String taxId, String contactName, String email, String phone,
                         String address, String city, String country, String notes, boolean active,
-                        Instant createdAt, Instant updatedAt, long version) {
+                        Instant createdAt, Instant updatedAt, long version, UUID organizationId) {
     }
 
     /** The same rules as the table's CHECKs, so a caller gets a field error instead of a refused row. */
@@ -44,12 +44,19 @@ public class Suppliers {
             @Size(max = 100, message = "{field.too-long}") String city,
             @Pattern(regexp = "([A-Za-z]{2})?", message = "{catalog.supplier.country.invalid}") String country,
             @Size(max = 4000, message = "{field.too-long}") String notes,
-            Boolean active) {
+            Boolean active,
+            UUID organizationId) {
+
+        /** A supplier that is not (or not yet) one of the partner organizations. */
+        public SupplierRequest(String name, String taxId, String contactName, String email, String phone,
+                               String address, String city, String country, String notes, Boolean active) {
+            this(name, taxId, contactName, email, phone, address, city, country, notes, active, null);
+        }
     }
 
     private static final String SELECT = """
             SELECT id, name, tax_id, contact_name, email, phone, address, city, country, notes, active, created_at,
-                   updated_at, version
+                   updated_at, version, organization_id
             FROM suppliers WHERE deleted_at IS NULL""";
 
     private final JdbcClient jdbc;
@@ -88,17 +95,18 @@ public class Suppliers {
 
     @Transactional
     public SupplierView create(SupplierRequest request) {
+        requireSupplierOrganization(request.organizationId());
         UUID id = Ids.next();
         try {
             jdbc.sql("""
                             INSERT INTO suppliers (tenant_id, id, name, tax_id, contact_name, email, phone, address,
-                                                   city, country, notes, active)
+                                                   city, country, notes, active, organization_id)
                             VALUES (:tenant, :id, :name, :taxId, :contactName, :email, :phone, :address, :city,
-                                    :country, :notes, :active)""")
+                                    :country, :notes, :active, :organization)""")
                     .params(params(request)).param("tenant", TenantContext.tenantId()).param("id", id)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw nameTaken(request);
+            throw taken(e, request);
         }
         return get(id);
     }
@@ -107,18 +115,19 @@ public class Suppliers {
     public SupplierView update(UUID id, Long expectedVersion, SupplierRequest request) {
         SupplierView current = get(id);
         Versions.check(expectedVersion, current.version());
+        requireSupplierOrganization(request.organizationId());
         int updated;
         try {
             updated = jdbc.sql("""
                             UPDATE suppliers SET name = :name, tax_id = :taxId, contact_name = :contactName,
                                    email = :email, phone = :phone, address = :address, city = :city,
                                    country = :country, notes = :notes, active = :active,
-                                   version = version + 1, updated_at = now()
+                                   organization_id = :organization, version = version + 1, updated_at = now()
                             WHERE id = :id AND version = :version AND deleted_at IS NULL""")
                     .params(params(request)).param("id", id).param("version", current.version())
                     .update();
         } catch (DuplicateKeyException e) {
-            throw nameTaken(request);
+            throw taken(e, request);
         }
         if (updated == 0) {
             throw Problems.staleVersion();
@@ -149,7 +158,30 @@ public class Suppliers {
         params.put("country", r.country() == null || r.country().isBlank() ? null : r.country().trim().toUpperCase(Locale.ROOT));
         params.put("notes", Text.blankToNull(r.notes()));
         params.put("active", !Boolean.FALSE.equals(r.active()));
+        params.put("organization", r.organizationId());
         return params;
+    }
+
+    /** Seed 004: a supplier organization (under its parent) is one supplier record of the shop. */
+    private void requireSupplierOrganization(UUID organization) {
+        if (organization != null && jdbc.sql("""
+                        SELECT count(*) FROM platform_partner_organizations WHERE id = :id AND type = 'supplier'""")
+                .param("id", organization).query(Long.class).single() == 0) {
+            throw Problems.of(CatalogProblem.NOT_A_SUPPLIER_ORGANIZATION, "No supplier organization " + organization);
+        }
+    }
+
+    /** The supplier organizations a supplier record may stand for, by name. */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> supplierOrganizations() {
+        return jdbc.sql("SELECT id, name FROM platform_partner_organizations WHERE type = 'supplier' ORDER BY name")
+                .query().listOfRows();
+    }
+
+    private static RuntimeException taken(DuplicateKeyException e, SupplierRequest request) {
+        return String.valueOf(e.getMessage()).contains("suppliers_organization_key")
+                ? Problems.of(CatalogProblem.ORGANIZATION_HAS_SUPPLIER, "The organization already has a supplier record")
+                : nameTaken(request);
     }
 
     private static RuntimeException nameTaken(SupplierRequest request) {
