@@ -82,6 +82,7 @@ class ShownAsPeopleReadTest {
         WebSession admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
 
         assertThat(admin.get("/settings").find("id=\"settings-plan-name\">([^<]*)<")).isEqualTo("Inicial");
+        assertThat(admin.get("/settings").find("id=\"settings-max-customer-organizations\">([^<]*)<")).isEqualTo("100");
         assertThat(admin.get("/roles").body()).contains(">Vendedor</a>", "title=\"sales.*\">Ventas: todo<",
                 "title=\"catalog.read\">Catálogo: ver<");
         assertThat(admin.get("/notifications").body()).contains("Existencias bajas: BJ-7 Bujía", "Quedan 2 en Centro");
