@@ -1,5 +1,6 @@
 package dev.bodega.service.internal.machines;
 
+import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
@@ -18,17 +19,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** The machines pages: the register with its form, and one machine with its readings. */
+/** The machines pages: the register with its form, and one machine with its readings and the parts used on it. */
 @Controller
 class MachinesPageController {
 
     private static final String AREA = "machines";
 
     private final Machines machines;
+    private final PartUsage usage;
     private final ProblemMessages problems;
 
-    MachinesPageController(Machines machines, ProblemMessages problems) {
+    MachinesPageController(Machines machines, PartUsage usage, ProblemMessages problems) {
         this.machines = machines;
+        this.usage = usage;
         this.problems = problems;
     }
 
@@ -111,6 +114,9 @@ class MachinesPageController {
     private String detailPage(Model model, Machines.MachineView machine) {
         model.addAttribute("machine", machine);
         model.addAttribute("readings", machines.readings(machine.id()));
+        model.addAttribute("summary", usage.summary(machine.id()));
+        model.addAttribute("parts", usage.parts(machine.id()));
+        model.addAttribute("history", usage.list(machine.id(), null, null, CursorPage.DEFAULT_LIMIT).items());
         model.addAttribute("owners", machines.owners());
         model.addAttribute("statuses", Machines.STATUSES);
         return "service/machine";
