@@ -78,7 +78,7 @@ class DemoPartners {
                     DemoStart.PASSWORD, "partner_user");
             scope.run(tenantId, adminUserId, () -> openingStock(customer, parts));
             int offset = n;
-            scope.run(tenantId, operator, () -> usageHistory(customer, parts, offset));
+            scope.runAsPartner(tenantId, operator, customer.organization(), () -> usageHistory(customer, parts, offset));
         }
         log.info("Demo partners: {} customer organizations with their users, stock and {} weeks of part usage",
                 customers.size(), WEEKS);

@@ -37,7 +37,8 @@ class PartUsageApiController {
 
     @GetMapping(COLLECTION)
     @RequiresPermission("machines.read")
-    @Operation(summary = "Parts used on customers' machines, newest first; filter by machine or organization")
+    @Operation(summary = "Parts used on the machines of customer organizations, newest first; filter by machine "
+            + "or organization")
     CursorPage<PartUsage.UsageView> list(@RequestParam(required = false) UUID machineId,
                                          @RequestParam(required = false) UUID organizationId, PageQuery<UUID> page) {
         return usage.list(machineId, organizationId, page.cursor(), page.limit());
