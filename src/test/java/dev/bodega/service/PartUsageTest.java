@@ -228,6 +228,8 @@ class PartUsageTest {
     void aPartnerUsersPagesShowOnlyItsMachinesStockAndUsage() {
         recordAsStaff("machineB", "warehouseB");
         WebSession partner = signedIn("A");
+        assertThat(partner.get("/").body()).contains("home-portal-machines", "home-portal-usage", "home-portal-stock")
+                .contains("href=\"/portal/machines\"");
         var machinesPage = partner.get("/portal/machines");
         assertThat(machinesPage.status()).isEqualTo(200);
         assertThat(machinesPage.body()).contains("SN-A").doesNotContain("SN-B");
@@ -255,9 +257,20 @@ class PartUsageTest {
 
         // The staff's machine page shows the usage of any customer's machine.
         WebSession staff = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
-        var staffPage = staff.get("/service/machines/" + ids.get("machineB"));
+        String machineB = "/service/machines/" + ids.get("machineB");
+        assertThat(staff.get("/").body()).doesNotContain("home-portal-machines");
+        var staffPage = staff.get(machineB);
         assertThat(staffPage.status()).isEqualTo(200);
         assertThat(staffPage.find("id=\"usage-count\">([^<]*)<")).isEqualTo("1");
+        var foreign = staff.post(machineB + "/usage", Map.of("warehouseId", ids.get("warehouseA"), "itemId", item,
+                "quantity", "2", "idempotencyKey", UUID.randomUUID().toString()));
+        assertThat(foreign.locationPath()).isEqualTo(machineB);
+        assertThat(staff.get(machineB).find("id=\"usage-error\">([^<]*)<")).isNotBlank();
+        assertThat(staff.post(machineB + "/usage", Map.of("warehouseId", ids.get("warehouseB"), "itemId", item,
+                "quantity", "2", "idempotencyKey", UUID.randomUUID().toString())).locationPath()).isEqualTo(machineB);
+        assertThat(staff.get(machineB).find("id=\"usage-count\">([^<]*)<")).isEqualTo("2");
+        assertThat(stock.onHand(tenant, ids.get("warehouseA"), item)).isEqualByComparingTo("8");
+        assertThat(stock.onHand(tenant, ids.get("warehouseB"), item)).isEqualByComparingTo("7");
     }
 
     private String recordAsStaff(String machine, String warehouse) {

@@ -65,10 +65,10 @@ class PartnerStock {
 
     /**
      * What a usage form offers: active items matching q (SKU or name), or, with no q, the items in stock in the
-     * partner warehouses the caller sees.
+     * partner warehouses the caller sees (of one organization when given).
      */
     @Transactional(readOnly = true)
-    public List<Item> items(String q) {
+    public List<Item> items(String q, UUID organizationId) {
         return jdbc.sql("""
                         SELECT i.id, i.sku, i.name, i.unit_decimals FROM catalog_items i
                         WHERE i.active AND i.deleted_at IS NULL
@@ -76,9 +76,11 @@ class PartnerStock {
                                OR CAST(:q AS text) IS NULL AND i.id IN (
                                    SELECT s.item_id FROM inventory_stock_levels s
                                    JOIN inventory_locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
-                                   WHERE l.organization_id IS NOT NULL AND s.on_hand > 0))
+                                   WHERE l.organization_id IS NOT NULL AND s.on_hand > 0
+                                     AND (CAST(:organization AS uuid) IS NULL OR l.organization_id = :organization)))
                         ORDER BY i.sku LIMIT :limit""")
-                .param("q", pattern(q)).param("limit", MAX_ROWS).query(Item.class).list();
+                .param("q", pattern(q)).param("organization", organizationId).param("limit", MAX_ROWS)
+                .query(Item.class).list();
     }
 
     private static String pattern(String q) {

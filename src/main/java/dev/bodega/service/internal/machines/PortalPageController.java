@@ -116,7 +116,7 @@ class PortalPageController {
         model.addAttribute("machines", machines.list(null, null, null, null, MACHINES).items().stream()
                 .filter(m -> !"decommissioned".equals(m.status())).toList());
         model.addAttribute("warehouses", stock.warehouses(null));
-        model.addAttribute("items", stock.items(q));
+        model.addAttribute("items", stock.items(q, null));
         model.addAttribute("q", q);
         model.addAttribute("recent", usage.list(null, null, null, RECENT).items());
         return "service/portal-usage";
