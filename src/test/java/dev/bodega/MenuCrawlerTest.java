@@ -50,14 +50,19 @@ class MenuCrawlerTest {
     private static final Pattern HIDDEN = Pattern.compile(
             "(?s)<(script|style|textarea|code|pre)\\b.*?</\\1>|<!--.*?-->|<[^>]*>");
 
-    /** Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners, machines. */
-    private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines");
+    /**
+     * Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners,
+     * machines; a partner user's own machines.
+     */
+    private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines",
+            "/portal/machines");
 
     @Autowired Api api;
 
     @ParameterizedTest
     @CsvSource({"admin, es", "gerente, es", "vendedor, es", "tecnico, es", "consulta, es",
-            "admin, en", "gerente, en", "vendedor, en", "tecnico, en", "consulta, en"})
+            "admin, en", "gerente, en", "vendedor, en", "tecnico, en", "consulta, en",
+            "cliente, es", "operario, en"})
     void everyLinkOfTheMenuAndTheHomePageOpens(String user, String language) {
         WebSession session = WebSession.signedIn(api.baseUrl(), "demo", user + "@demo.bodega", "bodega-demo");
         WebSession.Page home = session.get("/?lang=" + language);

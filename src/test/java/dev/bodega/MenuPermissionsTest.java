@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BodegaTest
 class MenuPermissionsTest {
 
-    private static final List<String> USERS = List.of("admin", "gerente", "vendedor", "tecnico", "consulta");
+    private static final List<String> USERS = List.of("admin", "gerente", "vendedor", "tecnico", "consulta", "cliente",
+            "operario");
     /** Where each menu is: the page that shows it and the element it is in. */
     private static final Map<String, String> MENUS = Map.of(
             "/", "<nav class=\"nav\" aria-label=\"main\">",

@@ -33,8 +33,10 @@ class DemoCompanyTest {
             assertThat(texts(statement, """
                     SELECT u.email || ':' || r.name FROM users u
                     JOIN user_roles ur ON ur.user_id = u.id JOIN roles r ON r.id = ur.role_id ORDER BY u.email"""))
-                    .containsExactly("admin@demo.bodega:admin", "consulta@demo.bodega:viewer",
-                            "gerente@demo.bodega:manager", "tecnico@demo.bodega:technician",
+                    .containsExactly("admin@demo.bodega:admin", "cliente2@demo.bodega:partner_admin",
+                            "cliente@demo.bodega:partner_admin", "consulta@demo.bodega:viewer",
+                            "gerente@demo.bodega:manager", "operario2@demo.bodega:partner_user",
+                            "operario@demo.bodega:partner_user", "tecnico@demo.bodega:technician",
                             "vendedor@demo.bodega:seller");
 
             long levels = number(statement, "SELECT count(*) FROM stock_levels");

@@ -42,7 +42,7 @@ class CrossTenantIdTest {
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
                    Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
-                   String countId, String organizationId, String machineId) {
+                   String countId, String organizationId, String machineId, String usageId) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -147,9 +147,12 @@ class CrossTenantIdTest {
         for (String step : List.of("", "/children")) {
             IDS.put("/api/v1/organizations/{id}" + step, Foreign::organizationId);
         }
-        for (String step : List.of("", "/readings")) {
+        for (String step : List.of("", "/readings", "/usage")) {
             IDS.put("/api/v1/machines/{id}" + step, Foreign::machineId);
         }
+        IDS.put("/api/v1/portal/machines/{id}", Foreign::machineId);
+        IDS.put("/api/v1/part-usage/{id}", Foreign::usageId);
+        IDS.put("/api/v1/portal/part-usage/{id}", Foreign::usageId);
     }
 
     /**
@@ -276,6 +279,8 @@ class CrossTenantIdTest {
                 .get("id").asString();
         String customer = api.post(theirs.adminKey(), "/api/v1/organizations", Map.of("name", "Theirs", "type", "customer"))
                 .json().get("id").asString();
+        String machine = api.post(theirs.adminKey(), "/api/v1/machines", Map.of("serialNumber", "THEIRS-1", "name",
+                "Theirs", "model", "Theirs", "organizationId", customer)).json().get("id").asString();
         String itemImportJob = Multipart.upload(api, theirs.adminKey(), "/api/v1/items/import", Map.of("mode", "skip_invalid"), "theirs.csv", "sku,name\nTHEIRS-2,Imported\n").json().get("id").asString();
         return new Foreign(user, theirs.roles().get("viewer").toString(), apiKey, session,
                 newest(theirs, "notifications", "id"), newest(theirs, "security_events", "id"),
@@ -283,9 +288,21 @@ class CrossTenantIdTest {
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
                 theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
                 theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
-                theirCount(theirs, stockroom), customer, api.post(theirs.adminKey(), "/api/v1/machines",
-                        Map.of("serialNumber", "THEIRS-1", "name", "Theirs", "model", "Theirs", "organizationId", customer))
-                        .json().get("id").asString());
+                theirCount(theirs, stockroom), customer, machine, theirUsage(theirs, customer, machine));
+    }
+
+    /** A part used on their customer's machine, from the customer's own warehouse. */
+    private String theirUsage(TestFixtures.Tenant theirs, String customer, String machine) {
+        String warehouse = api.post(theirs.adminKey(), "/api/v1/locations", Map.of("name", "Their customer's",
+                "kind", "warehouse", "organizationId", customer)).json().get("id").asString();
+        UUID part = stock.item(theirs, "THEIRS-USED", "pcs", java.math.BigDecimal.ZERO);
+        TestFixtures.asUser(theirs.id(), theirs.adminId(), Set.of("*"), () -> postings.post(new StockPostings.Posting(
+                "receipt", "test", null, null, null, List.of(StockPostings.Line.in(UUID.fromString(warehouse), part,
+                        MovementType.RECEIPT, java.math.BigDecimal.TEN, java.math.BigDecimal.ONE)))));
+        var usage = api.post(theirs.adminKey(), "/api/v1/part-usage", Map.of("machineId", machine,
+                "warehouseId", warehouse, "itemId", part, "quantity", 1));
+        assertThat(usage.status()).as(usage.body()).isEqualTo(201);
+        return usage.json().get("id").asString();
     }
 
     /** A part in the stockroom lent to a technician, and a pending claim for one with a photo. */

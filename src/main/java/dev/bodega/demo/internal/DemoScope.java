@@ -25,6 +25,15 @@ class DemoScope {
                 () -> transactions.execute(tx -> work.get()));
     }
 
+    /** As a partner organization's user: behind its wall, as a request of that user would be. */
+    void runAsPartner(UUID tenant, UUID user, UUID organization, Runnable work) {
+        TenantContext.callAs(new TenantContext.Scope(tenant, user, null, SOURCE, organization),
+                () -> transactions.execute(tx -> {
+                    work.run();
+                    return null;
+                }));
+    }
+
     void run(UUID tenant, UUID user, Runnable work) {
         as(tenant, user, () -> {
             work.run();

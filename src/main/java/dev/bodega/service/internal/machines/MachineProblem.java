@@ -3,12 +3,15 @@ package dev.bodega.service.internal.machines;
 import dev.bodega.platform.ProblemType;
 import org.springframework.http.HttpStatus;
 
-/** Refusals of the machines register (seed 004 machines). */
+/** Refusals of the machines register (seed 004 machines) and of the parts used on them (seed 004 part_usage). */
 enum MachineProblem implements ProblemType {
 
     SERIAL_TAKEN("machine-serial-taken", HttpStatus.CONFLICT),
     NOT_A_CUSTOMER("machine-owner-not-customer", HttpStatus.UNPROCESSABLE_CONTENT),
-    WARRANTY_BEFORE_PURCHASE("warranty-before-purchase", HttpStatus.UNPROCESSABLE_CONTENT);
+    WARRANTY_BEFORE_PURCHASE("warranty-before-purchase", HttpStatus.UNPROCESSABLE_CONTENT),
+    USAGE_UNKNOWN_MACHINE("usage-unknown-machine", HttpStatus.UNPROCESSABLE_CONTENT),
+    USAGE_FOREIGN_WAREHOUSE("usage-foreign-warehouse", HttpStatus.UNPROCESSABLE_CONTENT),
+    MACHINE_DECOMMISSIONED("machine-decommissioned", HttpStatus.CONFLICT);
 
     private final String slug;
     private final HttpStatus status;

@@ -11,9 +11,11 @@ import java.util.UUID;
 class MachineSetupService implements MachineSetup {
 
     private final Machines machines;
+    private final PartUsage usage;
 
-    MachineSetupService(Machines machines) {
+    MachineSetupService(Machines machines, PartUsage usage) {
         this.machines = machines;
+        this.usage = usage;
     }
 
     @Override
@@ -25,5 +27,11 @@ class MachineSetupService implements MachineSetup {
     @Override
     public void recordReading(UUID machineId, String kind, BigDecimal value, Instant at) {
         machines.addReading(machineId, new Machines.ReadingRequest(kind, value, at, null));
+    }
+
+    @Override
+    public UUID recordUsage(Usage u) {
+        return usage.record(new PartUsage.UsageRequest(u.machineId(), u.warehouseId(), u.itemId(), u.quantity(),
+                u.usedAt(), u.notes())).id();
     }
 }

@@ -1,5 +1,7 @@
 package dev.bodega.service.internal.machines;
 
+import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.FormNumbers;
 import dev.bodega.platform.PageQuery;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.RequiresPermission;
@@ -18,17 +20,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** The machines pages: the register with its form, and one machine with its readings. */
+/** The machines pages: the register with its form, and one machine with its readings and the parts used on it. */
 @Controller
 class MachinesPageController {
 
     private static final String AREA = "machines";
 
     private final Machines machines;
+    private final PartUsage usage;
+    private final PartnerStock stock;
     private final ProblemMessages problems;
 
-    MachinesPageController(Machines machines, ProblemMessages problems) {
+    MachinesPageController(Machines machines, PartUsage usage, PartnerStock stock, ProblemMessages problems) {
         this.machines = machines;
+        this.usage = usage;
+        this.stock = stock;
         this.problems = problems;
     }
 
@@ -85,12 +91,34 @@ class MachinesPageController {
     @RequiresPermission("machines.manage")
     String addReading(@PathVariable UUID id, @RequestParam String kind, @RequestParam(required = false) String value,
                       @RequestParam(required = false) String notes, RedirectAttributes redirect) {
-        BigDecimal number = dev.bodega.platform.FormNumbers.decimal(value);
+        BigDecimal number = FormNumbers.decimal(value);
         if (number == null || number.signum() < 0 || !Machines.READING_KINDS.contains(kind)) {
             redirect.addFlashAttribute("readingError", "machines.reading.value.required");
         } else {
             machines.addReading(id, new Machines.ReadingRequest(kind, number, null, notes));
             redirect.addFlashAttribute("message", "machines.reading.saved");
+        }
+        return "redirect:/service/machines/" + id;
+    }
+
+    /** Staff record parts used on any customer's machine, from a warehouse of the machine's organization. */
+    @PostMapping("/service/machines/{id}/usage")
+    @RequiresPermission("machines.manage")
+    String recordUsage(@PathVariable UUID id, @RequestParam(required = false) UUID warehouseId,
+                       @RequestParam(required = false) UUID itemId, @RequestParam(required = false) String quantity,
+                       @RequestParam(required = false) String notes,
+                       @RequestParam(required = false) String idempotencyKey, RedirectAttributes redirect) {
+        BigDecimal amount = FormNumbers.decimal(quantity);
+        if (warehouseId == null || itemId == null || amount == null || amount.signum() <= 0) {
+            redirect.addFlashAttribute("usageError", "usage.form.incomplete");
+        } else {
+            try {
+                usage.record(idempotencyKey, new PartUsage.UsageRequest(id, warehouseId, itemId, amount, null, notes),
+                        PartUsageApiController.COLLECTION);
+                redirect.addFlashAttribute("message", "usage.recorded");
+            } catch (ErrorResponseException e) {
+                redirect.addFlashAttribute("usageError", problems.refusal(e, AREA));
+            }
         }
         return "redirect:/service/machines/" + id;
     }
@@ -111,6 +139,12 @@ class MachinesPageController {
     private String detailPage(Model model, Machines.MachineView machine) {
         model.addAttribute("machine", machine);
         model.addAttribute("readings", machines.readings(machine.id()));
+        model.addAttribute("summary", usage.summary(machine.id()));
+        model.addAttribute("parts", usage.parts(machine.id()));
+        model.addAttribute("history", usage.list(machine.id(), null, null, CursorPage.DEFAULT_LIMIT).items());
+        model.addAttribute("usageWarehouses", stock.warehouses(machine.organizationId()));
+        model.addAttribute("usageItems", stock.items(null, machine.organizationId()));
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("owners", machines.owners());
         model.addAttribute("statuses", Machines.STATUSES);
         return "service/machine";
