@@ -35,6 +35,12 @@ class SaleBatchStatements {
         this.jdbc = jdbc;
     }
 
+    /** The tenant (and no user: the sales were checked as their users) of the statements that follow in this transaction. */
+    void switchTenant(UUID tenant) {
+        jdbc.sql("SELECT set_config('app.tenant_id', :tenant, true), set_config('app.user_id', '', true)")
+                .param("tenant", tenant.toString()).query().singleRow();
+    }
+
     /** The series named, and the default series of the locations, by id (not locked). */
     Map<UUID, Series> series(List<UUID> named, List<UUID> locations) {
         Map<UUID, Series> found = new HashMap<>();
