@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -96,7 +97,7 @@ class SaleBatch {
                 series.put(i, seriesStore.forSale(null, orders.get(i).sale().locationId())));
         Map<UUID, SaleBatchStatements.LockedSeries> locked = statements.lockSeries(open(outcomes).stream()
                 .map(series::get).distinct().toList());
-        open(outcomes).stream().filter(i -> !locked.get(series.get(i)).active()).forEach(i -> outcomes[i] =
+        open(outcomes).stream().filter(i -> !active(locked.get(series.get(i)))).forEach(i -> outcomes[i] =
                 Outcome.refused(Problems.of(SalesProblem.SERIES_INACTIVE, "The invoice series is no longer active")));
         claimKeys(orders, outcomes);
         List<Integer> kept = open(outcomes);
@@ -189,7 +190,7 @@ class SaleBatch {
         Map<UUID, String> customers = statements.addToCustomers(kept);
         Map<UUID, String> names = statements.names(
                 kept.stream().map(k -> k.order().sale().locationId()).distinct().toList(),
-                kept.stream().map(k -> k.order().sellerId()).filter(java.util.Objects::nonNull).distinct().toList());
+                kept.stream().map(k -> k.order().sellerId()).filter(Objects::nonNull).distinct().toList());
         UUID tenant = TenantContext.tenantId();
         Map<String, ResponseEntity<?>> keyed = new LinkedHashMap<>();
         List<ResponseEntity<?>> answers = new ArrayList<>();
@@ -226,6 +227,10 @@ class SaleBatch {
     private static String invoice(String code, long number) {
         String digits = String.format(Locale.ROOT, "%08d", number);
         return code + "-" + digits.substring(0, 8);
+    }
+
+    private static boolean active(SaleBatchStatements.LockedSeries series) {
+        return series != null && series.active();
     }
 
     private static List<Integer> open(Outcome[] outcomes) {

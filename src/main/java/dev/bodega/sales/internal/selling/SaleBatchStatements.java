@@ -1,5 +1,6 @@
 package dev.bodega.sales.internal.selling;
 
+import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.sales.internal.selling.SaleBatch.Kept;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +34,6 @@ class SaleBatchStatements {
 
     SaleBatchStatements(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The tenant (and no user: the sales were checked as their users) of the statements that follow in this transaction. */
-    void switchTenant(UUID tenant) {
-        jdbc.sql("SELECT set_config('app.tenant_id', :tenant, true), set_config('app.user_id', '', true)")
-                .param("tenant", tenant.toString()).query().singleRow();
     }
 
     /** The series named, and the default series of the locations, by id (not locked). */
@@ -168,7 +163,7 @@ class SaleBatchStatements {
             List<Payments.Payment> payments = k.order().settlement().payments();
             for (int i = 0; i < payments.size(); i++) {
                 Payments.Payment p = payments.get(i);
-                rows.add("ids", dev.bodega.platform.Ids.next()).add("sales", k.order().sale().id())
+                rows.add("ids", Ids.next()).add("sales", k.order().sale().id())
                         .add("positions", i + 1).add("methods", p.method()).add("amounts", p.amount())
                         .add("tendered", p.tendered()).add("changes", p.change()).add("references", p.reference());
             }

@@ -50,9 +50,7 @@ class SaleCommitter implements SmartLifecycle {
     private final SaleBatch batch;
     private final Idempotency idempotency;
     private final TransactionTemplate transactions;
-    private final SaleBatchStatements statements;
     private final boolean enabled;
-    private final boolean tenantsTogether;
     private final int maxBatch;
     private final long maxWaitNanos;
     private final List<BlockingQueue<Waiting>> queues = new ArrayList<>();
@@ -61,9 +59,7 @@ class SaleCommitter implements SmartLifecycle {
     private volatile boolean running;
 
     SaleCommitter(Sales sales, SaleBatch batch, Idempotency idempotency, TransactionTemplate transactions,
-                  SaleBatchStatements statements,
                   @Value("${bodega.sales.group-commit.enabled:true}") boolean enabled,
-                  @Value("${bodega.sales.group-commit.tenants-together:false}") boolean tenantsTogether,
                   @Value("${bodega.sales.group-commit.committers:2}") int committers,
                   @Value("${bodega.sales.group-commit.max-batch:64}") int maxBatch,
                   @Value("${bodega.sales.group-commit.max-wait-ms:0}") long maxWaitMillis) {
@@ -71,9 +67,7 @@ class SaleCommitter implements SmartLifecycle {
         this.batch = batch;
         this.idempotency = idempotency;
         this.transactions = transactions;
-        this.statements = statements;
         this.enabled = enabled;
-        this.tenantsTogether = tenantsTogether;
         this.maxBatch = maxBatch;
         this.maxWaitNanos = TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
         for (int i = 0; i < committers; i++) {
@@ -167,17 +161,10 @@ class SaleCommitter implements SmartLifecycle {
         return taken;
     }
 
-    /**
-     * One transaction per tenant, or (tenants-together) one for the whole batch that switches the tenant for each
-     * tenant's sales; every sale taken is answered, whatever happens.
-     */
+    /** One transaction per tenant (row-level security holds one tenant); every sale taken is answered, whatever happens. */
     private void commit(List<Waiting> taken) {
         Map<UUID, List<Waiting>> byTenant = new LinkedHashMap<>();
         taken.forEach(w -> byTenant.computeIfAbsent(w.order().tenantId(), t -> new ArrayList<>()).add(w));
-        if (tenantsTogether) {
-            commitTogether(byTenant);
-            return;
-        }
         byTenant.forEach((tenant, waiting) -> {
             try {
                 List<SaleBatch.Outcome> outcomes = TenantContext.callAs(TenantContext.Scope.system(tenant),
@@ -188,22 +175,6 @@ class SaleCommitter implements SmartLifecycle {
                 answer(waiting, notSaved());
             }
         });
-    }
-
-    private void commitTogether(Map<UUID, List<Waiting>> byTenant) {
-        Map<UUID, List<SaleBatch.Outcome>> outcomes = new LinkedHashMap<>();
-        try {
-            transactions.executeWithoutResult(tx -> byTenant.forEach((tenant, waiting) ->
-                    outcomes.put(tenant, TenantContext.callAs(TenantContext.Scope.system(tenant), () -> {
-                        statements.switchTenant(tenant);
-                        return batch.write(waiting.stream().map(Waiting::order).toList());
-                    }))));
-        } catch (RuntimeException e) {
-            log.warn("A group commit of {} tenants' sales failed; each is answered sale-not-saved", byTenant.size(), e);
-            byTenant.values().forEach(waiting -> answer(waiting, notSaved()));
-            return;
-        }
-        byTenant.forEach((tenant, waiting) -> answer(tenant, waiting, outcomes.get(tenant)));
     }
 
     private void answer(UUID tenant, List<Waiting> waiting, List<SaleBatch.Outcome> outcomes) {
