@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -33,7 +32,7 @@ import java.util.stream.IntStream;
  * of arrival and written together. Locks are taken in a single sale's order ({@link SaleCompletion}): every stock
  * level of the batch (one sorted statement), then the invoice series (sorted), the open cash sessions, the
  * customers. A sale that cannot be made (series, stock) is refused alone and takes nothing: no stock, no number,
- * no Idempotency-Key. The rest is written with one statement per table ({@link SaleBatchStatements}).
+ * no Idempotency-Key. The rest is written by one statement ({@link SaleBatchStatements#write}).
  */
 @Component
 class SaleBatch {
@@ -50,7 +49,7 @@ class SaleBatch {
     }
 
     /** An order the batch completes: its number, the cost its stock left at, its new rows' ids. */
-    record Kept(Order order, UUID seriesId, long number, String invoice, UUID cashSessionId, List<UUID> lineIds,
+    record Kept(Order order, UUID seriesId, long number, String invoice, List<UUID> lineIds,
                 Map<UUID, BigDecimal> costs) {
     }
 
@@ -105,8 +104,10 @@ class SaleBatch {
             return List.of(outcomes);
         }
         List<StockPostings.Posted> posted = stock.post(kept.stream().map(stocked::indexOf).toList());
-        List<Kept> written = number(orders, kept, series, locked, posted);
-        List<ResponseEntity<?>> answers = store(written);
+        Map<UUID, Long> next = new HashMap<>();
+        locked.values().forEach(s -> next.put(s.id(), s.nextNumber()));
+        List<Kept> numbered = number(orders, kept, series, locked, next, posted);
+        List<ResponseEntity<?>> answers = store(numbered, statements.write(numbered, next));
         for (int k = 0; k < kept.size(); k++) {
             outcomes[kept.get(k)] = new Outcome(answers.get(k), null);
         }
@@ -160,13 +161,13 @@ class SaleBatch {
                 .forEach(i -> outcomes[i] = Outcome.ANSWERED_BEFORE);
     }
 
-    /** Numbers in order of arrival, each series from its next number on; the cost each line's stock left at. */
-    private List<Kept> number(List<Order> orders, List<Integer> kept, Map<Integer, UUID> series,
-                              Map<UUID, SaleBatchStatements.LockedSeries> locked, List<StockPostings.Posted> posted) {
-        Map<UUID, Long> next = new HashMap<>();
-        locked.values().forEach(s -> next.put(s.id(), s.nextNumber()));
-        Map<UUID, UUID> cashSessions = statements.openCashSessions(kept.stream()
-                .map(i -> orders.get(i).sale().locationId()).distinct().toList());
+    /**
+     * Numbers in order of arrival, each series from its next number on ({@code next} is left at each series' next
+     * number after the batch); the cost each line's stock left at.
+     */
+    private static List<Kept> number(List<Order> orders, List<Integer> kept, Map<Integer, UUID> series,
+                                     Map<UUID, SaleBatchStatements.LockedSeries> locked, Map<UUID, Long> next,
+                                     List<StockPostings.Posted> posted) {
         List<Kept> written = new ArrayList<>();
         for (int k = 0; k < kept.size(); k++) {
             Order order = orders.get(kept.get(k));
@@ -175,22 +176,15 @@ class SaleBatch {
             Map<UUID, BigDecimal> costs = new HashMap<>();
             posted.get(k).entries().forEach(e -> costs.put(e.itemId(), e.unitCost()));
             written.add(new Kept(order, seriesId, number, invoice(locked.get(seriesId).code(), number),
-                    cashSessions.get(order.sale().locationId()),
                     order.sale().priced().lines().stream().map(l -> Ids.next()).toList(), costs));
         }
-        statements.advanceSeries(next);
         return written;
     }
 
-    /** Writes the sales completed, with everything a single sale writes; returns each one's answer. */
-    private List<ResponseEntity<?>> store(List<Kept> kept) {
-        Instant completedAt = statements.insertSales(kept);
-        statements.insertLines(kept);
-        statements.insertPayments(kept);
-        Map<UUID, String> customers = statements.addToCustomers(kept);
-        Map<UUID, String> names = statements.names(
-                kept.stream().map(k -> k.order().sale().locationId()).distinct().toList(),
-                kept.stream().map(k -> k.order().sellerId()).filter(Objects::nonNull).distinct().toList());
+    /** Each written sale's answer (kept with its Idempotency-Key) and its {@link SaleCompleted} event. */
+    private List<ResponseEntity<?>> store(List<Kept> kept, SaleBatchStatements.Written written) {
+        Instant completedAt = written.completedAt();
+        Map<UUID, String> names = written.names();
         UUID tenant = TenantContext.tenantId();
         Map<String, ResponseEntity<?>> keyed = new LinkedHashMap<>();
         List<ResponseEntity<?>> answers = new ArrayList<>();
@@ -199,7 +193,7 @@ class SaleBatch {
             SaleCompletion.Direct sale = order.sale();
             SaleCompletion.Numbered numbered = new SaleCompletion.Numbered(k.seriesId(), k.number(), k.invoice(),
                     completedAt, completedAt, completedAt, names.get(sale.locationId()),
-                    sale.customerId() == null ? null : customers.get(sale.customerId()),
+                    sale.customerId() == null ? null : names.get(sale.customerId()),
                     order.sellerId() == null ? null : names.get(order.sellerId()));
             SaleView view = SaleCompletion.completedView(sale, order.sellerId(), k.lineIds(), order.settlement(),
                     numbered);

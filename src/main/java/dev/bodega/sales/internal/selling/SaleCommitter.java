@@ -60,7 +60,7 @@ class SaleCommitter implements SmartLifecycle {
 
     SaleCommitter(Sales sales, SaleBatch batch, Idempotency idempotency, TransactionTemplate transactions,
                   @Value("${bodega.sales.group-commit.enabled:true}") boolean enabled,
-                  @Value("${bodega.sales.group-commit.committers:2}") int committers,
+                  @Value("${bodega.sales.group-commit.committers:4}") int committers,
                   @Value("${bodega.sales.group-commit.max-batch:64}") int maxBatch,
                   @Value("${bodega.sales.group-commit.max-wait-ms:0}") long maxWaitMillis) {
         this.sales = sales;
