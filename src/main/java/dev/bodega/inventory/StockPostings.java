@@ -1,5 +1,7 @@
 package dev.bodega.inventory;
 
+import org.springframework.web.ErrorResponseException;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -37,4 +39,29 @@ public interface StockPostings {
     }
 
     Posted post(Posting posting);
+
+    /** A posting made on behalf of a user, one of many in a {@link #decideEach batch}. */
+    record ByUser(UUID userId, Posting posting) {
+    }
+
+    /**
+     * Many postings at once, for a group commit: every level they touch is locked in one sorted statement (so
+     * batches never deadlock with each other or with {@link #post}), then each posting is decided in order
+     * against the locked quantities: one that fits counts against the stock, one that does not is refused
+     * alone (the problem {@link #post} would raise) and takes nothing. Nothing is written until
+     * {@link Decided#post}. Joins the caller's transaction, which must hold one tenant.
+     */
+    Decided decideEach(List<ByUser> postings);
+
+    interface Decided {
+
+        /** Each posting's refusal, in the order given; null where the posting fits. */
+        List<ErrorResponseException> refusals();
+
+        /**
+         * Writes the postings at {@code kept} (indexes of postings that fit; leaving some out only frees
+         * stock), all in one statement, and returns what each posted, in the same order.
+         */
+        List<Posted> post(List<Integer> kept);
+    }
 }

@@ -11,7 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -42,13 +48,67 @@ public class Idempotency {
         if (key == null || key.isBlank()) {
             return transactions.execute(tx -> action.get());
         }
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw Problems.of(PlatformProblem.IDEMPOTENCY_KEY, "Idempotency-Key is longer than " + MAX_KEY_LENGTH + " characters");
-        }
-        String hash = hash(json.writeValueAsString(request));
+        String hash = requestHash(key, request);
         return transactions.execute(tx -> claimed(scope, key, hash)
                 ? store(scope, key, action.get())
                 : replay(scope, key, hash));
+    }
+
+    /** The request's fingerprint, kept with its key; refuses a key too long to keep. */
+    public String requestHash(String key, Object request) {
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw Problems.of(PlatformProblem.IDEMPOTENCY_KEY, "Idempotency-Key is longer than " + MAX_KEY_LENGTH + " characters");
+        }
+        return hash(json.writeValueAsString(request));
+    }
+
+    /*
+     * For a caller that answers many requests from one transaction of its own (the sales' group commit): the
+     * same rules as run(), in three steps. Look for a first answer; claim the keys of the requests about to be
+     * answered, in the transaction that writes their documents; store each answer there.
+     */
+
+    /** The first answer to (scope, key) when one was committed (a 409 when the body differs), else empty. */
+    public Optional<ResponseEntity<?>> answered(String scope, String key, String hash) {
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM idempotency_keys WHERE scope = :scope AND key = :key AND status IS NOT NULL)")
+                .param("scope", scope).param("key", key).query(Boolean.class).single();
+        return exists ? Optional.of(replay(scope, key, hash)) : Optional.empty();
+    }
+
+    /** Claims the keys (key → request hash) in the current transaction; returns those claimed now (the rest were taken). */
+    public Set<String> claimEach(String scope, Map<String, String> hashes) {
+        return Set.copyOf(jdbc.sql("""
+                        INSERT INTO idempotency_keys (tenant_id, scope, key, request_hash)
+                        SELECT :tenant, :scope, k.key, k.hash
+                        FROM unnest(CAST(:keys AS text[]), CAST(:hashes AS text[])) AS k(key, hash)
+                        ON CONFLICT DO NOTHING RETURNING key""")
+                .param("tenant", TenantContext.tenantId()).param("scope", scope)
+                .param("keys", hashes.keySet().toArray(String[]::new))
+                .param("hashes", hashes.values().toArray(String[]::new))
+                .query(String.class).list());
+    }
+
+    /** Stores each claimed key's answer (key → response) and returns the answers as sent: the JSON text kept. */
+    public Map<String, ResponseEntity<?>> storeEach(String scope, Map<String, ResponseEntity<?>> responses) {
+        Map<String, ResponseEntity<?>> sent = new LinkedHashMap<>();
+        List<String> keys = new ArrayList<>(), statuses = new ArrayList<>(), bodies = new ArrayList<>();
+        responses.forEach((key, response) -> {
+            String body = json.writeValueAsString(response.getBody());
+            keys.add(key);
+            statuses.add(String.valueOf(response.getStatusCode().value()));
+            bodies.add(body);
+            sent.put(key, ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .contentType(MediaType.APPLICATION_JSON).body(body));
+        });
+        jdbc.sql("""
+                        UPDATE idempotency_keys i SET status = a.status, response = CAST(a.body AS json)
+                        FROM unnest(CAST(:keys AS text[]), CAST(:statuses AS integer[]), CAST(:bodies AS text[]))
+                             AS a(key, status, body)
+                        WHERE i.tenant_id = :tenant AND i.scope = :scope AND i.key = a.key""")
+                .param("tenant", TenantContext.tenantId()).param("scope", scope)
+                .param("keys", keys.toArray(String[]::new)).param("statuses", statuses.toArray(String[]::new))
+                .param("bodies", bodies.toArray(String[]::new)).update();
+        return sent;
     }
 
     private boolean claimed(String scope, String key, String hash) {

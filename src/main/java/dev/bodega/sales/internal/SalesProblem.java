@@ -49,7 +49,9 @@ public enum SalesProblem implements ProblemType {
     CASH_LOCATION_NOT_ALLOWED("cash-location-not-allowed", HttpStatus.FORBIDDEN),
     CASH_AMOUNT("cash-amount", HttpStatus.UNPROCESSABLE_CONTENT),
     CASH_OUT_EXCEEDS_DRAWER("cash-out-exceeds-drawer", HttpStatus.UNPROCESSABLE_CONTENT),
-    CASH_COUNT("cash-count", HttpStatus.UNPROCESSABLE_CONTENT);
+    CASH_COUNT("cash-count", HttpStatus.UNPROCESSABLE_CONTENT),
+    LOCATION_NOT_ALLOWED("location-not-allowed", HttpStatus.FORBIDDEN),
+    SALE_NOT_SAVED("sale-not-saved", HttpStatus.SERVICE_UNAVAILABLE);
 
     private final String slug;
     private final HttpStatus status;

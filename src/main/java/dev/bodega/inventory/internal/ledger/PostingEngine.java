@@ -5,10 +5,12 @@ import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TenantSettingsService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -39,11 +41,14 @@ class PostingEngine implements StockPostings {
     private final JdbcClient jdbc;
     private final PostingRules rules;
     private final ApplicationEventPublisher events;
+    private final TenantSettingsService settings;
 
-    PostingEngine(JdbcClient jdbc, PostingRules rules, ApplicationEventPublisher events) {
+    PostingEngine(JdbcClient jdbc, PostingRules rules, ApplicationEventPublisher events,
+                  TenantSettingsService settings) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.events = events;
+        this.settings = settings;
     }
 
     @Override
@@ -62,6 +67,27 @@ class PostingEngine implements StockPostings {
         } catch (RuntimeException e) {
             throw PostingErrors.translate(e);
         }
+    }
+
+    @Override
+    @Transactional
+    public Decided decideEach(List<ByUser> postings) {
+        List<List<Line>> merged = postings.stream().map(p -> merge(p.posting().lines())).toList();
+        Map<String, PostingRules.Locked> levels;
+        try {
+            levels = lockLevels(merged.stream().flatMap(List::stream).toList());
+        } catch (RuntimeException e) {
+            throw PostingErrors.translate(e);
+        }
+        BatchDecision decision = new BatchDecision(rules, levels, settings.current().allowNegativeStock());
+        List<ErrorResponseException> refusals = new ArrayList<>();
+        List<List<Line>> costed = new ArrayList<>();
+        for (List<Line> lines : merged) {
+            ErrorResponseException refusal = decision.decide(lines);
+            refusals.add(refusal);
+            costed.add(refusal != null ? lines : lines.stream().map(l -> withTransferCost(l, lines, levels)).toList());
+        }
+        return new BatchWriter(jdbc, events, postings, costed, refusals);
     }
 
     /** One line per (location, item, movement): quantities add up, receipt costs average by quantity. */
@@ -106,15 +132,16 @@ class PostingEngine implements StockPostings {
                             SELECT :tenant, location_id, item_id FROM usable
                             ORDER BY location_id::text, item_id::text
                             ON CONFLICT (tenant_id, location_id, item_id) DO UPDATE SET updated_at = stock_levels.updated_at
-                            RETURNING location_id, item_id, avg_cost
+                            RETURNING location_id, item_id, avg_cost, on_hand
                         )
-                        SELECT level.location_id, level.item_id, level.avg_cost, usable.decimals
+                        SELECT level.location_id, level.item_id, level.avg_cost, level.on_hand, usable.decimals
                         FROM level JOIN usable USING (location_id, item_id)""")
                 .param("tenant", TenantContext.tenantId())
                 .param("locations", locations.toArray(String[]::new))
                 .param("items", items.toArray(String[]::new))
                 .query((rs, n) -> locked.put(rs.getString("location_id") + "|" + rs.getString("item_id"),
-                        new PostingRules.Locked(rs.getBigDecimal("avg_cost"), rs.getInt("decimals"))))
+                        new PostingRules.Locked(rs.getBigDecimal("avg_cost"), rs.getInt("decimals"),
+                                rs.getBigDecimal("on_hand"))))
                 .list();
         return locked;
     }
@@ -178,7 +205,7 @@ class PostingEngine implements StockPostings {
                 .list();
     }
 
-    private static Entry entry(ResultSet rs, int row) throws SQLException {
+    static Entry entry(ResultSet rs, int row) throws SQLException {
         return new Entry(rs.getObject("id", UUID.class), rs.getObject("location_id", UUID.class),
                 rs.getObject("item_id", UUID.class), MovementType.fromCode(rs.getString("movement_type")),
                 rs.getBigDecimal("quantity"), rs.getBigDecimal("on_hand_before"), rs.getBigDecimal("on_hand_after"),

@@ -20,8 +20,8 @@ import java.util.UUID;
 @Component
 public class PostingRules {
 
-    /** A level the engine locked: its average cost, and the decimals its item is counted in. */
-    record Locked(BigDecimal averageCost, int decimals) {
+    /** A level the engine locked: its average cost, the decimals its item is counted in, and its stock then. */
+    record Locked(BigDecimal averageCost, int decimals, BigDecimal onHand) {
     }
 
     private record Known(String kind, UUID id, Integer decimals, boolean usable) {
@@ -59,7 +59,7 @@ public class PostingRules {
         }
     }
 
-    private static void checkDecimals(Line line, int decimals) {
+    static void checkDecimals(Line line, int decimals) {
         if (line.quantity().stripTrailingZeros().scale() > decimals) {
             throw Problems.of(InventoryProblem.QUANTITY_DECIMALS, "Item " + line.itemId() + " is counted in whole units"
                     + (decimals == 0 ? "" : " with at most " + decimals + " decimals") + ": " + line.quantity().toPlainString());
@@ -72,7 +72,7 @@ public class PostingRules {
         checkKnown(lines);
     }
 
-    private void refuseUnusable(List<Line> lines) {
+    void refuseUnusable(List<Line> lines) {
         checkKnown(lines);
         throw new IllegalStateException("A level was not locked, yet its location and item are usable");
     }

@@ -56,7 +56,7 @@ class SaleCompletion {
     }
 
     /** What the one completing statement returns: the number taken and what the view needs from the database. */
-    private record Numbered(UUID seriesId, long number, String invoice, Instant saleDate, Instant createdAt,
+    record Numbered(UUID seriesId, long number, String invoice, Instant saleDate, Instant createdAt,
                             Instant completedAt, String locationName, String customerName, String sellerName) {
     }
 
@@ -86,11 +86,10 @@ class SaleCompletion {
                 TenantContext.userId().orElse(null), priced.settings().currency(), money(priced.totals().total()),
                 sale.seriesId(), sale.payments());
         List<UUID> lineIds = priced.lines().stream().map(l -> Ids.next()).toList();
-        Completed completed = toCompleted(subject, () -> priced.lines().stream()
-                        .map(l -> StockPostings.Line.out(sale.locationId(), l.item().id(), MovementType.SALE, l.quantity()))
-                        .toList(),
+        Completed completed = toCompleted(subject, () -> issue(sale),
                 (seriesId, settlement, costs) -> insertCompleted(subject, seriesId, sale, lineIds, costs, settlement, at));
-        return completedView(sale, lineIds, completed.settlement(), completed.numbered());
+        return completedView(sale, TenantContext.userId().orElse(null), lineIds, completed.settlement(),
+                completed.numbered());
     }
 
     /** Completes a pending sale whose row the caller locked, dated {@code at} (null: now). */
@@ -110,7 +109,7 @@ class SaleCompletion {
             throw Problems.of(SalesProblem.SALE_NOT_PENDING,
                     "Only a pending sale can be completed; this one is " + sale.status());
         }
-        Payments.Settlement settlement = Payments.settle(sale.total(), sale.payments(), Money.decimals(sale.currency()));
+        Payments.Settlement settlement = settle(sale.total(), sale.payments(), sale.currency());
         StockPostings.Posted posted = postings.post(new StockPostings.Posting("sale", "sale", sale.id(), null, null,
                 issue.get()));
         Map<UUID, BigDecimal> costs = new HashMap<>();
@@ -121,6 +120,22 @@ class SaleCompletion {
         events.publishEvent(new SaleCompleted(TenantContext.tenantId(), sale.id(), sale.locationId(), sale.customerId(),
                 sale.sellerId(), numbered.invoice(), sale.total(), sale.currency(), numbered.completedAt()));
         return new Completed(settlement, numbered);
+    }
+
+    /** The payments of a new sale, settled against its total (what its answer shows). */
+    static Payments.Settlement settle(Direct sale) {
+        return settle(money(sale.priced().totals().total()), sale.payments(), sale.priced().settings().currency());
+    }
+
+    private static Payments.Settlement settle(BigDecimal total, List<Payments.PaymentInput> payments, String currency) {
+        return Payments.settle(total, payments, Money.decimals(currency));
+    }
+
+    /** The stock a new sale issues, line by line. */
+    static List<StockPostings.Line> issue(Direct sale) {
+        return sale.priced().lines().stream()
+                .map(l -> StockPostings.Line.out(sale.locationId(), l.item().id(), MovementType.SALE, l.quantity()))
+                .toList();
     }
 
     private List<StockPostings.Line> issue(LockedSale sale) {
@@ -293,8 +308,8 @@ class SaleCompletion {
     }
 
     /** The view {@link SaleQueries#get(UUID)} would read, from what this transaction wrote (scales as the columns keep them). */
-    private static SaleView completedView(Direct sale, List<UUID> lineIds, Payments.Settlement settlement,
-                                          Numbered numbered) {
+    static SaleView completedView(Direct sale, UUID sellerId, List<UUID> lineIds, Payments.Settlement settlement,
+                                  Numbered numbered) {
         Priced priced = sale.priced();
         Pricing.Totals t = priced.totals();
         List<LineView> lines = new ArrayList<>();
@@ -312,7 +327,7 @@ class SaleCompletion {
                 .toList();
         return new SaleView(sale.id(), "completed", numbered.invoice(), numbered.seriesId(), numbered.number(),
                 sale.locationId(), numbered.locationName(), sale.customerId(), numbered.customerName(),
-                TenantContext.userId().orElse(null), numbered.sellerName(), priced.settings().currency(),
+                sellerId, numbered.sellerName(), priced.settings().currency(),
                 priced.settings().pricesIncludeTax(), money(t.subtotal()), money(t.discount()), money(t.saleDiscount()),
                 money(t.tax()), money(t.total()), money(settlement.tendered()), money(settlement.change()),
                 money(BigDecimal.ZERO), settlement.method(), sale.notes(), numbered.saleDate(),
@@ -321,7 +336,7 @@ class SaleCompletion {
     }
 
     /** A numeric(…, 2) column's value as the database returns it. */
-    private static BigDecimal money(BigDecimal value) {
+    static BigDecimal money(BigDecimal value) {
         return scaled(value, 2);
     }
 

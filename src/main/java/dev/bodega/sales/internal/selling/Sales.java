@@ -158,6 +158,20 @@ class Sales {
     }
 
     /**
+     * A sale to complete at once, checked and priced as the current user without writing anything: what the group
+     * commit ({@link SaleCommitter}) then completes. The location must be one the user may sell from.
+     */
+    @Transactional(readOnly = true)
+    SaleCompletion.Direct prepare(NewSale sale) {
+        requireSellable(sale.locationId());
+        if (sale.customerId() != null) {
+            customers.requireUsable(sale.customerId());
+        }
+        return new SaleCompletion.Direct(Ids.next(), sale.locationId(), sale.customerId(), sale.seriesId(),
+                blankToNull(sale.notes()), paymentInputs(sale.payments()), price(sale));
+    }
+
+    /**
      * A parked sale changed at the till (If-Match its version): customer, discount, notes and lines replaced and
      * priced again; it stays pending (completing is {@link #complete}), so a request with payments is refused.
      */
@@ -322,6 +336,24 @@ class Sales {
         if (!active) {
             throw ProblemNames.with(Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId + " is not active"),
                     Map.of("locationId", locationId));
+        }
+    }
+
+    private void requireSellable(UUID locationId) {
+        record Place(boolean active, boolean allowed) {
+        }
+        Place place = jdbc.sql("""
+                        SELECT active, id IN (SELECT app_visible_locations()) AS allowed
+                        FROM inventory_locations WHERE id = :id""")
+                .param("id", locationId).query(Place.class).optional()
+                .orElseThrow(() -> ProblemNames.with(Problems.of(SalesProblem.UNKNOWN_LOCATION,
+                        "The location does not exist"), Map.of("locationId", locationId)));
+        if (!place.active()) {
+            throw ProblemNames.with(Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId
+                    + " is not active"), Map.of("locationId", locationId));
+        }
+        if (!place.allowed()) {
+            throw Problems.of(SalesProblem.LOCATION_NOT_ALLOWED, "You may not move stock at this location");
         }
     }
 
