@@ -84,9 +84,11 @@ public class MovementApprovalsService implements MovementApprovals {
     private final PostingRules postingRules;
     private final ApprovalRules rules;
     private final ApplicationEventPublisher events;
+    private final ApprovalNotices notices;
 
     MovementApprovalsService(JdbcClient jdbc, StockPostings postings, PostingRules postingRules, ApprovalRules rules,
-                             ApplicationEventPublisher events) {
+                             ApplicationEventPublisher events, ApprovalNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.postings = postings;
         this.postingRules = postingRules;
@@ -132,6 +134,7 @@ public class MovementApprovalsService implements MovementApprovals {
                 .param("location", lines.get(0).locationId()).param("value", value).param("user", requester)
                 .update();
         insertLines(id, lines);
+        notices.waiting(get(id));
         return new Outcome(null, id);
     }
 
