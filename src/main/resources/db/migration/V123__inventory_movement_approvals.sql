@@ -90,7 +90,7 @@ DO $$
 DECLARE
     t record;
 BEGIN
-    FOR t IN SELECT id FROM tenants ORDER BY id LOOP
+    FOR t IN SELECT id FROM platform_tenants ORDER BY id LOOP
         PERFORM set_config('app.tenant_id', t.id::text, true);
         INSERT INTO movement_approvals (tenant_id, id, kind, document_type, document_id, reason, note, location_id,
                                         value, status, requested_by, created_at, updated_at)
