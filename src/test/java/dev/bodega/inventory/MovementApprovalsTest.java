@@ -231,6 +231,16 @@ class MovementApprovalsTest {
     }
 
     @Test
+    void theApiDocumentDescribesTheWarningsAndTheWaitingAnswer() {
+        JsonNode document = api.get(null, "/v3/api-docs").json();
+        JsonNode issues = document.get("paths").get("/api/v1/stock/issues").get("post").get("responses");
+        assertThat(issues.has("201") && issues.has("202")).isTrue();
+        JsonNode warning = document.get("components").get("schemas").get("Warning");
+        assertThat(warning.get("description").asString()).contains("negative-stock");
+        assertThat(warning.get("properties").propertyNames()).contains("code", "sku", "locationId", "onHand");
+    }
+
+    @Test
     void theInboxPageApprovesAWaitingReceiptAndTheRulesPageAddsAndRemovesRules() {
         var s = setup();
         var manager = WebSession.signedIn(api.baseUrl(), s.tenant().slug(), "jefe@" + s.tenant().slug() + ".test",

@@ -53,15 +53,12 @@ class StockDocuments {
                     @NotEmpty @Size(max = 500) List<@Valid @NotNull QuantityLine> lines) {
     }
 
-    private final MovementApprovals approvals;
+    private final MovementApprovalsService approvals;
     private final Idempotency idempotency;
     private final JsonMapper json;
-    private final MovementApprovalsService inbox;
 
-    StockDocuments(MovementApprovals approvals, Idempotency idempotency, JsonMapper json,
-                   MovementApprovalsService inbox) {
+    StockDocuments(MovementApprovalsService approvals, Idempotency idempotency, JsonMapper json) {
         this.approvals = approvals;
-        this.inbox = inbox;
         this.idempotency = idempotency;
         this.json = json;
     }
@@ -122,7 +119,7 @@ class StockDocuments {
         if (outcome.waiting()) {
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .location(URI.create("/api/v1/approvals/" + outcome.approvalId()))
-                    .body(inbox.detail(outcome.approvalId()));
+                    .body(approvals.detail(outcome.approvalId()));
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(outcome.posted());
     }
