@@ -52,10 +52,10 @@ class MenuCrawlerTest {
 
     /**
      * Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners,
-     * machines; a partner user's own machines.
+     * machines; a partner user's own machines; every movement waiting for approval or decided.
      */
     private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines",
-            "/portal/machines");
+            "/portal/machines", "/inventory/approvals");
 
     @Autowired Api api;
 

@@ -1,6 +1,7 @@
 package dev.bodega.inventory;
 
 import org.springframework.web.ErrorResponseException;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +36,18 @@ public interface StockPostings {
                  BigDecimal onHandBefore, BigDecimal onHandAfter, BigDecimal unitCost, boolean crossedBelowMinimum) {
     }
 
-    record Posted(UUID postingId, Instant postedAt, List<Entry> entries) {
+    /**
+     * Something the posting did that a person should know although it was allowed; today only
+     * {@code negative-stock}: the company allows negative stock and this level went below zero.
+     */
+    @Schema(description = "A posting allowed with a warning: code negative-stock when a level went below zero "
+            + "(the company allows negative stock); the item, its SKU, the location and the stock on hand after it")
+    record Warning(String code, UUID itemId, String sku, UUID locationId, BigDecimal onHand) {
+        public static final String NEGATIVE_STOCK = "negative-stock";
+    }
+
+    /** {@code warnings} is empty unless the posting took a level below zero. */
+    record Posted(UUID postingId, Instant postedAt, List<Entry> entries, List<Warning> warnings) {
     }
 
     Posted post(Posting posting);

@@ -15,7 +15,9 @@ public enum NotificationType {
     REQUEST_DISCREPANCY("request.discrepancy"),
     WARRANTY_PENDING("warranty.pending"),
     USER_PENDING_APPROVAL("user.pending_approval"),
-    SALE_VOID_REQUESTED("sale.void_requested");
+    SALE_VOID_REQUESTED("sale.void_requested"),
+    MOVEMENT_APPROVAL_PENDING("movement.approval_pending"),
+    STOCK_NEGATIVE("stock.negative");
 
     private final String code;
 

@@ -42,7 +42,8 @@ class CrossTenantIdTest {
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
                    Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
-                   String countId, String organizationId, String machineId, String usageId) {
+                   String countId, String organizationId, String machineId, String usageId,
+                   String approvalRuleId) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -93,6 +94,11 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/stock/adjustments/{id}", Foreign::adjustmentId);
         IDS.put("/api/v1/stock/adjustments/{id}/approve", Foreign::adjustmentId);
         IDS.put("/api/v1/stock/adjustments/{id}/reject", Foreign::adjustmentId);
+        // Their adjustment waits for approval under its own id.
+        for (String step : List.of("", "/approve", "/reject")) {
+            IDS.put("/api/v1/approvals/{id}" + step, Foreign::adjustmentId);
+        }
+        IDS.put("/api/v1/approval-rules/{id}", Foreign::approvalRuleId);
         IDS.put("/api/v1/stock/opening-balance/import/{jobId}", Foreign::importJobId);
         IDS.put("/api/v1/customers/{id}", f -> f.sales().customerId());
         IDS.put("/api/v1/customers/{id}/sales", f -> f.sales().customerId());
@@ -167,6 +173,7 @@ class CrossTenantIdTest {
             Map.entry("reason", "cross-tenant"), Map.entry("refundMethod", "cash"),
             Map.entry("kind", "warehouse"), Map.entry("number", "CROSS-1"), Map.entry("type", "customer"),
             Map.entry("serialNumber", "CROSS-1"), Map.entry("model", "cross"), Map.entry("value", 1),
+            Map.entry("movementType", "issue"),
             Map.entry("organizationId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("modelId", "00000000-0000-0000-0000-000000000000"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
             Map.entry("supplierId", "00000000-0000-0000-0000-000000000000"),
@@ -263,6 +270,8 @@ class CrossTenantIdTest {
                 theirs.adminId(), "Theirs", "A notice of the other tenant", "info", "normal", null)));
         var location = stock.location(theirs, "Their warehouse");
         var item = stock.item(theirs, "THEIRS-1", "pcs", java.math.BigDecimal.ZERO);
+        String approvalRule = api.post(theirs.adminKey(), "/api/v1/approval-rules", Map.of("movementType", "adjustment"))
+                .json().get("id").asString();
         String adjustment = api.post(theirs.adminKey(), "/api/v1/stock/adjustments", Map.of("locationId", location,
                 "reason", "found", "lines", List.of(Map.of("itemId", item, "quantity", 1)))).json().get("id").asString();
         String importJob = Multipart.upload(api, theirs.adminKey(), "/api/v1/stock/opening-balance/import", Map.of(),
@@ -288,7 +297,7 @@ class CrossTenantIdTest {
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
                 theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
                 theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
-                theirCount(theirs, stockroom), customer, machine, theirUsage(theirs, customer, machine));
+                theirCount(theirs, stockroom), customer, machine, theirUsage(theirs, customer, machine), approvalRule);
     }
 
     /** A part used on their customer's machine, from the customer's own warehouse. */

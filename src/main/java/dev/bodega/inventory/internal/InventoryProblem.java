@@ -42,7 +42,9 @@ public enum InventoryProblem implements ProblemType {
     EMPTY_REQUEST("empty-request", HttpStatus.UNPROCESSABLE_CONTENT),
     PICKING_NOT_RECORDED("picking-not-recorded", HttpStatus.CONFLICT),
     UNKNOWN_REQUEST_LINE("unknown-request-line", HttpStatus.UNPROCESSABLE_CONTENT),
-    DISCREPANCY_REASON("discrepancy-reason", HttpStatus.UNPROCESSABLE_CONTENT);
+    DISCREPANCY_REASON("discrepancy-reason", HttpStatus.UNPROCESSABLE_CONTENT),
+    RULE_VALUE("rule-value", HttpStatus.UNPROCESSABLE_CONTENT),
+    UNKNOWN_MOVEMENT_TYPE("unknown-movement-type", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private final String slug;
     private final HttpStatus status;

@@ -1,10 +1,13 @@
 package dev.bodega.inventory.internal.adjustments;
 
+import dev.bodega.inventory.MovementApprovals;
+import dev.bodega.inventory.MovementDecided;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.inventory.StockPostings.Line;
 import dev.bodega.inventory.internal.InventoryProblem;
 import dev.bodega.inventory.internal.StockOpsMessages;
+import dev.bodega.inventory.internal.approvals.MovementApprovalsService;
 import dev.bodega.inventory.internal.ledger.PostingRules;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
@@ -12,7 +15,7 @@ import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
-import dev.bodega.platform.TenantSettingsService;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +34,11 @@ import static dev.bodega.platform.Text.blankToNull;
 
 /**
  * Stock adjustments with reason codes (seed 004 stock_adjustments) and their
- * approval (seed 004 transaction_approvals). An adjustment worth more than the
- * tenant's threshold waits as pending; another user with inventory.approve posts
- * it, or rejects it saying why. Every adjustment is kept as a document, and its
- * posting points back to it.
+ * approval (seed 004 transaction_approvals). An adjustment the approval rules hold
+ * back (the company's threshold is one of them) waits as pending in the one
+ * approvals flow, under the adjustment's own id; another user with
+ * inventory.approve posts it, or rejects it saying why. Every adjustment is kept
+ * as a document, and its posting points back to it.
  */
 @Service
 public class Adjustments {
@@ -68,9 +72,6 @@ public class Adjustments {
         }
     }
 
-    private record Header(UUID id, UUID locationId, String reason, String note, String status, UUID requestedBy) {
-    }
-
     private static final String SELECT_VIEW = """
             SELECT a.id, a.location_id, l.name AS location_name, a.reason, a.note, a.value, a.status,
                    a.requested_by, ru.name AS requested_by_name, a.created_at AS requested_at,
@@ -82,21 +83,18 @@ public class Adjustments {
             """;
 
     private final JdbcClient jdbc;
-    private final StockPostings postings;
     private final PostingRules rules;
-    private final TenantSettingsService settings;
+    private final MovementApprovalsService approvals;
     private final StockOpsMessages messages;
 
-    Adjustments(JdbcClient jdbc, StockPostings postings, PostingRules rules, TenantSettingsService settings,
-                StockOpsMessages messages) {
+    Adjustments(JdbcClient jdbc, PostingRules rules, MovementApprovalsService approvals, StockOpsMessages messages) {
         this.jdbc = jdbc;
-        this.postings = postings;
         this.rules = rules;
-        this.settings = settings;
+        this.approvals = approvals;
         this.messages = messages;
     }
 
-    /** Posts the adjustment at once when its value is within the threshold, else keeps it pending. */
+    /** Posts the adjustment at once, or keeps it pending (under its own id) when the approval rules say so. */
     @Transactional
     public View request(Request request) {
         UUID requester = currentUser();
@@ -109,50 +107,61 @@ public class Adjustments {
         requireVisible(request.locationId());
         Map<UUID, BigDecimal> costs = averageCosts(request.locationId(), quantities.keySet());
         BigDecimal value = value(quantities, costs);
-        BigDecimal threshold = settings.current().adjustmentApprovalThreshold();
-        boolean needsApproval = threshold != null && value.compareTo(threshold) > 0;
 
         UUID id = Ids.next();
-        StockPostings.Posted posted = needsApproval ? null : postings.post(posting(id, request.reason(), request.note(), lines));
+        MovementApprovals.Outcome outcome = approvals.submit(id, posting(id, request.reason(), request.note(), lines));
+        StockPostings.Posted posted = outcome.posted();
         jdbc.sql("""
                         INSERT INTO stock_adjustments (tenant_id, id, location_id, reason, note, value, status, requested_by, posting_id)
                         VALUES (:tenant, :id, :location, :reason, :note, :value, :status, :user, :posting)""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("location", request.locationId())
                 .param("reason", request.reason()).param("note", blankToNull(request.note())).param("value", value)
-                .param("status", needsApproval ? "pending" : "posted").param("user", requester)
+                .param("status", outcome.waiting() ? "pending" : "posted").param("user", requester)
                 .param("posting", posted == null ? null : posted.postingId())
                 .update();
         insertLines(id, quantities, costs);
         return get(id).with(lines(id), posted);
     }
 
-    /** Posts a pending adjustment; the row lock makes a second approver wait, then find it decided. */
+    /** Approves it in the one approvals flow (it waits there under its own id), which posts it. */
     @Transactional
     public View approve(UUID id, String note) {
-        UUID approver = currentUser();
-        Header header = lockPending(id, approver);
-        List<Line> lines = jdbc.sql("SELECT item_id, quantity FROM stock_adjustment_lines WHERE adjustment_id = :id ORDER BY line_no")
-                .param("id", id)
-                .query((rs, n) -> new Line(header.locationId(), rs.getObject("item_id", UUID.class),
-                        MovementType.ADJUSTMENT, rs.getBigDecimal("quantity"), null))
-                .list();
-        // Stock may have moved since the request: an insufficient-stock problem here rolls everything back, still pending.
-        StockPostings.Posted posted = postings.post(posting(id, header.reason(), header.note(), lines));
-        decide(id, "approved", approver, note, posted.postingId());
-        notifyRequester(header, "approved", note);
+        requirePending(id);
+        StockPostings.Posted posted = approvals.approve(id, note).posting();
         return get(id).with(lines(id), posted);
     }
 
     @Transactional
     public View reject(UUID id, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw Problems.of(InventoryProblem.REASON_REQUIRED, "Say why the adjustment is rejected");
-        }
-        UUID approver = currentUser();
-        Header header = lockPending(id, approver);
-        decide(id, "rejected", approver, reason.trim(), null);
-        notifyRequester(header, "rejected", reason.trim());
+        requirePending(id);
+        approvals.reject(id, reason);
         return get(id).with(lines(id), null);
+    }
+
+    /** One posted at once never waited: there is nothing to decide. */
+    private void requirePending(UUID id) {
+        View adjustment = get(id);
+        if (!adjustment.pending()) {
+            throw Problems.of(InventoryProblem.ALREADY_DECIDED, "This adjustment is already " + adjustment.status());
+        }
+    }
+
+    /** The approvals flow decided on an adjustment: the adjustment records it, and its requester hears of it. */
+    @EventListener
+    void on(MovementDecided decided) {
+        if (!DOCUMENT_TYPE.equals(decided.documentType())) {
+            return;
+        }
+        String status = decided.approved() ? "approved" : "rejected";
+        jdbc.sql("""
+                        UPDATE stock_adjustments SET status = :status, decided_by = :decider, decided_at = now(),
+                               decision_note = :note, posting_id = :posting, updated_at = now()
+                        WHERE tenant_id = :tenant AND id = :id AND status = 'pending'""")
+                .param("status", status).param("decider", decided.decidedBy()).param("note", decided.note())
+                .param("posting", decided.postingId()).param("tenant", TenantContext.tenantId())
+                .param("id", decided.documentId())
+                .update();
+        messages.notifyDecision(decided.requestedBy(), decided.documentId(), status, decided.note());
     }
 
     @Transactional(readOnly = true)
@@ -270,35 +279,6 @@ public class Adjustments {
         if (!visible) {
             throw Problems.of(InventoryProblem.LOCATION_NOT_ALLOWED, "You may not move stock at this location");
         }
-    }
-
-    private Header lockPending(UUID id, UUID decider) {
-        Header header = jdbc.sql("""
-                        SELECT id, location_id, reason, note, status, requested_by FROM stock_adjustments
-                        WHERE id = :id FOR UPDATE""")
-                .param("id", id).query(Header.class).optional()
-                .orElseThrow(() -> new NotFoundException("Adjustment"));
-        if (!header.status().equals("pending")) {
-            throw Problems.of(InventoryProblem.ALREADY_DECIDED, "This adjustment is already " + header.status());
-        }
-        if (header.requestedBy().equals(decider)) {
-            throw Problems.of(InventoryProblem.SELF_APPROVAL, "Another user must decide on an adjustment you requested");
-        }
-        return header;
-    }
-
-    private void decide(UUID id, String status, UUID decider, String note, UUID postingId) {
-        jdbc.sql("""
-                        UPDATE stock_adjustments SET status = :status, decided_by = :decider, decided_at = now(),
-                               decision_note = :note, posting_id = :posting, updated_at = now()
-                        WHERE id = :id AND status = 'pending'""")
-                .param("status", status).param("decider", decider).param("note", blankToNull(note))
-                .param("posting", postingId).param("id", id)
-                .update();
-    }
-
-    private void notifyRequester(Header header, String decision, String note) {
-        messages.notifyDecision(header.requestedBy(), header.id(), decision, note);
     }
 
     private static UUID currentUser() {

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -28,7 +27,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Adjustments pages: the list, the form (lines by scanned or typed code), one adjustment, and the approvals inbox. */
+/** Adjustments pages: the list, the form (lines by scanned or typed code), one adjustment. */
 @Controller
 class AdjustmentsPageController {
 
@@ -133,44 +132,6 @@ class AdjustmentsPageController {
         Adjustments.View adjustment = adjustments.detail(id);
         model.addAttribute("row", row(adjustment, pages.zone(), adjustment.lines()));
         return "inventory/stockops/adjustment";
-    }
-
-    @GetMapping("/inventory/approvals")
-    @RequiresPermission("inventory.approve")
-    String approvals(Model model) {
-        ZoneId zone = pages.zone();
-        model.addAttribute("pending", adjustments.list(List.of("pending"), null, CursorPage.MAX_LIMIT).items().stream()
-                .map(a -> row(a, zone, adjustments.lines(a.id()))).toList());
-        model.addAttribute("decided", adjustments.list(List.of("approved", "rejected"), null, PAGE_SIZE).items().stream()
-                .map(a -> row(a, zone, null)).toList());
-        return "inventory/stockops/approvals";
-    }
-
-    @PostMapping("/inventory/approvals/{id}/approve")
-    @RequiresPermission("inventory.approve")
-    String approve(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        try {
-            adjustments.approve(id, note == null || note.length() <= 500 ? note : note.substring(0, 500));
-            redirect.addFlashAttribute("message", "stockops.approvals.approved");
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("problem", problem(e));
-        }
-        return "redirect:/inventory/approvals";
-    }
-
-    @PostMapping("/inventory/approvals/{id}/reject")
-    @RequiresPermission("inventory.approve")
-    String reject(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            if (reason != null && reason.length() > 500) {
-                reason = reason.substring(0, 500);
-            }
-            adjustments.reject(id, reason);
-            redirect.addFlashAttribute("message", "stockops.approvals.rejected");
-        } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("problem", problem(e));
-        }
-        return "redirect:/inventory/approvals";
     }
 
     private String formPage(Model model, UUID locationId, String reason, String note, List<FormLine> lines,

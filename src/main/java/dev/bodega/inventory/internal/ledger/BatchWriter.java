@@ -31,9 +31,13 @@ final class BatchWriter implements StockPostings.Decided {
     private final List<ByUser> postings;
     private final List<List<Line>> lines;
     private final List<ErrorResponseException> refusals;
+    /** The same below-zero warnings (and events) as a single posting's. */
+    private final java.util.function.Function<List<Entry>, List<StockPostings.Warning>> negatives;
 
     BatchWriter(JdbcClient jdbc, ApplicationEventPublisher events, List<ByUser> postings, List<List<Line>> lines,
-                List<ErrorResponseException> refusals) {
+                List<ErrorResponseException> refusals,
+                java.util.function.Function<List<Entry>, List<StockPostings.Warning>> negatives) {
+        this.negatives = negatives;
         this.jdbc = jdbc;
         this.events = events;
         this.postings = postings;
@@ -109,7 +113,8 @@ final class BatchWriter implements StockPostings.Decided {
         Instant now = Instant.now();
         entries.values().stream().flatMap(List::stream).filter(Entry::crossedBelowMinimum).forEach(e ->
                 events.publishEvent(new LowStockReached(tenant, e.locationId(), e.itemId(), e.onHandAfter())));
-        return entries.entrySet().stream().map(e -> new Posted(e.getKey(), now, List.copyOf(e.getValue()))).toList();
+        return entries.entrySet().stream()
+                .map(e -> new Posted(e.getKey(), now, List.copyOf(e.getValue()), negatives.apply(e.getValue()))).toList();
     }
 
     /** The statement's columns, one list per array parameter. */

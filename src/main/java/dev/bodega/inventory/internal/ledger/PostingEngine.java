@@ -2,6 +2,7 @@ package dev.bodega.inventory.internal.ledger;
 
 import dev.bodega.inventory.LowStockReached;
 import dev.bodega.inventory.MovementType;
+import dev.bodega.inventory.NegativeStockReached;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
@@ -63,7 +64,7 @@ class PostingEngine implements StockPostings {
             UUID postingId = Ids.next();
             List<Entry> entries = insert(postingId, posting, costed);
             publishCrossings(entries);
-            return new Posted(postingId, Instant.now(), entries);
+            return new Posted(postingId, Instant.now(), entries, negatives(entries));
         } catch (RuntimeException e) {
             throw PostingErrors.translate(e);
         }
@@ -87,7 +88,7 @@ class PostingEngine implements StockPostings {
             refusals.add(refusal);
             costed.add(refusal != null ? lines : lines.stream().map(l -> withTransferCost(l, lines, levels)).toList());
         }
-        return new BatchWriter(jdbc, events, postings, costed, refusals);
+        return new BatchWriter(jdbc, events, postings, costed, refusals, this::negatives);
     }
 
     /** One line per (location, item, movement): quantities add up, receipt costs average by quantity. */
@@ -210,6 +211,25 @@ class PostingEngine implements StockPostings {
                 rs.getObject("item_id", UUID.class), MovementType.fromCode(rs.getString("movement_type")),
                 rs.getBigDecimal("quantity"), rs.getBigDecimal("on_hand_before"), rs.getBigDecimal("on_hand_after"),
                 rs.getBigDecimal("unit_cost"), rs.getBoolean("crossed_below_min"));
+    }
+
+    /** A warning (and an event) per level this posting took below zero; the trigger refused it unless allowed. */
+    private List<Warning> negatives(List<Entry> entries) {
+        List<Entry> below = entries.stream()
+                .filter(e -> e.quantity().signum() < 0 && e.onHandAfter().signum() < 0).toList();
+        if (below.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> skus = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, sku FROM catalog_items WHERE id = ANY (CAST(:items AS uuid[]))")
+                .param("items", below.stream().map(e -> e.itemId().toString()).distinct().toArray(String[]::new))
+                .query((rs, n) -> skus.put(rs.getObject("id", UUID.class), rs.getString("sku"))).list();
+        UUID tenant = TenantContext.tenantId();
+        return below.stream().map(e -> {
+            String sku = skus.get(e.itemId());
+            events.publishEvent(new NegativeStockReached(tenant, e.locationId(), e.itemId(), sku, e.onHandAfter()));
+            return new Warning(Warning.NEGATIVE_STOCK, e.itemId(), sku, e.locationId(), e.onHandAfter());
+        }).toList();
     }
 
     private void publishCrossings(List<Entry> entries) {

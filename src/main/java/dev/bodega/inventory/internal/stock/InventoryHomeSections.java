@@ -43,12 +43,12 @@ class InventoryHomeSections {
         });
     }
 
-    /** Adjustments others asked for (nobody approves their own). */
+    /** Postings others asked for, waiting for approval (nobody approves their own). */
     @Bean
     HomeSection approvalsWaiting(JdbcClient jdbc) {
         return new HomeSection(300, "inventory.approve", actor -> Optional.of(new Card("inventory/home :: approvals",
                 jdbc.sql("""
-                                SELECT count(*) FROM stock_adjustments
+                                SELECT count(*) FROM movement_approvals
                                 WHERE tenant_id = :tenant AND status = 'pending' AND requested_by <> :me""")
                         .param("tenant", TenantContext.tenantId()).param("me", actor.userId())
                         .query(Long.class).single())));

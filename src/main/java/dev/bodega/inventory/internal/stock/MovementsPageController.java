@@ -164,7 +164,7 @@ public class MovementsPageController {
         }
         try {
             ResponseEntity<?> posted = post(mode, form.idempotencyKey(), request);
-            return "redirect:/inventory/postings/" + documents.postingId(posted) + "?posted";
+            return "redirect:" + documents.page(posted);
         } catch (ErrorResponseException e) {
             refused(e, lines, errors);
             return page(model, mode, form, shown(lines, errors));
