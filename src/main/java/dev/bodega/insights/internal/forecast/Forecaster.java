@@ -42,8 +42,9 @@ public final class Forecaster {
             Errors step = best.byStep()[Math.min(d, Backtest.HORIZON - 1)];
             spread[d] = step.rmse() * Math.sqrt(Math.max(1.0, (d + 1.0) / Backtest.HORIZON));
         }
-        return result(chosen.name(), fitted.version(), false, intermittent, point, spread, best.total(),
-                baseline.total(), best.total().rmse());
+        return result(chosen.name(), fitted.version(), false, intermittent, point, spread,
+                BASELINE.fit(y, y.length).forecast(y, y.length, DAYS), best.total(), baseline.total(),
+                best.total().rmse());
     }
 
     /** Too little history to test a method: the baseline, with its spread taken from the days there are. */
@@ -53,18 +54,20 @@ public final class Forecaster {
         double[] spread = new double[DAYS];
         java.util.Arrays.fill(spread, sigma);
         return result(BASELINE.name(), BASELINE.fit(y, y.length).version(), true, intermittent, point, spread,
-                Errors.NONE, Errors.NONE, sigma);
+                point, Errors.NONE, Errors.NONE, sigma);
     }
 
     private static Forecast result(String method, String version, boolean shortHistory, boolean intermittent,
-                                   double[] point, double[] spread, Errors errors, Errors baseline, double sigma) {
+                                   double[] point, double[] spread, double[] baselinePoint, Errors errors,
+                                   Errors baseline, double sigma) {
         double[] lower = new double[point.length];
         double[] upper = new double[point.length];
         for (int d = 0; d < point.length; d++) {
             lower[d] = Math.max(0, point[d] - Z80 * spread[d]);
             upper[d] = point[d] + Z80 * spread[d];
         }
-        return new Forecast(method, version, shortHistory, intermittent, point, lower, upper, errors, baseline, sigma);
+        return new Forecast(method, version, shortHistory, intermittent, point, lower, upper, baselinePoint, errors,
+                baseline, sigma);
     }
 
     private static double sd(double[] y) {
