@@ -10,6 +10,9 @@ ALTER TABLE stock_levels
     ADD COLUMN recommendation_decision      varchar(10) CHECK (recommendation_decision IN ('accepted', 'kept')),
     ADD FOREIGN KEY (tenant_id, reorder_threshold_set_by) REFERENCES users (tenant_id, id);
 
+GRANT UPDATE (minimum_stock_recommendation, last_recommendation_update, reorder_threshold_set_by,
+               recommendation_decision) ON stock_levels TO ${app_role};
+
 CREATE INDEX stock_levels_recommendation_pending_idx ON stock_levels (tenant_id, location_id)
     WHERE minimum_stock_recommendation IS NOT NULL AND recommendation_decision IS NULL;
 

@@ -78,10 +78,14 @@ class Forecasting {
             throw Problems.of(InsightsProblem.RUN_IN_PROGRESS, "A forecast run is already working");
         }
         LocalDate day = lastClosedDay();
-        UUID id = runs.open(day, "manual").orElseThrow();
+        UUID id = openManual(day);
         TenantContext.Scope scope = TenantContext.current().orElseThrow();
         worker.submit(() -> TenantContext.runAs(scope, () -> execute(id, day)));
         return runs.get(id);
+    }
+
+    UUID openManual(LocalDate day) {
+        return runs.open(day, "manual").orElseThrow();
     }
 
     /** The nightly run of the current company for {@code day}, unless it ran already; returns whether it ran. */
