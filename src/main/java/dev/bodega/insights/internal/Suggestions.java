@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Purchase suggestions: the company's own levels at or below their reorder point (the level's minimum, else the
- * item's, else the recommendation), ordered up to the item's maximum stock (or, without one, the reorder point plus
+ * item's, else the recommendation; a minimum of zero is none), ordered up to the item's maximum stock (or, without one, the reorder point plus
  * the forecast of the weeks ahead), grouped by preferred supplier and location into what a draft supplier order
  * holds. Quantities round up to the unit's decimals (the catalog records no pack sizes). A group becomes a draft
  * order through purchasing, where the user reviews and sends it.
@@ -93,7 +93,7 @@ class Suggestions {
         return jdbc.sql("""
                         SELECT sup.supplier_id, cs.name AS supplier_name, s.location_id, l.name AS location_name,
                                s.item_id, i.sku, i.name AS item_name, i.unit_decimals, s.on_hand,
-                               coalesce(s.min_stock, nullif(i.min_stock, 0), s.minimum_stock_recommendation)
+                               coalesce(nullif(s.min_stock, 0), nullif(i.min_stock, 0), s.minimum_stock_recommendation)
                                    AS reorder_point,
                                i.max_stock,
                                coalesce((SELECT sum(p.predicted_quantity) FROM predictions p
@@ -109,7 +109,7 @@ class Suggestions {
                             ORDER BY x.preferred DESC, x.supplier_id LIMIT 1) sup ON true
                         LEFT JOIN catalog_suppliers cs ON cs.tenant_id = s.tenant_id AND cs.id = sup.supplier_id
                         WHERE i.deleted_at IS NULL AND i.active AND l.active AND l.organization_id IS NULL
-                          AND s.on_hand <= coalesce(s.min_stock, nullif(i.min_stock, 0), s.minimum_stock_recommendation)
+                          AND s.on_hand <= coalesce(nullif(s.min_stock, 0), nullif(i.min_stock, 0), s.minimum_stock_recommendation)
                         ORDER BY cs.name NULLS LAST, sup.supplier_id, lower(l.name), s.location_id, lower(i.name)""")
                 .query(Row.class).list();
     }
