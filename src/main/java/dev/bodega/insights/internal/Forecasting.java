@@ -1,5 +1,6 @@
 package dev.bodega.insights.internal;
 
+import dev.bodega.insights.DemandForecasts;
 import dev.bodega.insights.internal.DemandHistory.History;
 import dev.bodega.insights.internal.LeadTimeSource.Supply;
 import dev.bodega.insights.internal.forecast.Forecast;
@@ -34,7 +35,7 @@ import java.util.concurrent.Executors;
  * computes the same figures and so changes nothing.
  */
 @Service
-class Forecasting {
+class Forecasting implements DemandForecasts {
 
     private static final Logger log = LoggerFactory.getLogger(Forecasting.class);
     private static final int CHUNK = 200;
@@ -94,6 +95,11 @@ class Forecasting {
             execute(id, day);
             return true;
         }).orElse(false);
+    }
+
+    @Override
+    public boolean forecastLastClosedDay() {
+        return nightly(lastClosedDay());
     }
 
     /** Runs for {@code day} in the calling thread. */
