@@ -115,6 +115,18 @@ class InsightsApiTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void theDemoCompanysHistoryIsForecastAndBeatsTheBaseline() {
+        WebSession demo = WebSession.signedIn(api.baseUrl(), "demo", "admin@demo.bodega", "bodega-demo");
+        JsonNode accuracy = demo.api("GET", "/api/v1/forecasts/accuracy", null).json().get("backtest");
+        System.out.println("Demo forecast accuracy (backtest): " + accuracy);
+        assertThat(accuracy.get("days").asLong()).isGreaterThan(1000);
+        assertThat(accuracy.get("mase").asDouble()).isLessThan(1.0);
+        JsonNode series = demo.api("GET", "/api/v1/forecasts?limit=200", null).json().get("items");
+        // The demo sells most items a few times a month: slow movers, forecast as intermittent demand.
+        assertThat(series.findValuesAsString("method")).contains("croston-sba");
+    }
+
     /** Thirteen weeks of a weekly pattern with noise up to yesterday, from a receipt that leaves about 14 on hand. */
     private void history(TestFixtures.Tenant tenant, UUID store, UUID item) {
         LedgerHistory ledger = LedgerHistory.of(tenant, stock, jdbc);
