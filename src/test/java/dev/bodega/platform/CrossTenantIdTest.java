@@ -150,6 +150,11 @@ class CrossTenantIdTest {
         for (String step : List.of("", "/readings")) {
             IDS.put("/api/v1/machines/{id}" + step, Foreign::machineId);
         }
+        // Their item; a run of theirs, and a level of theirs with a recommendation, are tried in InsightsApiTest.
+        IDS.put("/api/v1/forecasts/items/{itemId}", Foreign::catalogItemId);
+        IDS.put("/api/v1/forecast-runs/{id}", Foreign::catalogItemId);
+        IDS.put("/api/v1/reorder-recommendations/{locationId}/{itemId}/accept", Foreign::locationId);
+        IDS.put("/api/v1/reorder-recommendations/{locationId}/{itemId}/keep", Foreign::locationId);
     }
 
     /**
