@@ -52,10 +52,11 @@ class MenuCrawlerTest {
 
     /**
      * Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners,
-     * machines; a partner user's own machines; every movement waiting for approval or decided.
+     * machines; a partner user's own machines; every movement waiting for approval or decided; forecasts (their
+     * item pages, recommendations and suggestions).
      */
     private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines",
-            "/portal/machines", "/inventory/approvals");
+            "/portal/machines", "/inventory/approvals", "/insights/forecasts");
 
     @Autowired Api api;
 

@@ -41,7 +41,8 @@ class MenuPermissionsTest {
             "/", "<nav class=\"nav\" aria-label=\"main\">",
             "/inventory", "<nav class=\"subnav\" id=\"inventory-nav\"",
             "/catalog/items", "<nav id=\"catalog-tabs\"",
-            "/purchasing/orders", "<p class=\"filters\" id=\"purchasing-links\"");
+            "/purchasing/orders", "<p class=\"filters\" id=\"purchasing-links\"",
+            "/insights/forecasts", "<p class=\"filters\" id=\"insights-links\"");
     private static final Pattern LINK = Pattern.compile("<a [^>]*href=\"(/[^\"?#]*)");
 
     @Autowired Api api;

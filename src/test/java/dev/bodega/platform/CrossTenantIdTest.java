@@ -159,6 +159,11 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/portal/machines/{id}", Foreign::machineId);
         IDS.put("/api/v1/part-usage/{id}", Foreign::usageId);
         IDS.put("/api/v1/portal/part-usage/{id}", Foreign::usageId);
+        // Their item; a run of theirs, and a level of theirs with a recommendation, are tried in InsightsApiTest.
+        IDS.put("/api/v1/forecasts/items/{itemId}", Foreign::catalogItemId);
+        IDS.put("/api/v1/forecast-runs/{id}", Foreign::catalogItemId);
+        IDS.put("/api/v1/reorder-recommendations/{locationId}/{itemId}/accept", Foreign::locationId);
+        IDS.put("/api/v1/reorder-recommendations/{locationId}/{itemId}/keep", Foreign::locationId);
     }
 
     /**

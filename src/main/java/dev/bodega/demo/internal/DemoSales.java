@@ -3,6 +3,7 @@ package dev.bodega.demo.internal;
 import dev.bodega.catalog.CatalogItems;
 import dev.bodega.catalog.ItemInfo;
 import dev.bodega.inventory.MovementType;
+import dev.bodega.inventory.PostingDates;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettingsService;
@@ -56,9 +57,10 @@ class DemoSales {
     private final Clock clock;
     private final DemoScope scope;
     private final DemoCash cash;
+    private final PostingDates dates;
 
     DemoSales(SalesDesk desk, StockPostings postings, CatalogItems catalog, TenantSettingsService settings,
-              Clock clock, DemoScope scope, DemoCash cash) {
+              Clock clock, DemoScope scope, DemoCash cash, PostingDates dates) {
         this.desk = desk;
         this.postings = postings;
         this.catalog = catalog;
@@ -66,6 +68,7 @@ class DemoSales {
         this.clock = clock;
         this.scope = scope;
         this.cash = cash;
+        this.dates = dates;
     }
 
     void seed(UUID tenant, DemoUsers users, DemoStock.Stocked stock) {
@@ -80,7 +83,10 @@ class DemoSales {
                 .map(i -> new DemoSalesPlan.Item(i.id(), i.sku(), i.unitDecimals())).toList(), customerIds);
         Instant now = clock.instant();
         List<DemoSalesPlan.Sale> planned = plan.sales(now, zone, DAYS);
-        scope.run(tenant, admin, () -> receive(planned, items, stock.onHand()));
+        scope.run(tenant, admin, () -> {
+            dates.postAt(planned.isEmpty() ? now : planned.get(0).at().minus(Duration.ofHours(1)));
+            receive(planned, items, stock.onHand());
+        });
 
         List<Sold> sold = new ArrayList<>();
         Map<LocalDate, List<DemoSalesPlan.Sale>> days = new LinkedHashMap<>();
@@ -111,6 +117,7 @@ class DemoSales {
             return scope.as(tenant, admin, () -> {
                 List<Sold> sold = new ArrayList<>();
                 for (DemoSalesPlan.Sale sale : sales) {
+                    dates.postAt(sale.at());
                     sold.add(TenantContext.callAs(new TenantContext.Scope(tenant, sale.sellerId(), null,
                             DemoScope.SOURCE), () -> sell(sale, now)));
                 }

@@ -1,5 +1,7 @@
 package dev.bodega.demo.internal;
 
+import dev.bodega.insights.DemandForecasts;
+import dev.bodega.platform.TenantContext;
 import dev.bodega.demo.DemoData;
 import dev.bodega.platform.Companies;
 import org.slf4j.Logger;
@@ -26,10 +28,11 @@ class DemoSeeder implements DemoData {
     private final DemoCounts counts;
     private final DemoService service;
     private final DemoPartners partners;
+    private final DemandForecasts forecasts;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
                DemoRequests requests, DemoScope scope, DemoVehicles vehicles, DemoService service,
-               DemoCounts counts, DemoPartners partners) {
+               DemoCounts counts, DemoPartners partners, DemandForecasts forecasts) {
         this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
@@ -41,6 +44,7 @@ class DemoSeeder implements DemoData {
         this.service = service;
         this.counts = counts;
         this.partners = partners;
+        this.forecasts = forecasts;
     }
 
     @Override
@@ -57,6 +61,9 @@ class DemoSeeder implements DemoData {
         vehicles.seed(tenantId, adminUserId);
         service.seed(tenantId, users, stocked.locations().get(DemoStock.WORKSHOP));
         partners.seed(tenantId, adminUserId);
+        // Outside a transaction of its own: the run commits as it goes, with its progress.
+        TenantContext.runAs(new TenantContext.Scope(tenantId, null, null, DemoScope.SOURCE),
+                forecasts::forecastLastClosedDay);
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -1,13 +1,17 @@
 package dev.bodega.purchasing.internal;
 
 import dev.bodega.platform.TenantSettingsService;
+import dev.bodega.purchasing.SupplierLeadTimes;
 import dev.bodega.purchasing.internal.PurchaseViews.SupplierLeadTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,7 +23,7 @@ import java.util.UUID;
  * cancelled orders count for neither.
  */
 @Service
-class LeadTimes {
+class LeadTimes implements SupplierLeadTimes {
 
     private final JdbcClient jdbc;
     private final TenantSettingsService settings;
@@ -63,5 +67,14 @@ class LeadTimes {
                 .param("zone", zone).param("from", from).param("to", to).param("supplier", supplierId)
                 .param("today", LocalDate.now(settings.current().zoneId()))
                 .query(SupplierLeadTime.class).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, BigDecimal> averageActualDays(LocalDate from) {
+        Map<UUID, BigDecimal> days = new LinkedHashMap<>();
+        bySupplier(from, null, null).stream().filter(r -> r.averageActualDays() != null)
+                .forEach(r -> days.put(r.supplierId(), r.averageActualDays()));
+        return days;
     }
 }
