@@ -101,6 +101,10 @@ public final class RushBenchmark {
 
         Figures.Table bodega = table(latencyTable("POS rush — Bodega, POST /api/v1/sales over HTTP"));
         Figures.Table seed = options.runs("seed") ? table(latencyTable("POS rush — seed 000 realizar_venta, same baskets over JDBC")) : null;
+        Figures.Table external = options.runs("external")
+                ? table(latencyTable("POS rush — Bodega, the same tills as a separate process (bench/Tills.java)")) : null;
+        Figures.Table externalMe = options.runs("external") && options.runs("ceiling")
+                ? table(latencyTable("GET /api/v1/me — the same tills as a separate process (column sales/s: requests/s)")) : null;
         Figures.Table sideBySide = table(new Figures.Table("POS rush — side by side", "clients", "Bodega sales/s",
                 "seed 000 sales/s", "Bodega ÷ seed", "pgbench TPC-B tps", "pgbench latency ms", "Bodega ÷ pgbench",
                 "GET /api/v1/me req/s", "Bodega ÷ GET", "issue 5 target"));
@@ -116,6 +120,12 @@ public final class RushBenchmark {
                 profile.finish(b, statements, activity);
             }
             latencyRow(bodega, b);
+            if (external != null) {
+                latencyRow(external, ExternalTills.sales(app, tills, clients, options.seconds(), k -> baskets(clients, k)));
+            }
+            if (externalMe != null) {
+                latencyRow(externalMe, ExternalTills.me(app, tills, clients, options.seconds()));
+            }
             LoadRun.Result s = seed == null ? null : seedRun(app, tills, clients);
             if (s != null) {
                 latencyRow(seed, s);

@@ -13,7 +13,7 @@ record RushOptions(List<Integer> clients, int seconds, int warmup, int tenants, 
                    List<String> dashboardUrls, int scanItems, int scanLookups, Set<String> skip, boolean profile,
                    Path out) {
 
-    static final Set<String> PARTS = Set.of("seed", "pgbench", "ceiling", "dashboard", "scan");
+    static final Set<String> PARTS = Set.of("seed", "pgbench", "ceiling", "dashboard", "scan", "external");
 
     static final String USAGE = """
             Usage: bench/rush.sh [options] [out.md]
@@ -29,7 +29,8 @@ record RushOptions(List<Integer> clients, int seconds, int warmup, int tenants, 
               --dashboard-url URL      another report URL to time (repeatable; placeholders {today}, {from30},
                                        {from365}, {customerId}, {itemId}, {locationId})
               --scan-items 100000 --scan-lookups 2000
-              --skip seed,pgbench,ceiling,dashboard,scan   (ceiling: GET /api/v1/me at each level)
+              --skip seed,pgbench,ceiling,dashboard,scan,external   (ceiling: GET /api/v1/me at each level;
+                                       external: the same tills again as a separate process, bench/Tills.java)
               --profile                load pg_stat_statements and profile the sale path at each level
             """;
 

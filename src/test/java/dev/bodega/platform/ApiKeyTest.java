@@ -47,6 +47,19 @@ class ApiKeyTest {
     }
 
     @Test
+    void aBearerRequestOpensNoSession() {
+        var tenant = fixtures.tenant();
+        var me = api.get(tenant.adminKey(), "/api/v1/me");
+        var created = api.post(tenant.adminKey(), "/api/v1/api-keys", Map.of("name", "no session",
+                "permissions", List.of("users.read")));
+        var refused = api.get(created.json().get("key").asString(), "/api/v1/api-keys");
+        assertThat(List.of(me.status(), created.status(), refused.status())).containsExactly(200, 201, 403);
+        for (var response : List.of(me, created, refused)) {
+            assertThat(response.header("set-cookie")).as(response.body()).isNull();
+        }
+    }
+
+    @Test
     void anExpiredKeyStopsWorking() {
         var tenant = fixtures.tenant();
         var created = api.post(tenant.adminKey(), "/api/v1/api-keys", Map.of("name", "short", "permissions",

@@ -38,6 +38,10 @@ import java.util.function.ToIntFunction;
  * {@code sale_date} by plain bounds on the indexes that lead with the tenant ({@code sales_status_idx}:
  * tenant, status, sale date) and reaches lines and payments by their sale. Amounts are the sales' own
  * totals; "net" figures subtract what came back in returns.
+ * <p>
+ * A period's figures come from the daily rollups the database keeps with every sale (V144), read by day; only
+ * while a company's rollups are not yet in its current time zone (it changed, and nothing has sold since) are
+ * they counted from the sales themselves, by the same queries the rollups must always agree with.
  */
 @Service
 public class SalesReports {
@@ -123,6 +127,7 @@ public class SalesReports {
     // constant, and the policy's expression is evaluated once instead of once per row on a large scan.
     private static final String COMPLETED_IN_PERIOD =
             "s.tenant_id = :tenant AND s.status = 'completed' AND s.sale_date >= :from AND s.sale_date < :to";
+    private static final String DAYS_IN_PERIOD = "d.tenant_id = :tenant AND d.day BETWEEN :fromDay AND :toDay";
 
     private final JdbcClient jdbc;
     private final TenantSettingsService settings;
@@ -158,7 +163,10 @@ public class SalesReports {
     @Transactional(readOnly = true)
     public Summary summary(Period period) {
         TenantSettings company = settings.current();
-        Totals totals = jdbc.sql("""
+        Totals totals = jdbc.sql(rolledUp(company) ? """
+                        SELECT coalesce(sum(d.sales), 0)::bigint AS count, coalesce(sum(d.total), 0) AS total,
+                               coalesce(sum(d.refunded), 0) AS refunded
+                        FROM sales_daily d WHERE %s""".formatted(DAYS_IN_PERIOD) : """
                         SELECT count(*) AS count, coalesce(sum(s.total), 0) AS total,
                                coalesce(sum(s.refunded), 0) AS refunded
                         FROM sales s WHERE %s""".formatted(COMPLETED_IN_PERIOD))
@@ -180,7 +188,8 @@ public class SalesReports {
     public TopItems topItems(Period period, String by, int limit) {
         boolean byRevenue = "revenue".equals(by);
         TenantSettings company = settings.current();
-        List<TopItem> items = topItems(COMPLETED_IN_PERIOD, bounds(period, company.zoneId()), byRevenue, limit);
+        Ranked ranked = ranked(sold(company), bounds(period, company.zoneId()), limit);
+        List<TopItem> items = byRevenue ? ranked.byRevenue() : ranked.byQuantity();
         return new TopItems(period.from(), period.to(), byRevenue ? "revenue" : "quantity", company.currency(), items);
     }
 
@@ -188,7 +197,7 @@ public class SalesReports {
     @Transactional(readOnly = true)
     public Tops tops(Period period, int limit) {
         TenantSettings company = settings.current();
-        Ranked ranked = ranked(COMPLETED_IN_PERIOD, bounds(period, company.zoneId()), limit);
+        Ranked ranked = ranked(sold(company), bounds(period, company.zoneId()), limit);
         return new Tops(new TopItems(period.from(), period.to(), "quantity", company.currency(), ranked.byQuantity()),
                 new TopItems(period.from(), period.to(), "revenue", company.currency(), ranked.byRevenue()));
     }
@@ -197,29 +206,23 @@ public class SalesReports {
     public ByMethod byPaymentMethod(Period period) {
         TenantSettings company = settings.current();
         Map<String, Object> bounds = bounds(period, company.zoneId());
-        record Taken(String method, long sales, BigDecimal amount) {
-        }
         Map<String, Taken> taken = new HashMap<>();
-        jdbc.sql("""
-                        WITH chosen AS MATERIALIZED (SELECT s.tenant_id, s.id FROM sales s WHERE %s)
-                        SELECT p.method, count(DISTINCT p.sale_id) AS sales, sum(p.amount) AS amount
-                        FROM chosen s
-                        JOIN sale_payments p ON p.tenant_id = s.tenant_id AND p.sale_id = s.id
-                        WHERE p.tenant_id = :tenant
-                        GROUP BY p.method""".formatted(COMPLETED_IN_PERIOD))
-                .params(bounds)
-                .query(Taken.class).list()
-                .forEach(row -> taken.put(row.method(), row));
         Map<String, BigDecimal> refunds = new HashMap<>();
-        jdbc.sql("""
-                        SELECT r.refund_method AS method, sum(r.refund_amount) AS refunds
-                        FROM sale_returns r
-                        WHERE r.tenant_id = :tenant AND r.created_at >= :from AND r.created_at < :to
-                        GROUP BY r.refund_method""")
-                .params(bounds)
-                .query((ResultSet rs) -> {
-                    refunds.put(rs.getString("method"), rs.getBigDecimal("refunds"));
-                });
+        if (rolledUp(company)) {
+            jdbc.sql("""
+                            SELECT d.method, sum(d.sales)::bigint AS sales, sum(d.amount) AS amount,
+                                   sum(d.refunds) AS refunds
+                            FROM sales_daily_methods d WHERE %s
+                            GROUP BY d.method""".formatted(DAYS_IN_PERIOD))
+                    .params(bounds)
+                    .query((ResultSet rs) -> {
+                        String method = rs.getString("method");
+                        taken.put(method, new Taken(method, rs.getLong("sales"), rs.getBigDecimal("amount")));
+                        refunds.put(method, rs.getBigDecimal("refunds"));
+                    });
+        } else {
+            fromSales(bounds, taken, refunds);
+        }
         int decimals = Money.decimals(company.currency());
         BigDecimal zero = Money.round(BigDecimal.ZERO, decimals);
         List<MethodRow> rows = new ArrayList<>();
@@ -235,29 +238,70 @@ public class SalesReports {
                 amount.subtract(refunded));
     }
 
+    private record Taken(String method, long sales, BigDecimal amount) {
+    }
+
+    private void fromSales(Map<String, Object> bounds, Map<String, Taken> taken, Map<String, BigDecimal> refunds) {
+        jdbc.sql("""
+                        WITH chosen AS MATERIALIZED (SELECT s.tenant_id, s.id FROM sales s WHERE %s)
+                        SELECT p.method, count(DISTINCT p.sale_id) AS sales, sum(p.amount) AS amount
+                        FROM chosen s
+                        JOIN sale_payments p ON p.tenant_id = s.tenant_id AND p.sale_id = s.id
+                        WHERE p.tenant_id = :tenant
+                        GROUP BY p.method""".formatted(COMPLETED_IN_PERIOD))
+                .params(bounds)
+                .query(Taken.class).list()
+                .forEach(row -> taken.put(row.method(), row));
+        jdbc.sql("""
+                        SELECT r.refund_method AS method, sum(r.refund_amount) AS refunds
+                        FROM sale_returns r
+                        WHERE r.tenant_id = :tenant AND r.created_at >= :from AND r.created_at < :to
+                        GROUP BY r.refund_method""")
+                .params(bounds)
+                .query((ResultSet rs) -> {
+                    refunds.put(rs.getString("method"), rs.getBigDecimal("refunds"));
+                });
+    }
+
     /** Sales per seller, the best first; sales made without a user (imports, jobs) have no id. */
     @Transactional(readOnly = true)
     public Breakdown bySeller(Period period) {
         return breakdown(period, """
+                SELECT d.user_id AS id, u.name AS name, sum(d.sales)::bigint AS count, sum(d.total) AS total,
+                       sum(d.refunded) AS refunded
+                FROM sales_daily_sellers d
+                LEFT JOIN platform_users u ON u.tenant_id = d.tenant_id AND u.id = d.user_id
+                WHERE %s
+                GROUP BY d.user_id, u.name
+                HAVING sum(d.sales) > 0
+                ORDER BY sum(d.total) DESC, u.name, d.user_id""", """
                 SELECT s.user_id AS id, u.name AS name, count(*) AS count, sum(s.total) AS total,
                        sum(s.refunded) AS refunded
                 FROM sales s
                 LEFT JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.user_id
                 WHERE %s
                 GROUP BY s.user_id, u.name
-                ORDER BY sum(s.total) DESC, u.name""");
+                ORDER BY sum(s.total) DESC, u.name, s.user_id""");
     }
 
     @Transactional(readOnly = true)
     public Breakdown byLocation(Period period) {
         return breakdown(period, """
+                SELECT d.location_id AS id, l.name AS name, sum(d.sales)::bigint AS count, sum(d.total) AS total,
+                       sum(d.refunded) AS refunded
+                FROM sales_daily d
+                JOIN inventory_locations l ON l.tenant_id = d.tenant_id AND l.id = d.location_id
+                WHERE %s
+                GROUP BY d.location_id, l.name
+                HAVING sum(d.sales) > 0
+                ORDER BY sum(d.total) DESC, l.name, d.location_id""", """
                 SELECT s.location_id AS id, l.name AS name, count(*) AS count, sum(s.total) AS total,
                        sum(s.refunded) AS refunded
                 FROM sales s
                 JOIN inventory_locations l ON l.tenant_id = s.tenant_id AND l.id = s.location_id
                 WHERE %s
                 GROUP BY s.location_id, l.name
-                ORDER BY sum(s.total) DESC, l.name""");
+                ORDER BY sum(s.total) DESC, l.name, s.location_id""");
     }
 
     /** Every day of the period, days without sales included, oldest first. */
@@ -273,7 +317,12 @@ public class SalesReports {
         record Daily(LocalDate date, long count, BigDecimal total, BigDecimal refunded) {
         }
         Map<LocalDate, Daily> found = new HashMap<>();
-        jdbc.sql("""
+        jdbc.sql(rolledUp(company) ? """
+                        SELECT d.day AS date, sum(d.sales)::bigint AS count, sum(d.total) AS total,
+                               sum(d.refunded) AS refunded
+                        FROM sales_daily d
+                        WHERE %s
+                        GROUP BY 1""".formatted(DAYS_IN_PERIOD) : """
                         SELECT (s.sale_date AT TIME ZONE :zone)::date AS date, count(*) AS count, sum(s.total) AS total,
                                sum(s.refunded) AS refunded
                         FROM sales s
@@ -368,11 +417,24 @@ public class SalesReports {
                         rs.getTimestamp("sale_date").toInstant(), rs.getBigDecimal("total"),
                         rs.getBigDecimal("refunded"), rs.getString("payment_method"), rs.getString("seller_name")))
                 .list();
-        List<TopItem> top = topItems("s.customer_id = :customer AND s.status = 'completed'", customer, false, 5);
+        List<TopItem> top = ranked(soldFromSales("s.customer_id = :customer AND s.status = 'completed'"), customer, 5)
+                .byQuantity();
         return new CustomerHistory(customerId, name, company.currency(), stats.count(),
                 Money.round(stats.total(), decimals), Money.round(stats.refunded(), decimals),
                 average(stats.total(), stats.count(), decimals), Customers.instant(stats.first()),
                 Customers.instant(stats.last()), top, purchases);
+    }
+
+    /** What each item sold in the period, net of returns: the CTE {@code sold} of {@link #ranked}. */
+    private String sold(TenantSettings company) {
+        return rolledUp(company) ? """
+                sold AS MATERIALIZED (
+                    SELECT d.tenant_id, d.item_id, sum(d.quantity) AS quantity, sum(d.revenue) AS revenue,
+                           sum(d.sales) AS sales
+                    FROM sales_daily_items d
+                    WHERE %s
+                    GROUP BY d.tenant_id, d.item_id
+                    HAVING sum(d.quantity) > 0)""".formatted(DAYS_IN_PERIOD) : soldFromSales(COMPLETED_IN_PERIOD);
     }
 
     /**
@@ -380,9 +442,24 @@ public class SalesReports {
      * security the planner cannot see one company's share of a table, and with a million sales it otherwise walked
      * every line of the company.
      */
-    private List<TopItem> topItems(String where, Map<String, Object> params, boolean byRevenue, int limit) {
-        Ranked ranked = ranked(where, params, limit);
-        return byRevenue ? ranked.byRevenue() : ranked.byQuantity();
+    private static String soldFromSales(String where) {
+        return """
+                chosen AS MATERIALIZED (SELECT s.tenant_id, s.id FROM sales s WHERE %s),
+                sold AS MATERIALIZED (
+                    SELECT sl.tenant_id, sl.item_id, sum(sl.quantity - sl.returned_quantity) AS quantity,
+                           sum(sl.total - sl.returned_amount) AS revenue, count(DISTINCT sl.sale_id) AS sales
+                    FROM chosen s
+                    JOIN sale_lines sl ON sl.tenant_id = s.tenant_id AND sl.sale_id = s.id
+                    WHERE sl.tenant_id = :tenant
+                    GROUP BY sl.tenant_id, sl.item_id
+                    HAVING sum(sl.quantity - sl.returned_quantity) > 0)""".formatted(where);
+    }
+
+    /** Whether the company's rollups count days in its current time zone. */
+    private boolean rolledUp(TenantSettings company) {
+        return jdbc.sql("SELECT time_zone FROM sales_rollup_zones WHERE tenant_id = :tenant")
+                .param("tenant", TenantContext.tenantId()).query(String.class).optional()
+                .filter(company.timeZone()::equals).isPresent();
     }
 
     private record Ranked(List<TopItem> byQuantity, List<TopItem> byRevenue) {
@@ -393,27 +470,19 @@ public class SalesReports {
     }
 
     /**
-     * The items sold under {@code where}, ranked both ways in one pass over their lines (a dashboard shows
-     * both): by quantity (ties by revenue) and by revenue (ties by quantity), the top {@code limit} of each.
+     * The items {@code sold}, ranked both ways in one pass (a dashboard shows both): by quantity (ties by
+     * revenue) and by revenue (ties by quantity), the top {@code limit} of each.
      */
-    private Ranked ranked(String where, Map<String, Object> params, int limit) {
+    private Ranked ranked(String sold, Map<String, Object> params, int limit) {
         List<RankedRow> rows = jdbc.sql("""
-                        WITH chosen AS MATERIALIZED (SELECT s.tenant_id, s.id FROM sales s WHERE %s),
-                        sold AS MATERIALIZED (
-                            SELECT sl.tenant_id, sl.item_id, sum(sl.quantity - sl.returned_quantity) AS quantity,
-                                   sum(sl.total - sl.returned_amount) AS revenue, count(DISTINCT sl.sale_id) AS sales
-                            FROM chosen s
-                            JOIN sale_lines sl ON sl.tenant_id = s.tenant_id AND sl.sale_id = s.id
-                            WHERE sl.tenant_id = :tenant
-                            GROUP BY sl.tenant_id, sl.item_id
-                            HAVING sum(sl.quantity - sl.returned_quantity) > 0),
+                        WITH %s,
                         ranked AS (
                             SELECT i.id AS item_id, i.sku, i.name, t.quantity, t.revenue, t.sales,
                                    row_number() OVER (ORDER BY t.quantity DESC, t.revenue DESC, i.sku_key, i.id) AS by_quantity,
                                    row_number() OVER (ORDER BY t.revenue DESC, t.quantity DESC, i.sku_key, i.id) AS by_revenue
                             FROM sold t
                             JOIN catalog_items i ON i.tenant_id = t.tenant_id AND i.id = t.item_id)
-                        SELECT * FROM ranked WHERE by_quantity <= :limit OR by_revenue <= :limit""".formatted(where))
+                        SELECT * FROM ranked WHERE by_quantity <= :limit OR by_revenue <= :limit""".formatted(sold))
                 .params(params).param("limit", limit)
                 .query((rs, n) -> new RankedRow(rs.getInt("by_quantity"), rs.getInt("by_revenue"),
                         new TopItem(0, rs.getObject("item_id", UUID.class), rs.getString("sku"), rs.getString("name"),
@@ -438,10 +507,11 @@ public class SalesReports {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
-    private Breakdown breakdown(Period period, String sql) {
+    private Breakdown breakdown(Period period, String fromRollups, String fromSales) {
         TenantSettings company = settings.current();
         int decimals = Money.decimals(company.currency());
-        List<GroupRow> rows = jdbc.sql(sql.formatted(COMPLETED_IN_PERIOD))
+        String sql = rolledUp(company) ? fromRollups.formatted(DAYS_IN_PERIOD) : fromSales.formatted(COMPLETED_IN_PERIOD);
+        List<GroupRow> rows = jdbc.sql(sql)
                 .params(bounds(period, company.zoneId()))
                 .query((rs, n) -> {
                     long count = rs.getLong("count");
@@ -465,11 +535,12 @@ public class SalesReports {
         }
     }
 
-    /** The instants where the period's first day starts and the day after its last starts. */
+    /** The instants where the period's first day starts and the day after its last starts, and the days. */
     private static Map<String, Object> bounds(Period period, ZoneId zone) {
         return Map.of("tenant", TenantContext.tenantId(),
                 "from", Timestamp.from(period.from().atStartOfDay(zone).toInstant()),
-                "to", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()));
+                "to", Timestamp.from(period.to().plusDays(1).atStartOfDay(zone).toInstant()),
+                "fromDay", period.from(), "toDay", period.to());
     }
 
     private static BigDecimal average(BigDecimal total, long count, int decimals) {
