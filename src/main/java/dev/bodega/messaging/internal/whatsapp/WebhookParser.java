@@ -52,9 +52,8 @@ final class WebhookParser {
         return new Webhook(List.copyOf(messages), List.copyOf(statuses));
     }
 
-    /** The business phone number ids a body names, before its signature is checked (to know whose secret). */
-    static List<String> phoneNumberIds(byte[] body) {
-        Webhook webhook = parse(body);
+    /** The business phone number ids a webhook names, before its signature is checked (to know whose secret). */
+    static List<String> phoneNumberIds(Webhook webhook) {
         List<String> ids = new ArrayList<>();
         webhook.messages().forEach(m -> ids.add(m.phoneNumberId()));
         webhook.statuses().forEach(s -> ids.add(s.phoneNumberId()));

@@ -159,7 +159,7 @@ class WebhookParserTest {
                 "statuses":[{"id":"wamid.1","status":"sent","timestamp":"1","recipient_id":"1"}]""")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(WebhookParser.phoneNumberIds(body)).containsExactly("106540352242922");
+        assertThat(WebhookParser.phoneNumberIds(WebhookParser.parse(body))).containsExactly("106540352242922");
     }
 
     @Test
