@@ -1,0 +1,195 @@
+package dev.bodega.messaging.internal.whatsapp;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bodega.platform.TenantContext;
+import dev.bodega.support.Api;
+import dev.bodega.support.BodegaTest;
+import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The webhook URL as Meta calls it: handshake, signature, routing, storage, media. */
+@BodegaTest
+class WhatsAppWebhookTest {
+
+    /** Phone number ids unique to each test, so stubs and routes never meet. */
+    private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L * 10);
+
+    @Autowired
+    TestFixtures fixtures;
+    @Autowired
+    Api api;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    WireMockServer graphApi;
+    @Autowired
+    WhatsAppMedia media;
+
+    record Setup(TestFixtures.Tenant tenant, UUID channelId, String phoneNumberId, String verifyToken) {
+    }
+
+    Setup channel(String appSecret) {
+        var tenant = fixtures.tenant();
+        String number = String.valueOf(NUMBERS.incrementAndGet());
+        Api.Response created = api.post(tenant.adminKey(), "/api/v1/messaging/whatsapp/channels", Map.of(
+                "name", "Tienda", "phoneNumberId", number, "displayPhoneNumber", "+52 55 0000 0000",
+                "accessToken", "EAAG-" + number, "appSecret", appSecret));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return new Setup(tenant, UUID.fromString(created.json().path("channel").path("id").asString()), number,
+                created.json().path("verifyToken").asString());
+    }
+
+    static String textWebhook(String phoneNumberId, String from, String wamid, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"1","phone_number_id":"%s"},
+                "contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
+                "messages":[{"from":"%s","id":"%s","timestamp":"1760000000","type":"text","text":{"body":"%s"}}]}}]}]}"""
+                .formatted(phoneNumberId, from, from, wamid, text);
+    }
+
+    Api.Response post(String body, String signature) {
+        return api.send(null, "POST", "/webhooks/whatsapp", body,
+                signature == null ? Map.of() : Map.of("X-Hub-Signature-256", signature));
+    }
+
+    static String sign(String secret, String body) {
+        return WebhookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    long count(UUID tenant, String table) {
+        return TenantContext.callAs(TenantContext.Scope.system(tenant), () -> transactions.execute(tx ->
+                jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single()));
+    }
+
+    @Test
+    void theHandshakeAnswersTheChallengeOnlyToAChannelsVerifyToken() {
+        Setup setup = channel("app-secret");
+
+        Api.Response ok = api.get(null, "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token="
+                + setup.verifyToken() + "&hub.challenge=1158201444");
+        Api.Response wrong = api.get(null, "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=guess"
+                + "&hub.challenge=1158201444");
+
+        assertThat(setup.verifyToken()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1158201444");
+        assertThat(wrong.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aBadSignatureIsRefusedAndNothingIsStored() {
+        Setup setup = channel("app-secret");
+        String body = textWebhook(setup.phoneNumberId(), "5215511111111", "wamid.BAD1", "hola");
+
+        Api.Response forged = post(body, sign("not-the-app-secret", body));
+        Api.Response unsigned = post(body, null);
+        Api.Response tampered = post(body.replace("hola", "adios"), sign("app-secret", body));
+
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().path("type").asString()).isEqualTo("https://bodega.dev/problems/whatsapp-signature");
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(tampered.status()).isEqualTo(401);
+        assertThat(count(setup.tenant().id(), "messages")).isZero();
+        assertThat(count(setup.tenant().id(), "contacts")).isZero();
+        assertThat(count(setup.tenant().id(), "conversations")).isZero();
+    }
+
+    @Test
+    void aWebhookDeliveredTwiceStoresOneMessage() {
+        Setup setup = channel("app-secret");
+        String body = textWebhook(setup.phoneNumberId(), "5215522222222", "wamid.TWICE", "¿Tienen filtros?");
+
+        Api.Response first = post(body, sign("app-secret", body));
+        Api.Response second = post(body, sign("app-secret", body));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(count(setup.tenant().id(), "messages")).isEqualTo(1);
+        String stored = TenantContext.callAs(TenantContext.Scope.system(setup.tenant().id()), () ->
+                transactions.execute(tx -> jdbc.sql("SELECT content FROM messages").query(String.class).single()));
+        assertThat(stored).isEqualTo("¿Tienen filtros?");
+    }
+
+    @Test
+    void aNumberNoChannelHasIsNotFoundAndStoresNothing() {
+        Setup setup = channel("app-secret");
+        String body = textWebhook("999" + setup.phoneNumberId(), "5215533333333", "wamid.NOBODY", "hola");
+
+        Api.Response response = post(body, sign("app-secret", body));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(count(setup.tenant().id(), "messages")).isZero();
+    }
+
+    @Test
+    void theChannelsSecretsAreStoredEncrypted() {
+        Setup setup = channel("app-secret-in-clear");
+
+        byte[] stored = TenantContext.callAs(TenantContext.Scope.system(setup.tenant().id()), () ->
+                transactions.execute(tx -> jdbc.sql("SELECT credentials FROM integrations WHERE id = :id")
+                        .param("id", setup.channelId()).query(byte[].class).single()));
+
+        String raw = new String(stored, StandardCharsets.ISO_8859_1);
+        assertThat(raw).doesNotContain("app-secret-in-clear").doesNotContain("EAAG-" + setup.phoneNumberId());
+        Api.Response listed = api.get(setup.tenant().adminKey(), "/api/v1/messaging/whatsapp/channels");
+        assertThat(listed.body()).contains(setup.phoneNumberId()).doesNotContain("app-secret-in-clear")
+                .doesNotContain("EAAG-");
+    }
+
+    @Test
+    void aPictureIsFetchedThroughTheMediaEndpointAndKept() throws Exception {
+        Setup setup = channel("app-secret");
+        String mediaId = "media" + setup.phoneNumberId();
+        byte[] jpeg = ("jpeg bytes of " + mediaId).getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jpeg));
+        graphApi.stubFor(get("/v23.0/" + mediaId).willReturn(okJson("""
+                {"messaging_product":"whatsapp","url":"%s/lookaside/%s","mime_type":"image/jpeg","sha256":"%s",
+                 "file_size":"%d","id":"%s"}""".formatted(graphApi.baseUrl(), mediaId, sha, jpeg.length, mediaId))));
+        graphApi.stubFor(get("/lookaside/" + mediaId).willReturn(aResponse()
+                .withHeader("Content-Type", "image/jpeg").withBody(jpeg)));
+        String body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
+                "messaging_product":"whatsapp","metadata":{"display_phone_number":"1","phone_number_id":"%s"},
+                "contacts":[{"profile":{"name":"Ana"},"wa_id":"5215544444444"}],
+                "messages":[{"from":"5215544444444","id":"wamid.PIC","timestamp":"1760000000","type":"image",
+                  "image":{"caption":"Esta pieza","mime_type":"image/jpeg","sha256":"%s","id":"%s"}}]}}]}]}"""
+                .formatted(setup.phoneNumberId(), sha, mediaId);
+
+        assertThat(post(body, sign("app-secret", body)).status()).isEqualTo(200);
+        String url = TenantContext.callAs(TenantContext.Scope.system(setup.tenant().id()), () ->
+                transactions.execute(tx -> jdbc.sql("SELECT media_url FROM messages WHERE message_type = 'image'")
+                        .query(String.class).single()));
+        WebSession admin = WebSession.signedIn(api.baseUrl(), setup.tenant().slug(), setup.tenant().adminEmail(),
+                TestFixtures.PASSWORD);
+        assertThat(admin.get(url).status()).isEqualTo(404);
+
+        media.fetchDue();
+
+        WebSession.Page picture = admin.get(url);
+        assertThat(picture.status()).isEqualTo(200);
+        assertThat(picture.header("content-type")).startsWith("image/jpeg");
+        assertThat(picture.body()).isEqualTo("jpeg bytes of " + mediaId);
+        var other = fixtures.tenant();
+        WebSession stranger = WebSession.signedIn(api.baseUrl(), other.slug(), other.adminEmail(), TestFixtures.PASSWORD);
+        assertThat(stranger.get(url).status()).isEqualTo(404);
+    }
+}
