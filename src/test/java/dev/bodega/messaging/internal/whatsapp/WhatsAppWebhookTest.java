@@ -6,6 +6,7 @@ import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.TestFixtures;
 import dev.bodega.support.WebSession;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The webhook URL as Meta calls it: handshake, signature, routing, storage, media. */
 @BodegaTest
 class WhatsAppWebhookTest {
-
-    /** Phone number ids unique to each test, so stubs and routes never meet. */
-    private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L * 10);
 
     @Autowired
     TestFixtures fixtures;
@@ -43,46 +39,36 @@ class WhatsAppWebhookTest {
     @Autowired
     WhatsAppMedia media;
 
-    record Setup(TestFixtures.Tenant tenant, UUID channelId, String phoneNumberId, String verifyToken) {
+    WhatsAppKit kit;
+
+    @BeforeEach
+    void kit() {
+        kit = new WhatsAppKit(fixtures, api, jdbc, transactions);
     }
 
-    Setup channel(String appSecret) {
-        var tenant = fixtures.tenant();
-        String number = String.valueOf(NUMBERS.incrementAndGet());
-        Api.Response created = api.post(tenant.adminKey(), "/api/v1/messaging/whatsapp/channels", Map.of(
-                "name", "Tienda", "phoneNumberId", number, "displayPhoneNumber", "+52 55 0000 0000",
-                "accessToken", "EAAG-" + number, "appSecret", appSecret));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return new Setup(tenant, UUID.fromString(created.json().path("channel").path("id").asString()), number,
-                created.json().path("verifyToken").asString());
-    }
-
-    static String textWebhook(String phoneNumberId, String from, String wamid, String text) {
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{
-                "messaging_product":"whatsapp","metadata":{"display_phone_number":"1","phone_number_id":"%s"},
-                "contacts":[{"profile":{"name":"Ana"},"wa_id":"%s"}],
-                "messages":[{"from":"%s","id":"%s","timestamp":"1760000000","type":"text","text":{"body":"%s"}}]}}]}]}"""
-                .formatted(phoneNumberId, from, from, wamid, text);
+    WhatsAppKit.Channel channel(String appSecret) {
+        return kit.channel(appSecret);
     }
 
     Api.Response post(String body, String signature) {
-        return api.send(null, "POST", "/webhooks/whatsapp", body,
-                signature == null ? Map.of() : Map.of("X-Hub-Signature-256", signature));
+        return kit.post(body, signature);
     }
 
     static String sign(String secret, String body) {
-        return WebhookSignature.sign(secret, body.getBytes(StandardCharsets.UTF_8));
+        return WhatsAppKit.sign(secret, body);
+    }
+
+    static String textWebhook(String phoneNumberId, String from, String wamid, String text) {
+        return WhatsAppKit.text(phoneNumberId, from, wamid, text);
     }
 
     long count(UUID tenant, String table) {
-        return TenantContext.callAs(TenantContext.Scope.system(tenant), () -> transactions.execute(tx ->
-                jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single()));
+        return kit.count(tenant, table);
     }
 
     @Test
     void theHandshakeAnswersTheChallengeOnlyToAChannelsVerifyToken() {
-        Setup setup = channel("app-secret");
+        WhatsAppKit.Channel setup = channel("app-secret");
 
         Api.Response ok = api.get(null, "/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token="
                 + setup.verifyToken() + "&hub.challenge=1158201444");
@@ -97,7 +83,7 @@ class WhatsAppWebhookTest {
 
     @Test
     void aBadSignatureIsRefusedAndNothingIsStored() {
-        Setup setup = channel("app-secret");
+        WhatsAppKit.Channel setup = channel("app-secret");
         String body = textWebhook(setup.phoneNumberId(), "5215511111111", "wamid.BAD1", "hola");
 
         Api.Response forged = post(body, sign("not-the-app-secret", body));
@@ -115,7 +101,7 @@ class WhatsAppWebhookTest {
 
     @Test
     void aWebhookDeliveredTwiceStoresOneMessage() {
-        Setup setup = channel("app-secret");
+        WhatsAppKit.Channel setup = channel("app-secret");
         String body = textWebhook(setup.phoneNumberId(), "5215522222222", "wamid.TWICE", "¿Tienen filtros?");
 
         Api.Response first = post(body, sign("app-secret", body));
@@ -131,7 +117,7 @@ class WhatsAppWebhookTest {
 
     @Test
     void aNumberNoChannelHasIsNotFoundAndStoresNothing() {
-        Setup setup = channel("app-secret");
+        WhatsAppKit.Channel setup = channel("app-secret");
         String body = textWebhook("999" + setup.phoneNumberId(), "5215533333333", "wamid.NOBODY", "hola");
 
         Api.Response response = post(body, sign("app-secret", body));
@@ -142,11 +128,11 @@ class WhatsAppWebhookTest {
 
     @Test
     void theChannelsSecretsAreStoredEncrypted() {
-        Setup setup = channel("app-secret-in-clear");
+        WhatsAppKit.Channel setup = channel("app-secret-in-clear");
 
         byte[] stored = TenantContext.callAs(TenantContext.Scope.system(setup.tenant().id()), () ->
                 transactions.execute(tx -> jdbc.sql("SELECT credentials FROM integrations WHERE id = :id")
-                        .param("id", setup.channelId()).query(byte[].class).single()));
+                        .param("id", setup.id()).query(byte[].class).single()));
 
         String raw = new String(stored, StandardCharsets.ISO_8859_1);
         assertThat(raw).doesNotContain("app-secret-in-clear").doesNotContain("EAAG-" + setup.phoneNumberId());
@@ -157,7 +143,7 @@ class WhatsAppWebhookTest {
 
     @Test
     void aPictureIsFetchedThroughTheMediaEndpointAndKept() throws Exception {
-        Setup setup = channel("app-secret");
+        WhatsAppKit.Channel setup = channel("app-secret");
         String mediaId = "media" + setup.phoneNumberId();
         byte[] jpeg = ("jpeg bytes of " + mediaId).getBytes(StandardCharsets.UTF_8);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jpeg));
