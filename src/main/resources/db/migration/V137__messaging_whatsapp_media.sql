@@ -1,7 +1,7 @@
--- Pictures, voice notes, videos and files customers send on WhatsApp. The webhook only names them (a media id, valid
--- for a while); a worker fetches the bytes through the Graph API's media endpoint and keeps them here, retrying with
--- backoff, so the inbox shows them after Meta has forgotten them. One row per (channel, media id): a webhook
--- delivered twice fetches once.
+-- Pictures, voice notes, videos and files customers send on WhatsApp wait here to be fetched. The webhook only names
+-- them (a media id, valid for a while); a worker fetches the bytes through the Graph API's media endpoint, retrying
+-- with backoff, and keeps them in media_files under this row's id, so the inbox shows them after Meta has forgotten
+-- them. One row per (channel, media id): a webhook delivered twice fetches once.
 CREATE TABLE whatsapp_media (
     tenant_id       uuid         NOT NULL,
     id              uuid         NOT NULL,
@@ -10,7 +10,6 @@ CREATE TABLE whatsapp_media (
     mime_type       varchar(255),
     filename        varchar(255),
     sha256          varchar(128),
-    content         bytea,
     fetched_at      timestamptz,
     attempts        integer      NOT NULL DEFAULT 0,
     next_attempt_at timestamptz  NOT NULL DEFAULT now(),

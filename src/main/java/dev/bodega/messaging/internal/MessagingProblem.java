@@ -14,7 +14,10 @@ public enum MessagingProblem implements ProblemType {
     NAME_TAKEN("messaging-name-taken", HttpStatus.CONFLICT),
     SCHEDULE_IN_PAST("schedule-in-past", HttpStatus.UNPROCESSABLE_CONTENT),
     NOT_AN_AGENT("not-an-agent", HttpStatus.UNPROCESSABLE_CONTENT),
-    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS);
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS),
+    WHATSAPP_WINDOW_CLOSED("whatsapp-window-closed", HttpStatus.UNPROCESSABLE_CONTENT),
+    WHATSAPP_NUMBER_TAKEN("whatsapp-number-taken", HttpStatus.CONFLICT),
+    WHATSAPP_SIGNATURE("whatsapp-signature", HttpStatus.UNAUTHORIZED);
 
     private final String slug;
     private final HttpStatus status;

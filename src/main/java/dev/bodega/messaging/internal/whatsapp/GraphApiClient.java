@@ -91,7 +91,7 @@ class GraphApiClient {
                     return body == null ? new byte[0] : body;
                 }));
         String sha256 = media.path("sha256").asString("");
-        if (!sha256.isEmpty() && !sha256.equalsIgnoreCase(HexFormat.of().formatHex(sha256(bytes)))) {
+        if (!sha256.isEmpty() && !matchesHash(sha256, bytes)) {
             throw new GraphApiException(200, 0, "The media " + mediaId + " arrived damaged", true, null);
         }
         return new Download(bytes, media.path("mime_type").asString("application/octet-stream"));
@@ -146,9 +146,16 @@ class GraphApiClient {
         return headers -> headers.setBearerAuth(token);
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    /** Meta writes the hash in hex on the media endpoint and in base64 in webhooks. */
+    private static boolean matchesHash(String expected, byte[] bytes) {
+        String hex = sha256Hex(bytes);
+        return expected.equalsIgnoreCase(hex)
+                || expected.equals(java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex)));
+    }
+
+    static String sha256Hex(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Attachments customers send: queued by the webhook (a media id), fetched through the Graph API by a scheduled
- * worker and kept in {@code whatsapp_media}, retried with backoff until {@link #MAX_ATTEMPTS}. An attempt claims
+ * Attachments customers send: queued by the webhook (a media id) in {@code whatsapp_media}, fetched through the
+ * Graph API by a scheduled worker and kept in {@code media_files} under the same id, retried with backoff until
+ * {@link #MAX_ATTEMPTS}. An attempt claims
  * its row first (a lease), so two workers never fetch one file at once.
  */
 @Configuration(proxyBeanMethods = false)
@@ -74,8 +75,8 @@ public class WhatsAppMedia {
     /** A fetched file of the current company; empty while it waits (or for another company's id). */
     public Optional<Content> content(UUID id) {
         return transactions.execute(tx -> jdbc.sql("""
-                        SELECT content AS bytes, mime_type, filename FROM whatsapp_media
-                        WHERE tenant_id = :tenant AND id = :id AND fetched_at IS NOT NULL""")
+                        SELECT content AS bytes, content_type AS mime_type, file_name AS filename FROM media_files
+                        WHERE tenant_id = :tenant AND id = :id""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).query(Content.class).optional());
     }
 
@@ -122,12 +123,7 @@ public class WhatsAppMedia {
         try {
             String token = channels.find(claim.integrationId()).orElseThrow().credentials().accessToken();
             GraphApiClient.Download download = graph.fetchMedia(claim.mediaId(), token);
-            transactions.executeWithoutResult(tx -> jdbc.sql("""
-                            UPDATE whatsapp_media SET content = :bytes, mime_type = :mime, fetched_at = now(),
-                                   last_error = NULL
-                            WHERE tenant_id = :tenant AND id = :id""")
-                    .param("bytes", download.bytes()).param("mime", download.mimeType())
-                    .param("tenant", tenant).param("id", id).update());
+            transactions.executeWithoutResult(tx -> keep(tenant, id, download));
             return true;
         } catch (RuntimeException e) {
             boolean retry = !(e instanceof GraphApiException g) || g.retryable();
@@ -142,6 +138,20 @@ public class WhatsAppMedia {
                     .param("tenant", tenant).param("id", id).update());
             return false;
         }
+    }
+
+    private void keep(UUID tenant, UUID id, GraphApiClient.Download download) {
+        jdbc.sql("""
+                        INSERT INTO media_files (tenant_id, id, content_type, file_name, size_bytes, sha256, content)
+                        SELECT tenant_id, id, :mime, filename, :size, :sha, :bytes FROM whatsapp_media
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("mime", download.mimeType()).param("size", download.bytes().length)
+                .param("sha", GraphApiClient.sha256Hex(download.bytes())).param("bytes", download.bytes())
+                .param("tenant", tenant).param("id", id).update();
+        jdbc.sql("""
+                        UPDATE whatsapp_media SET mime_type = :mime, fetched_at = now(), last_error = NULL
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("mime", download.mimeType()).param("tenant", tenant).param("id", id).update();
     }
 
     /** 30 s, 1 min, 2 min... at most an hour. */

@@ -47,7 +47,7 @@ class WhatsAppSimulatorPageController {
     String page(Model model) {
         requireDemo();
         model.addAttribute("form", PhoneForm.empty());
-        return page(model);
+        return render(model);
     }
 
     @PostMapping
@@ -55,7 +55,7 @@ class WhatsAppSimulatorPageController {
                 RedirectAttributes redirect) {
         requireDemo();
         if (errors.hasErrors()) {
-            return page(model);
+            return render(model);
         }
         if (channels.find(form.channelId()).isEmpty()) {
             throw new NotFoundException("WhatsApp channel");
@@ -67,7 +67,7 @@ class WhatsAppSimulatorPageController {
         return "redirect:/messaging/whatsapp/simulator";
     }
 
-    private String page(Model model) {
+    private String render(Model model) {
         if (model.containsAttribute("last")) {
             model.addAttribute("form", model.getAttribute("last"));
         }

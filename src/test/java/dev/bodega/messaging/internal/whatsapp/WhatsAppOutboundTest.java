@@ -169,8 +169,9 @@ class WhatsAppOutboundTest {
 
         assertThat(status(channel, sent.id())).isEqualTo("sent");
         assertThat(graphApi.findAll(postRequestedFor(urlEqualTo(channel.messagesPath())))).hasSize(2);
-        assertThat(kit.sql(channel.tenant().id(), j -> j.sql("SELECT external_message_id FROM messages WHERE id = :id")
-                .param("id", sent.id()).query(String.class).single())).isEqualTo("wamid.ONCE");
+        String externalId = kit.sql(channel.tenant().id(), j -> j.sql(
+                "SELECT external_message_id FROM messages WHERE id = :id").param("id", sent.id()).query(String.class).single());
+        assertThat(externalId).isEqualTo("wamid.ONCE");
     }
 
     @Test
