@@ -40,3 +40,15 @@ AS $$
 $$;
 REVOKE ALL ON FUNCTION whatsapp_media_tenants_due(integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION whatsapp_media_tenants_due(integer) TO ${app_role};
+
+-- The outbox's retries find the companies with messages due through messaging_outbox_tenants_due() (V130), which
+-- runs as the owner; every tenant table forces row-level security on the owner too, so the owner needs this policy
+-- to see the due rows (as mail_outbox_owner_lists_due). Created here unless V130 already has it.
+DO $$
+BEGIN
+    IF current_user <> '${app_role}' AND NOT EXISTS (
+            SELECT 1 FROM pg_policies WHERE tablename = 'message_outbox' AND policyname = 'message_outbox_owner_lists_due') THEN
+        EXECUTE format('CREATE POLICY message_outbox_owner_lists_due ON message_outbox FOR SELECT TO %I USING (done_at IS NULL)',
+                       current_user);
+    END IF;
+END $$;

@@ -57,7 +57,8 @@ class MigrationsTest {
             "account_tokens.account_tokens_by_hash",     // a mailed link (invitation, reset), before its company is known
             "mail_outbox.mail_outbox_owner_lists_due",   // the owner's mail sender finds companies with mail waiting
             "channel_routes.channel_routes_by_address",  // a webhook or web chat finds its company by the channel's address
-            "whatsapp_media.whatsapp_media_owner_lists_due");  // the owner's media fetcher finds companies with media waiting
+            "whatsapp_media.whatsapp_media_owner_lists_due",   // the owner's media fetcher finds companies with media waiting
+            "message_outbox.message_outbox_owner_lists_due");  // the owner's outbox worker finds companies with messages due
     private static final String LANDED = "db/landed-migrations.txt";
 
     @Autowired EmbeddedDatabase embedded;

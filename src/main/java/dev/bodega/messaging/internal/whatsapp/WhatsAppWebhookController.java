@@ -38,12 +38,14 @@ class WhatsAppWebhookController {
         this.webhooks = webhooks;
     }
 
-    @GetMapping(value = PATH, produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping(PATH)
     ResponseEntity<String> handshake(@RequestParam(name = "hub.mode", required = false) String mode,
                                      @RequestParam(name = "hub.verify_token", required = false) String token,
                                      @RequestParam(name = "hub.challenge", required = false) String challenge) {
-        return webhooks.handshake(mode, token, challenge).map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).body("Unknown verify token"));
+        return webhooks.handshake(mode, token, challenge)
+                .map(echo -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(echo))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
+                        .body("Unknown verify token"));
     }
 
     @PostMapping(PATH)
