@@ -12,7 +12,7 @@ import java.util.UUID;
  * two conversations arriving together never push an agent past capacity.
  */
 @Component
-class Assignment {
+public class Assignment {
 
     private final JdbcClient jdbc;
     private final LiveEvents live;
@@ -23,7 +23,7 @@ class Assignment {
     }
 
     /** Assigns an unassigned conversation to the next agent; empty when none is free. */
-    Optional<UUID> assignNext(UUID tenantId, UUID conversationId) {
+    public Optional<UUID> assignNext(UUID tenantId, UUID conversationId) {
         jdbc.sql("SELECT user_id FROM inbox_agents WHERE tenant_id = :tenant ORDER BY user_id FOR UPDATE")
                 .param("tenant", tenantId).query(UUID.class).list();
         Optional<UUID> agent = jdbc.sql("""

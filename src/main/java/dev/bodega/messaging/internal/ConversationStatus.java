@@ -18,12 +18,12 @@ public enum ConversationStatus {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
 
-    boolean isDone() {
+    public boolean isDone() {
         return this == RESOLVED || this == CLOSED;
     }
 
     /** Where an agent may move a conversation from here. */
-    Set<ConversationStatus> next() {
+    public Set<ConversationStatus> next() {
         return switch (this) {
             case ACTIVE -> Set.of(PENDING, RESOLVED, CLOSED);
             case PENDING -> Set.of(ACTIVE, RESOLVED, CLOSED);

@@ -45,10 +45,12 @@ public class Outgoing {
     private final MessageStore store;
     private final MessageOutbox outbox;
     private final LiveEvents live;
+    private final OutboundRateLimit limit;
     private final Map<String, OutboundChannel> channels;
 
     Outgoing(JdbcClient jdbc, Recipients recipients, MessageStore store, MessageOutbox outbox, LiveEvents live,
-             List<OutboundChannel> channels) {
+             OutboundRateLimit limit, List<OutboundChannel> channels) {
+        this.limit = limit;
         this.jdbc = jdbc;
         this.recipients = recipients;
         this.store = store;
@@ -61,7 +63,10 @@ public class Outgoing {
      * For automatic messages inside another transaction: sends unless the contact is blocked or the channel refuses
      * (then nothing is stored and the caller's transaction goes on).
      */
-    Optional<MessageStore.Ref> sendIfAccepted(UUID tenantId, Reply reply) {
+    public Optional<MessageStore.Ref> sendIfAccepted(UUID tenantId, Reply reply) {
+        if (!reply.isPrivate() && !limit.tryTake(tenantId)) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(store(tenantId, reply));
         } catch (ErrorResponseException refused) {
@@ -69,8 +74,12 @@ public class Outgoing {
         }
     }
 
+    /** Sends (or notes) now; more than the plan allows in a minute is a 429. */
     @Transactional
     public MessageStore.Ref send(UUID tenantId, Reply reply) {
+        if (!reply.isPrivate()) {
+            limit.take(tenantId);
+        }
         return store(tenantId, reply);
     }
 
