@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequiresPermission(WhatsAppSetupPageController.PERMISSION)
 class WhatsAppSetupPageController {
 
-    static final String PERMISSION = "messaging.channels";
+    static final String PERMISSION = "messaging.manage";
 
     private final WhatsAppChannels channels;
     private final ProblemMessages problems;
