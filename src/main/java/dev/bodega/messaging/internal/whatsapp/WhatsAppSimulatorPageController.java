@@ -62,14 +62,18 @@ class WhatsAppSimulatorPageController {
         }
         WhatsAppWebhooks.Outcome outcome = simulator.send(form.channelId(), form.from(),
                 form.name() == null || form.name().isBlank() ? form.from() : form.name().trim(), form.text());
+        // Plain strings: flash attributes live in the (serialized) session.
         redirect.addFlashAttribute("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
-        redirect.addFlashAttribute("last", new PhoneForm(form.channelId(), form.from(), form.name(), ""));
+        redirect.addFlashAttribute("lastChannel", form.channelId().toString());
+        redirect.addFlashAttribute("lastFrom", form.from());
+        redirect.addFlashAttribute("lastName", form.name() == null ? "" : form.name());
         return "redirect:/messaging/whatsapp/simulator";
     }
 
     private String render(Model model) {
-        if (model.containsAttribute("last")) {
-            model.addAttribute("form", model.getAttribute("last"));
+        if (model.getAttribute("lastChannel") instanceof String channel) {
+            model.addAttribute("form", new PhoneForm(UUID.fromString(channel), (String) model.getAttribute("lastFrom"),
+                    (String) model.getAttribute("lastName"), ""));
         }
         model.addAttribute("channels", channels.list());
         return "messaging/whatsapp-simulator";

@@ -53,6 +53,7 @@ class WhatsAppBrowserTest extends BrowserTestBase {
         page.fill("#email", tenant.adminEmail());
         page.fill("#password", TestFixtures.PASSWORD);
         page.click("#login-submit");
+        assertThat(page.locator("#dashboard-title")).isVisible(LIVE);
         page.navigate("/inbox");
         assertThat(page.locator("#inbox[data-live='on']")).isVisible(LIVE);
 
