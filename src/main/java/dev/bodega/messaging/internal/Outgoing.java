@@ -74,6 +74,15 @@ public class Outgoing {
         }
     }
 
+    /**
+     * For a worker inside its own transaction: sends, or throws the refusal without marking the transaction for
+     * rollback (the caller records it).
+     */
+    public MessageStore.Ref sendIfAcceptedOrFail(UUID tenantId, Reply reply) {
+        limit.take(tenantId);
+        return store(tenantId, reply);
+    }
+
     /** Sends (or notes) now; more than the plan allows in a minute is a 429. */
     @Transactional
     public MessageStore.Ref send(UUID tenantId, Reply reply) {

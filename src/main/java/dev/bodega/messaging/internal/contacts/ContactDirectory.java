@@ -33,7 +33,7 @@ public class ContactDirectory {
     public record ContactRequest(@Size(max = 255, message = "{field.too-long}") String name,
                                  @Size(max = 50, message = "{field.too-long}") String phone,
                                  @Email(message = "{inbox.contact.email.invalid}") @Size(max = 255, message = "{field.too-long}") String email,
-                                 boolean blocked, List<String> tags) {
+                                 Boolean blocked, List<String> tags) {
     }
 
     public record CustomerCard(UUID id, String name, String email, String phone, BigDecimal totalPurchases,
@@ -88,7 +88,7 @@ public class ContactDirectory {
                                tags = :tags, updated_at = now(), version = version + 1
                         WHERE tenant_id = :tenant AND id = :id AND version = :version""")
                 .param("name", Text.blankToNull(request.name())).param("phone", Text.blankToNull(request.phone()))
-                .param("email", Text.blankToNull(request.email())).param("blocked", request.blocked())
+                .param("email", Text.blankToNull(request.email())).param("blocked", Boolean.TRUE.equals(request.blocked()))
                 .param("tags", cleanTags(request.tags())).param("tenant", TenantContext.tenantId())
                 .param("id", id).param("version", version).update();
         if (changed == 0) {

@@ -178,14 +178,16 @@ public class Conversations {
     /** Users who may answer (hold messaging.reply), for the assignee list. */
     @Transactional(readOnly = true)
     public List<Agent> agents() {
-        record Holder(UUID id, String name, String[] permissions) {
+        record Holder(UUID id, String name, List<String> permissions) {
         }
         return jdbc.sql("""
                         SELECT u.id, u.name, p.permissions FROM platform_users u
                         JOIN platform_user_permissions p ON p.tenant_id = u.tenant_id AND p.user_id = u.id
                         WHERE u.active AND u.deleted_at IS NULL ORDER BY lower(u.name), u.id""")
-                .query(Holder.class).list().stream()
-                .filter(h -> Permissions.allows(List.of(h.permissions()), "messaging.reply"))
+                .query((rs, n) -> new Holder(rs.getObject("id", UUID.class), rs.getString("name"),
+                        List.of((String[]) rs.getArray("permissions").getArray())))
+                .list().stream()
+                .filter(h -> Permissions.allows(h.permissions(), "messaging.reply"))
                 .map(h -> new Agent(h.id(), h.name())).distinct().toList();
     }
 

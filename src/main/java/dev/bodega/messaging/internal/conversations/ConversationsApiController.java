@@ -33,7 +33,7 @@ import java.util.UUID;
 class ConversationsApiController {
 
     record ReplyRequest(@NotBlank(message = "{inbox.reply.required}") @Size(max = 4096, message = "{field.too-long}")
-                        String content, boolean isPrivate, UUID templateId, List<String> templateParameters,
+                        String content, Boolean isPrivate, UUID templateId, List<String> templateParameters,
                         UUID quotedMessageId, String mediaUrl, String messageType) {
     }
 
@@ -98,7 +98,7 @@ class ConversationsApiController {
         MessageStore.Ref ref = outgoing.send(TenantContext.tenantId(), new Outgoing.Reply(id, "user",
                 TenantContext.userId().orElse(null), request.content(),
                 request.messageType() == null ? "text" : request.messageType(), request.mediaUrl(),
-                request.isPrivate(), false, request.templateId(),
+                Boolean.TRUE.equals(request.isPrivate()), false, request.templateId(),
                 request.templateParameters() == null ? List.of() : request.templateParameters(),
                 request.quotedMessageId()));
         return new Sent(ref.id(), ref.createdAt());
