@@ -26,7 +26,11 @@ public class MediaFiles {
     }
 
     public UUID store(UUID tenantId, String contentType, String fileName, byte[] bytes) {
-        UUID id = Ids.next();
+        return store(tenantId, Ids.next(), contentType, fileName, bytes);
+    }
+
+    /** Under an id chosen before the bytes arrived (a channel's download, linked from its message already). */
+    public UUID store(UUID tenantId, UUID id, String contentType, String fileName, byte[] bytes) {
         jdbc.sql("""
                         INSERT INTO media_files (tenant_id, id, content_type, file_name, size_bytes, sha256, content)
                         VALUES (:tenant, :id, :type, :name, :size, :sha, :content)""")

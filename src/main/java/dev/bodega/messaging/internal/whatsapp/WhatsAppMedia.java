@@ -3,6 +3,7 @@ package dev.bodega.messaging.internal.whatsapp;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.bodega.messaging.internal.MediaFiles;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Attachments customers send: queued by the webhook (a media id) in {@code whatsapp_media}, fetched through the
- * Graph API by a scheduled worker and kept in {@code media_files} under the same id, retried with backoff until
+ * Graph API by a scheduled worker and kept in {@code media_files} ({@link MediaFiles}) under the same id, retried with backoff until
  * {@link #MAX_ATTEMPTS}. An attempt claims
  * its row first (a lease), so two workers never fetch one file at once.
  */
@@ -30,10 +31,6 @@ public class WhatsAppMedia {
     static final int MAX_ATTEMPTS = 8;
     private static final Duration LEASE = Duration.ofMinutes(5);
 
-    /** A kept file, for the inbox to show. */
-    public record Content(byte[] bytes, String mimeType, String filename) {
-    }
-
     private record Claim(String mediaId, UUID integrationId, int attempts) {
     }
 
@@ -41,12 +38,15 @@ public class WhatsAppMedia {
     private final TransactionTemplate transactions;
     private final WhatsAppChannels channels;
     private final GraphApiClient graph;
+    private final MediaFiles files;
 
-    WhatsAppMedia(JdbcClient jdbc, TransactionTemplate transactions, WhatsAppChannels channels, GraphApiClient graph) {
+    WhatsAppMedia(JdbcClient jdbc, TransactionTemplate transactions, WhatsAppChannels channels, GraphApiClient graph,
+                  MediaFiles files) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.channels = channels;
         this.graph = graph;
+        this.files = files;
     }
 
     @Bean
@@ -70,14 +70,6 @@ public class WhatsAppMedia {
                                 WHERE tenant_id = :tenant AND integration_id = :integration AND media_id = :media""")
                         .param("tenant", tenant).param("integration", integrationId).param("media", media.id())
                         .query(UUID.class).single());
-    }
-
-    /** A fetched file of the current company; empty while it waits (or for another company's id). */
-    public Optional<Content> content(UUID id) {
-        return transactions.execute(tx -> jdbc.sql("""
-                        SELECT content AS bytes, content_type AS mime_type, file_name AS filename FROM media_files
-                        WHERE tenant_id = :tenant AND id = :id""")
-                .param("tenant", TenantContext.tenantId()).param("id", id).query(Content.class).optional());
     }
 
     /** Fetches every file due, in every company; returns how many arrived. */
@@ -141,17 +133,18 @@ public class WhatsAppMedia {
     }
 
     private void keep(UUID tenant, UUID id, GraphApiClient.Download download) {
-        jdbc.sql("""
-                        INSERT INTO media_files (tenant_id, id, content_type, file_name, size_bytes, sha256, content)
-                        SELECT tenant_id, id, :mime, filename, :size, :sha, :bytes FROM whatsapp_media
-                        WHERE tenant_id = :tenant AND id = :id""")
-                .param("mime", download.mimeType()).param("size", download.bytes().length)
-                .param("sha", GraphApiClient.sha256Hex(download.bytes())).param("bytes", download.bytes())
-                .param("tenant", tenant).param("id", id).update();
+        String filename = jdbc.sql("SELECT filename FROM whatsapp_media WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", tenant).param("id", id).query(String.class).optional().orElse(null);
+        files.store(tenant, id, download.mimeType(), filename, download.bytes());
         jdbc.sql("""
                         UPDATE whatsapp_media SET mime_type = :mime, fetched_at = now(), last_error = NULL
                         WHERE tenant_id = :tenant AND id = :id""")
                 .param("mime", download.mimeType()).param("tenant", tenant).param("id", id).update();
+    }
+
+    /** Where the inbox shows a file (served by the inbox, 404 until it has arrived). */
+    static String url(UUID id) {
+        return "/messaging/media/" + id;
     }
 
     /** 30 s, 1 min, 2 min... at most an hour. */

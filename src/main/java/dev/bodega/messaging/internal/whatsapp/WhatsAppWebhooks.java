@@ -97,7 +97,7 @@ class WhatsAppWebhooks {
 
     private String mediaUrl(ChannelRoutes.Route route, Webhook.Inbound message) {
         return message.media() == null || message.media().id() == null ? null
-                : WhatsAppMediaController.url(media.queue(route.integrationId(), message.media()));
+                : WhatsAppMedia.url(media.queue(route.integrationId(), message.media()));
     }
 
     private static String errorText(Webhook.Error error) {
