@@ -50,8 +50,12 @@ class MenuCrawlerTest {
     private static final Pattern HIDDEN = Pattern.compile(
             "(?s)<(script|style|textarea|code|pre)\\b.*?</\\1>|<!--.*?-->|<[^>]*>");
 
-    /** Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners, machines. */
-    private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines");
+    /**
+     * Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners,
+     * machines; the inbox's conversations in each state and its settings.
+     */
+    private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines",
+            "/inbox");
 
     @Autowired Api api;
 

@@ -4,5 +4,5 @@
  * built only through the other modules' public APIs. It owns no table.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo",
-        allowedDependencies = {"platform", "catalog", "inventory", "sales", "purchasing", "service"})
+        allowedDependencies = {"platform", "catalog", "inventory", "sales", "purchasing", "service", "messaging"})
 package dev.bodega.demo;

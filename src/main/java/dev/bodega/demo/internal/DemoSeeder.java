@@ -26,10 +26,12 @@ class DemoSeeder implements DemoData {
     private final DemoCounts counts;
     private final DemoService service;
     private final DemoPartners partners;
+    private final DemoInbox inbox;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
                DemoRequests requests, DemoScope scope, DemoVehicles vehicles, DemoService service,
-               DemoCounts counts, DemoPartners partners) {
+               DemoCounts counts, DemoPartners partners, DemoInbox inbox) {
+        this.inbox = inbox;
         this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
@@ -57,6 +59,7 @@ class DemoSeeder implements DemoData {
         vehicles.seed(tenantId, adminUserId);
         service.seed(tenantId, users, stocked.locations().get(DemoStock.WORKSHOP));
         partners.seed(tenantId, adminUserId);
+        inbox.seed(tenantId, users);
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

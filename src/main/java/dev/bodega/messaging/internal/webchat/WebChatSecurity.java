@@ -17,7 +17,7 @@ class WebChatSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain webChat(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChatFilterChain(HttpSecurity http) throws Exception {
         return http.securityMatcher("/webchat/**")
                 .csrf(c -> c.disable())
                 .cors(Customizer.withDefaults())
