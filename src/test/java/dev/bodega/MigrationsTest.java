@@ -55,7 +55,10 @@ class MigrationsTest {
             "vehicle_orders.vehicle_orders_by_tracking_token", // a customer's tracking link, before its company is known
             "audit_log.audit_log_write",        // the audit trigger's inserts (reads go through audit_log_read)
             "account_tokens.account_tokens_by_hash",     // a mailed link (invitation, reset), before its company is known
-            "mail_outbox.mail_outbox_owner_lists_due");  // the owner's mail sender finds companies with mail waiting
+            "mail_outbox.mail_outbox_owner_lists_due",   // the owner's mail sender finds companies with mail waiting
+            "channel_routes.channel_routes_by_address",  // a webhook or web chat finds its company by the channel's address
+            "whatsapp_media.whatsapp_media_owner_lists_due",   // the owner's media fetcher finds companies with media waiting
+            "message_outbox.message_outbox_owner_lists_due");  // the owner's outbox worker finds companies with messages due
     private static final String LANDED = "db/landed-migrations.txt";
 
     @Autowired EmbeddedDatabase embedded;

@@ -5,5 +5,6 @@
  * built only through the other modules' public APIs. It owns no table.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo",
-        allowedDependencies = {"platform", "catalog", "inventory", "sales", "purchasing", "service", "insights"})
+        allowedDependencies = {"platform", "catalog", "inventory", "sales", "purchasing", "service", "insights",
+                "messaging"})
 package dev.bodega.demo;

@@ -1,5 +1,6 @@
 package dev.bodega.support;
 
+import dev.bodega.messaging.internal.whatsapp.GraphApiStub;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -20,6 +21,7 @@ import java.lang.annotation.Target;
         "bodega.db.clean-on-start=true",
         "bodega.db.url=",
         "db-scheduler.polling-interval=1s"})
-@Import({TestClock.Configuration.class, TestFixtures.class, StockFixtures.class, Api.class})
+@Import({TestClock.Configuration.class, TestFixtures.class, StockFixtures.class, Api.class,
+        GraphApiStub.Configuration.class})
 public @interface BodegaTest {
 }

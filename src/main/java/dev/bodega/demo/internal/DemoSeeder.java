@@ -29,10 +29,12 @@ class DemoSeeder implements DemoData {
     private final DemoService service;
     private final DemoPartners partners;
     private final DemandForecasts forecasts;
+    private final DemoInbox inbox;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
                DemoRequests requests, DemoScope scope, DemoVehicles vehicles, DemoService service,
-               DemoCounts counts, DemoPartners partners, DemandForecasts forecasts) {
+               DemoCounts counts, DemoPartners partners, DemandForecasts forecasts, DemoInbox inbox) {
+        this.inbox = inbox;
         this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
@@ -61,6 +63,7 @@ class DemoSeeder implements DemoData {
         vehicles.seed(tenantId, adminUserId);
         service.seed(tenantId, users, stocked.locations().get(DemoStock.WORKSHOP));
         partners.seed(tenantId, adminUserId);
+        inbox.seed(tenantId, users);
         // Outside a transaction of its own: the run commits as it goes, with its progress.
         TenantContext.runAs(new TenantContext.Scope(tenantId, null, null, DemoScope.SOURCE),
                 forecasts::forecastLastClosedDay);

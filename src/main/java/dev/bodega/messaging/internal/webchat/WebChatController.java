@@ -1,0 +1,60 @@
+package dev.bodega.messaging.internal.webchat;
+
+import dev.bodega.platform.PublicEndpoint;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.UUID;
+
+/**
+ * What the embedded web chat script calls, from the shop's own site (any origin, no cookies): send a message, read
+ * the conversation, and listen for the shop's answers. An unknown key or visitor is a 404.
+ */
+@RestController
+@PublicEndpoint
+@CrossOrigin(origins = "*", allowCredentials = "false")
+class WebChatController {
+
+    record VisitorText(@NotBlank @Size(max = 64) String visitorId, @Size(max = 255) String name,
+                       @Size(max = 255) String email, @NotBlank @Size(max = 4096) String text,
+                       @Size(max = 100) String clientId) {
+    }
+
+    record Accepted(UUID id, boolean duplicate) {
+    }
+
+    private final WebChat chat;
+
+    WebChatController(WebChat chat) {
+        this.chat = chat;
+    }
+
+    @PostMapping("/webchat/{key}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted send(@PathVariable String key, @Valid @RequestBody VisitorText body) {
+        var received = chat.send(key, body.visitorId(), body.name(), body.email(), body.text(), body.clientId());
+        return new Accepted(received.messageId(), received.duplicate());
+    }
+
+    @GetMapping("/webchat/{key}/messages")
+    WebChat.Thread thread(@PathVariable String key, @RequestParam String visitorId) {
+        return chat.thread(key, visitorId);
+    }
+
+    @GetMapping(path = "/webchat/{key}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable String key, @RequestParam String visitorId) {
+        return chat.stream(key, visitorId);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.bodega.messaging;
+
+import dev.bodega.support.Api;
+import dev.bodega.support.BodegaTest;
+import dev.bodega.support.TestFixtures;
+import dev.bodega.support.WebSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A visitor and the shop talk through web chat: public endpoints keyed by the channel, both ways, read ticks. */
+@BodegaTest
+class WebChatTest {
+
+    private static final String VISITOR = "visitor-0123456789abcdef";
+
+    @Autowired TestFixtures fixtures;
+    @Autowired Api api;
+
+    @Test
+    void aVisitorWritesTheShopAnswersAndTheVisitorReadsIt() throws InterruptedException {
+        var tenant = fixtures.tenant();
+        var channel = api.post(tenant.adminKey(), "/api/v1/channels/web-chat", Map.of("name", "Tienda", "greeting", "¡Hola!"));
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        String key = channel.json().get("publicKey").asString();
+
+        var sent = api.post(null, "/webchat/" + key + "/messages",
+                Map.of("visitorId", VISITOR, "text", "¿Hacen envíos?", "clientId", "c1"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        var resent = api.post(null, "/webchat/" + key + "/messages",
+                Map.of("visitorId", VISITOR, "text", "¿Hacen envíos?", "clientId", "c1"));
+        assertThat(resent.json().get("duplicate").asBoolean()).isTrue();
+
+        JsonNode conversations = api.get(tenant.adminKey(), "/api/v1/conversations?platform=web_chat").json().get("items");
+        assertThat(conversations).hasSize(1);
+        String conversation = conversations.get(0).get("id").asString();
+        assertThat(api.post(tenant.adminKey(), "/api/v1/conversations/" + conversation + "/messages",
+                Map.of("content", "Sí, a toda la isla")).status()).isEqualTo(201);
+        assertThat(api.post(tenant.adminKey(), "/api/v1/conversations/" + conversation + "/messages",
+                Map.of("content", "nota interna", "isPrivate", true)).status()).isEqualTo(201);
+
+        JsonNode thread = awaitAnswer(key);
+        assertThat(thread.get("greeting").asString()).isEqualTo("¡Hola!");
+        assertThat(thread.get("messages").valueStream().map(m -> m.get("content").asString()))
+                .containsExactly("¿Hacen envíos?", "Sí, a toda la isla");
+
+        JsonNode agentView = api.get(tenant.adminKey(), "/api/v1/conversations/" + conversation + "/messages").json().get("items");
+        assertThat(agentView.get(1).get("status").asString()).isEqualTo("read");
+    }
+
+    @Test
+    void anUnknownKeyOrAMalformedVisitorIsNotFound() {
+        var tenant = fixtures.tenant();
+        String key = api.post(tenant.adminKey(), "/api/v1/channels/web-chat", Map.of("name", "Web")).json()
+                .get("publicKey").asString();
+        assertThat(api.post(null, "/webchat/wc_nope/messages", Map.of("visitorId", VISITOR, "text", "hola")).status())
+                .isEqualTo(404);
+        assertThat(api.get(null, "/webchat/" + key + "/messages?visitorId=short").status()).isEqualTo(404);
+        assertThat(api.get(null, "/webchat/" + key + "/messages?visitorId=" + VISITOR).json().get("messages")).isEmpty();
+    }
+
+    @Test
+    void theSettingsPageCreatesAWebChatAndOffersItsSnippet() {
+        var tenant = fixtures.tenant();
+        WebSession admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
+        assertThat(admin.post("/inbox/settings/web-chat", Map.of("name", "Mi web")).status()).isEqualTo(302);
+        var page = admin.get("/inbox/settings");
+        assertThat(page.status()).isEqualTo(200);
+        String key = page.find("data-key=&quot;(wc_[A-Za-z0-9_-]+)&quot;");
+        assertThat(key).isNotNull();
+        String tryLink = page.find("href=\"(/inbox/settings/web-chat/[0-9a-f-]+/try)\"");
+        assertThat(admin.get(tryLink).body()).contains("data-key=\"" + key + "\"");
+
+        assertThat(admin.post("/inbox/settings", Map.of("version", "0", "autoAssign", "true", "monFrom", "09:00",
+                "monTo", "18:00", "awayMessage", "Volvemos mañana")).status()).isEqualTo(302);
+        assertThat(admin.get("/inbox/settings").body()).contains("Volvemos mañana").contains("value=\"09:00\"");
+    }
+
+    private JsonNode awaitAnswer(String key) throws InterruptedException {
+        long until = System.currentTimeMillis() + 10_000;
+        JsonNode thread = null;
+        while (System.currentTimeMillis() < until) {
+            thread = api.get(null, "/webchat/" + key + "/messages?visitorId=" + VISITOR).json();
+            boolean sent = thread.get("messages").valueStream()
+                    .anyMatch(m -> m.get("fromMe").asBoolean() && !"pending".equals(m.get("status").asString()));
+            if (sent) {
+                return api.get(null, "/webchat/" + key + "/messages?visitorId=" + VISITOR).json();
+            }
+            Thread.sleep(100);
+        }
+        return thread;
+    }
+}
