@@ -42,7 +42,12 @@ class CrossTenantIdTest {
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
                    Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
-                   String countId, String organizationId, String machineId) {
+                   String countId, String organizationId, String machineId, Messaging messaging) {
+    }
+
+    /** The other tenant's inbox: a web chat channel, a visitor's conversation and contact, a tag, a template, a scheduled message. */
+    record Messaging(String channelId, String conversationId, String contactId, String tagId, String templateId,
+                     String scheduledId) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -150,6 +155,17 @@ class CrossTenantIdTest {
         for (String step : List.of("", "/readings")) {
             IDS.put("/api/v1/machines/{id}" + step, Foreign::machineId);
         }
+        for (String step : List.of("", "/messages", "/status", "/priority", "/assignee", "/snooze", "/read", "/tags/{tagId}")) {
+            IDS.put("/api/v1/conversations/{id}" + step, f -> f.messaging().conversationId());
+        }
+        for (String step : List.of("", "/customer", "/merge")) {
+            IDS.put("/api/v1/contacts/{id}" + step, f -> f.messaging().contactId());
+        }
+        IDS.put("/api/v1/channels/{id}", f -> f.messaging().channelId());
+        IDS.put("/api/v1/tags/{id}", f -> f.messaging().tagId());
+        IDS.put("/api/v1/response-templates/{id}", f -> f.messaging().templateId());
+        IDS.put("/api/v1/scheduled-messages/{id}", f -> f.messaging().scheduledId());
+        IDS.put("/api/v1/scheduled-messages/{id}/cancel", f -> f.messaging().scheduledId());
     }
 
     /**
@@ -219,6 +235,12 @@ class CrossTenantIdTest {
             body.put("kind", "hours");
             return body;
         }
+        if (pattern.matches("/api/v1/(conversations|contacts|response-templates)/.*")) {
+            Map<String, Object> body = new LinkedHashMap<>(ANY_BODY);
+            body.putAll(Map.of("content", "cross-tenant", "shortcut", "cross", "status", "resolved", "priority", "high",
+                    "assignee", "auto", "mergeId", "00000000-0000-0000-0000-000000000000"));
+            return body;
+        }
         if (!pattern.startsWith("/api/v1/items/")) {
             return ANY_BODY;
         }
@@ -285,7 +307,23 @@ class CrossTenantIdTest {
                 theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
                 theirCount(theirs, stockroom), customer, api.post(theirs.adminKey(), "/api/v1/machines",
                         Map.of("serialNumber", "THEIRS-1", "name", "Theirs", "model", "Theirs", "organizationId", customer))
-                        .json().get("id").asString());
+                        .json().get("id").asString(), theirInbox(theirs));
+    }
+
+    /** A visitor wrote on their web chat; their conversation is tagged and has a message scheduled. */
+    private Messaging theirInbox(TestFixtures.Tenant theirs) {
+        var channel = api.post(theirs.adminKey(), "/api/v1/channels/web-chat", Map.of("name", "Theirs")).json();
+        api.post(null, "/webchat/" + channel.get("publicKey").asString() + "/messages",
+                Map.of("visitorId", "their-visitor-0123456789", "text", "hola"));
+        var conversation = api.get(theirs.adminKey(), "/api/v1/conversations").json().get("items").get(0);
+        String conversationId = conversation.get("id").asString();
+        String tag = api.post(theirs.adminKey(), "/api/v1/tags", Map.of("name", "Theirs")).json().get("id").asString();
+        String template = api.post(theirs.adminKey(), "/api/v1/response-templates", Map.of("name", "Theirs",
+                "shortcut", "theirs", "content", "Theirs")).json().get("id").asString();
+        String scheduled = api.post(theirs.adminKey(), "/api/v1/scheduled-messages", Map.of("conversationId",
+                conversationId, "content", "Theirs", "scheduledAt", "2099-01-01T10:00:00Z")).json().get("id").asString();
+        return new Messaging(channel.get("id").asString(), conversationId, conversation.get("contactId").asString(), tag,
+                template, scheduled);
     }
 
     /** A part in the stockroom lent to a technician, and a pending claim for one with a photo. */
