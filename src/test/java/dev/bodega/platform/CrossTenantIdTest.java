@@ -239,6 +239,9 @@ class CrossTenantIdTest {
             Map<String, Object> body = new LinkedHashMap<>(ANY_BODY);
             body.putAll(Map.of("content", "cross-tenant", "shortcut", "cross", "status", "resolved", "priority", "high",
                     "assignee", "auto", "mergeId", "00000000-0000-0000-0000-000000000000"));
+            if (pattern.startsWith("/api/v1/response-templates/")) {
+                body.put("priority", 0);
+            }
             return body;
         }
         if (!pattern.startsWith("/api/v1/items/")) {
