@@ -43,7 +43,12 @@ class CrossTenantIdTest {
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
                    Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
                    String countId, String organizationId, String machineId, String usageId,
-                   String approvalRuleId) {
+                   String approvalRuleId, Messaging messaging) {
+    }
+
+    /** The other tenant's inbox: a web chat channel, a visitor's conversation and contact, a tag, a template, a scheduled message. */
+    record Messaging(String channelId, String conversationId, String contactId, String tagId, String templateId,
+                     String scheduledId) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -164,6 +169,17 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/forecast-runs/{id}", Foreign::catalogItemId);
         IDS.put("/api/v1/reorder-recommendations/{locationId}/{itemId}/accept", Foreign::locationId);
         IDS.put("/api/v1/reorder-recommendations/{locationId}/{itemId}/keep", Foreign::locationId);
+        for (String step : List.of("", "/messages", "/status", "/priority", "/assignee", "/snooze", "/read", "/tags/{tagId}")) {
+            IDS.put("/api/v1/conversations/{id}" + step, f -> f.messaging().conversationId());
+        }
+        for (String step : List.of("", "/customer", "/merge")) {
+            IDS.put("/api/v1/contacts/{id}" + step, f -> f.messaging().contactId());
+        }
+        IDS.put("/api/v1/channels/{id}", f -> f.messaging().channelId());
+        IDS.put("/api/v1/tags/{id}", f -> f.messaging().tagId());
+        IDS.put("/api/v1/response-templates/{id}", f -> f.messaging().templateId());
+        IDS.put("/api/v1/scheduled-messages/{id}", f -> f.messaging().scheduledId());
+        IDS.put("/api/v1/scheduled-messages/{id}/cancel", f -> f.messaging().scheduledId());
     }
 
     /**
@@ -234,6 +250,15 @@ class CrossTenantIdTest {
             body.put("kind", "hours");
             return body;
         }
+        if (pattern.matches("/api/v1/(conversations|contacts|response-templates)/.*")) {
+            Map<String, Object> body = new LinkedHashMap<>(ANY_BODY);
+            body.putAll(Map.of("content", "cross-tenant", "shortcut", "cross", "status", "resolved", "priority", "high",
+                    "assignee", "auto", "mergeId", "00000000-0000-0000-0000-000000000000"));
+            if (pattern.startsWith("/api/v1/response-templates/")) {
+                body.put("priority", 0);
+            }
+            return body;
+        }
         if (!pattern.startsWith("/api/v1/items/")) {
             return ANY_BODY;
         }
@@ -302,7 +327,8 @@ class CrossTenantIdTest {
                 posting, catalogItem, "7709999999994", category, supplier, itemImportJob, theirSales(theirs),
                 theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
                 theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
-                theirCount(theirs, stockroom), customer, machine, theirUsage(theirs, customer, machine), approvalRule);
+                theirCount(theirs, stockroom), customer, machine, theirUsage(theirs, customer, machine), approvalRule,
+                theirInbox(theirs));
     }
 
     /** A part used on their customer's machine, from the customer's own warehouse. */
@@ -317,6 +343,22 @@ class CrossTenantIdTest {
                 "warehouseId", warehouse, "itemId", part, "quantity", 1));
         assertThat(usage.status()).as(usage.body()).isEqualTo(201);
         return usage.json().get("id").asString();
+    }
+
+    /** A visitor wrote on their web chat; their conversation is tagged and has a message scheduled. */
+    private Messaging theirInbox(TestFixtures.Tenant theirs) {
+        var channel = api.post(theirs.adminKey(), "/api/v1/channels/web-chat", Map.of("name", "Theirs")).json();
+        api.post(null, "/webchat/" + channel.get("publicKey").asString() + "/messages",
+                Map.of("visitorId", "their-visitor-0123456789", "text", "hola"));
+        var conversation = api.get(theirs.adminKey(), "/api/v1/conversations").json().get("items").get(0);
+        String conversationId = conversation.get("id").asString();
+        String tag = api.post(theirs.adminKey(), "/api/v1/tags", Map.of("name", "Theirs")).json().get("id").asString();
+        String template = api.post(theirs.adminKey(), "/api/v1/response-templates", Map.of("name", "Theirs",
+                "shortcut", "theirs", "content", "Theirs")).json().get("id").asString();
+        String scheduled = api.post(theirs.adminKey(), "/api/v1/scheduled-messages", Map.of("conversationId",
+                conversationId, "content", "Theirs", "scheduledAt", "2099-01-01T10:00:00Z")).json().get("id").asString();
+        return new Messaging(channel.get("id").asString(), conversationId, conversation.get("contactId").asString(), tag,
+                template, scheduled);
     }
 
     /** A part in the stockroom lent to a technician, and a pending claim for one with a photo. */
