@@ -15,7 +15,11 @@ public enum NotificationType {
     REQUEST_DISCREPANCY("request.discrepancy"),
     WARRANTY_PENDING("warranty.pending"),
     USER_PENDING_APPROVAL("user.pending_approval"),
-    SALE_VOID_REQUESTED("sale.void_requested");
+    SALE_VOID_REQUESTED("sale.void_requested"),
+    /** A partner submitted a customer order: to whoever may approve it. */
+    ORDER_SUBMITTED("order.submitted"),
+    /** A customer order was approved, rejected or shipped: to the partner user who ordered it. */
+    ORDER_STATUS_CHANGED("order.status_changed");
 
     private final String code;
 
