@@ -132,9 +132,10 @@ CREATE POLICY customer_order_shipment_lines_partner ON customer_order_shipment_l
     USING (app_current_partner() IS NULL OR app_partner_ordered(order_id));
 CREATE POLICY customer_order_history_partner ON customer_order_history AS RESTRICTIVE
     USING (app_current_partner() IS NULL OR app_partner_ordered(order_id));
--- What only the staff decide, the database refuses a partner as well: it leaves its orders in its own states
--- (draft, submitted, cancelled) and ships nothing.
+-- What only the staff decide, the database refuses a partner as well: it changes its orders only until the staff
+-- decide (draft, submitted), only into its own states (draft, submitted, cancelled), and ships nothing.
 CREATE POLICY customer_orders_partner_states ON customer_orders AS RESTRICTIVE FOR UPDATE
+    USING (app_current_partner() IS NULL OR status IN ('draft', 'submitted'))
     WITH CHECK (app_current_partner() IS NULL OR status IN ('draft', 'submitted', 'cancelled'));
 CREATE POLICY customer_order_shipments_staff_write ON customer_order_shipments AS RESTRICTIVE FOR INSERT
     WITH CHECK (app_current_partner() IS NULL);

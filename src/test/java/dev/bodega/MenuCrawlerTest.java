@@ -40,7 +40,7 @@ class MenuCrawlerTest {
             "inventory.read", "inventory.adjust", "customers.*", "*.read", "low_stock",
             "PENDIENTE", "ALISTAMIENTO", "DESPACHADO", "RECIBIDO", "CANCELADO", "APROBADA", "RECHAZADA", "SIN_ENVIAR",
             "prestamo", "cotizacion", "devolucion", "customer_return", "purchase_receipt", "part_usage",
-            "sale_cancellation", "all_or_nothing", "skip_invalid");
+            "sale_cancellation", "all_or_nothing", "skip_invalid", "partially_shipped");
     private static final Pattern RAW_CODE = Pattern.compile("(?<![\\w.*])(" + String.join("|",
             RAW_CODES.stream().map(Pattern::quote).toList()) + ")(?![\\w.*])");
     /**
@@ -50,8 +50,12 @@ class MenuCrawlerTest {
     private static final Pattern HIDDEN = Pattern.compile(
             "(?s)<(script|style|textarea|code|pre)\\b.*?</\\1>|<!--.*?-->|<[^>]*>");
 
-    /** Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners, machines. */
-    private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines");
+    /**
+     * Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners,
+     * machines; customer orders in each state, and partners' invoices.
+     */
+    private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines",
+            "/sales/customer-orders", "/portal/invoices");
 
     @Autowired Api api;
 

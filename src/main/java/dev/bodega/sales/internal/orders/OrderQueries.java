@@ -176,4 +176,25 @@ class OrderQueries {
                         WHERE organization_id IS NULL AND active AND kind <> 'transit' ORDER BY lower(name)""")
                 .query(Place.class).list();
     }
+
+    /** An active item a partner may order, as the page offers it. */
+    record Choice(UUID id, String sku, String name) {
+    }
+
+    /** The first active items by SKU, for the page's suggestions. */
+    @Transactional(readOnly = true)
+    List<Choice> choices() {
+        return jdbc.sql("""
+                        SELECT id, sku, name FROM catalog_items WHERE active AND deleted_at IS NULL
+                        ORDER BY sku LIMIT 500""")
+                .query(Choice.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    java.util.Optional<UUID> itemBySku(String sku) {
+        return jdbc.sql("""
+                        SELECT id FROM catalog_items
+                        WHERE upper(sku) = upper(:sku) AND active AND deleted_at IS NULL LIMIT 1""")
+                .param("sku", sku.trim()).query(UUID.class).optional();
+    }
 }
