@@ -26,10 +26,11 @@ class DemoSeeder implements DemoData {
     private final DemoCounts counts;
     private final DemoService service;
     private final DemoPartners partners;
+    private final DemoOrders orders;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
                DemoRequests requests, DemoScope scope, DemoVehicles vehicles, DemoService service,
-               DemoCounts counts, DemoPartners partners) {
+               DemoCounts counts, DemoPartners partners, DemoOrders orders) {
         this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
@@ -41,6 +42,7 @@ class DemoSeeder implements DemoData {
         this.service = service;
         this.counts = counts;
         this.partners = partners;
+        this.orders = orders;
     }
 
     @Override
@@ -57,6 +59,7 @@ class DemoSeeder implements DemoData {
         vehicles.seed(tenantId, adminUserId);
         service.seed(tenantId, users, stocked.locations().get(DemoStock.WORKSHOP));
         partners.seed(tenantId, adminUserId);
+        orders.seed(tenantId, users, stocked);
         log.info("Demo data: done in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }
