@@ -1,7 +1,9 @@
 package dev.bodega.platform;
 
+import dev.bodega.inventory.InventorySetup;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
+import dev.bodega.sales.CustomerOrderDesk;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.Multipart;
@@ -42,7 +44,7 @@ class CrossTenantIdTest {
                    String itemId, String postingId, String catalogItemId, String itemBarcode,
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
                    Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
-                   String countId, String organizationId, String machineId) {
+                   String countId, String organizationId, String machineId, String orderId) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -150,6 +152,13 @@ class CrossTenantIdTest {
         for (String step : List.of("", "/readings")) {
             IDS.put("/api/v1/machines/{id}" + step, Foreign::machineId);
         }
+        for (String step : List.of("", "/approve", "/reject", "/shipments", "/deliver")) {
+            IDS.put("/api/v1/customer-orders/{id}" + step, Foreign::orderId);
+        }
+        for (String step : List.of("", "/submit", "/cancel")) {
+            IDS.put("/api/v1/portal/orders/{id}" + step, Foreign::orderId);
+        }
+        IDS.put("/api/v1/portal/invoices/{id}", f -> f.sales().saleId());
     }
 
     /**
@@ -168,15 +177,20 @@ class CrossTenantIdTest {
             Map.entry("modelId", "00000000-0000-0000-0000-000000000000"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
             Map.entry("supplierId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("locationId", "00000000-0000-0000-0000-000000000000"), Map.entry("quantity", 1),
+            Map.entry("fromLocationId", "00000000-0000-0000-0000-000000000000"),
+            Map.entry("destinationId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("lines", List.of(Map.of("saleLineId", "00000000-0000-0000-0000-000000000000", "quantity", 1,
                     "itemId", "00000000-0000-0000-0000-000000000000",
-                    "lineId", "00000000-0000-0000-0000-000000000000"))));
+                    "lineId", "00000000-0000-0000-0000-000000000000",
+                    "orderItemId", "00000000-0000-0000-0000-000000000000"))));
 
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
     @Autowired Api api;
     @Autowired Notifications notifications;
     @Autowired StockPostings postings;
+    @Autowired CustomerOrderDesk orderDesk;
+    @Autowired InventorySetup inventorySetup;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
@@ -285,7 +299,14 @@ class CrossTenantIdTest {
                 theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
                 theirCount(theirs, stockroom), customer, api.post(theirs.adminKey(), "/api/v1/machines",
                         Map.of("serialNumber", "THEIRS-1", "name", "Theirs", "model", "Theirs", "organizationId", customer))
-                        .json().get("id").asString());
+                        .json().get("id").asString(), theirOrder(theirs, UUID.fromString(customer), counted));
+    }
+
+    /** A customer order of their customer organization, for its own warehouse. */
+    private String theirOrder(TestFixtures.Tenant theirs, UUID organization, UUID item) {
+        return stock.asAdmin(theirs, () -> orderDesk.draft(organization, inventorySetup.createLocation(
+                        new InventorySetup.NewLocation("Their customer's warehouse", "warehouse", null, null, organization)),
+                null, List.of(new CustomerOrderDesk.Line(item, java.math.BigDecimal.ONE)))).toString();
     }
 
     /** A part in the stockroom lent to a technician, and a pending claim for one with a photo. */
