@@ -17,9 +17,11 @@ import java.util.UUID;
 class PortalOrders {
 
     private final CustomerOrders orders;
+    private final OrderQueries queries;
 
-    PortalOrders(CustomerOrders orders) {
+    PortalOrders(CustomerOrders orders, OrderQueries queries) {
         this.orders = orders;
+        this.queries = queries;
     }
 
     OrderView create(CustomerOrders.OrderRequest request) {
@@ -27,28 +29,34 @@ class PortalOrders {
     }
 
     OrderView update(UUID id, Long version, CustomerOrders.OrderRequest request) {
-        organization();
+        found(id);
         return orders.update(id, version, request);
     }
 
     OrderView addLine(UUID id, Long version, CustomerOrders.LineRequest line) {
-        organization();
+        found(id);
         return orders.addLine(id, version, line);
     }
 
     OrderView removeLine(UUID id, Long version, UUID itemId) {
-        organization();
+        found(id);
         return orders.removeLine(id, version, itemId);
     }
 
     OrderView submit(UUID id, Long version) {
-        organization();
+        found(id);
         return orders.submit(id, version);
     }
 
     OrderView cancel(UUID id, Long version, CustomerOrders.Cancellation cancellation) {
-        organization();
+        found(id);
         return orders.cancel(id, version, cancellation);
+    }
+
+    /** Another organization's (or company's) order is not found before the staff are refused: a 404, not a 403. */
+    private void found(UUID id) {
+        queries.get(id);
+        organization();
     }
 
     /** The signed-in partner user's organization. */
