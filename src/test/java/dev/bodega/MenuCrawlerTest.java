@@ -40,7 +40,7 @@ class MenuCrawlerTest {
             "inventory.read", "inventory.adjust", "customers.*", "*.read", "low_stock",
             "PENDIENTE", "ALISTAMIENTO", "DESPACHADO", "RECIBIDO", "CANCELADO", "APROBADA", "RECHAZADA", "SIN_ENVIAR",
             "prestamo", "cotizacion", "devolucion", "customer_return", "purchase_receipt", "part_usage",
-            "sale_cancellation", "all_or_nothing", "skip_invalid");
+            "sale_cancellation", "all_or_nothing", "skip_invalid", "partially_shipped");
     private static final Pattern RAW_CODE = Pattern.compile("(?<![\\w.*])(" + String.join("|",
             RAW_CODES.stream().map(Pattern::quote).toList()) + ")(?![\\w.*])");
     /**
@@ -53,10 +53,12 @@ class MenuCrawlerTest {
     /**
      * Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners,
      * machines; a partner user's own machines; every movement waiting for approval or decided; forecasts (their
-     * item pages, recommendations and suggestions); the inbox's conversations in each state and its settings.
+     * item pages, recommendations and suggestions); the inbox's conversations in each state and its settings;
+     * customer orders in each state, and partners' invoices.
      */
     private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines",
-            "/portal/machines", "/inventory/approvals", "/insights/forecasts", "/inbox");
+            "/portal/machines", "/inventory/approvals", "/insights/forecasts", "/inbox", "/sales/customer-orders",
+            "/portal/invoices");
 
     @Autowired Api api;
 

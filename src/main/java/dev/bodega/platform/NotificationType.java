@@ -17,7 +17,11 @@ public enum NotificationType {
     USER_PENDING_APPROVAL("user.pending_approval"),
     SALE_VOID_REQUESTED("sale.void_requested"),
     MOVEMENT_APPROVAL_PENDING("movement.approval_pending"),
-    STOCK_NEGATIVE("stock.negative");
+    STOCK_NEGATIVE("stock.negative"),
+    /** A partner submitted a customer order: to whoever may approve it. */
+    ORDER_SUBMITTED("order.submitted"),
+    /** A customer order was approved, rejected or shipped: to the partner user who ordered it. */
+    ORDER_STATUS_CHANGED("order.status_changed");
 
     private final String code;
 

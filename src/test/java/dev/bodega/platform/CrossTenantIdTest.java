@@ -1,7 +1,9 @@
 package dev.bodega.platform;
 
+import dev.bodega.inventory.InventorySetup;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
+import dev.bodega.sales.CustomerOrderDesk;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.Multipart;
@@ -43,7 +45,7 @@ class CrossTenantIdTest {
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
                    Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
                    String countId, String organizationId, String machineId, String usageId,
-                   String approvalRuleId, Messaging messaging) {
+                   String approvalRuleId, Messaging messaging, String orderId) {
     }
 
     /** The other tenant's inbox: a web chat channel, a visitor's conversation and contact, a tag, a template, a scheduled message. */
@@ -180,6 +182,13 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/response-templates/{id}", f -> f.messaging().templateId());
         IDS.put("/api/v1/scheduled-messages/{id}", f -> f.messaging().scheduledId());
         IDS.put("/api/v1/scheduled-messages/{id}/cancel", f -> f.messaging().scheduledId());
+        for (String step : List.of("", "/approve", "/reject", "/shipments", "/deliver")) {
+            IDS.put("/api/v1/customer-orders/{id}" + step, Foreign::orderId);
+        }
+        for (String step : List.of("", "/submit", "/cancel")) {
+            IDS.put("/api/v1/portal/orders/{id}" + step, Foreign::orderId);
+        }
+        IDS.put("/api/v1/portal/invoices/{id}", f -> f.sales().saleId());
     }
 
     /**
@@ -199,15 +208,20 @@ class CrossTenantIdTest {
             Map.entry("modelId", "00000000-0000-0000-0000-000000000000"), Map.entry("sku", "CROSS-1"), Map.entry("userIds", List.of()),
             Map.entry("supplierId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("locationId", "00000000-0000-0000-0000-000000000000"), Map.entry("quantity", 1),
+            Map.entry("fromLocationId", "00000000-0000-0000-0000-000000000000"),
+            Map.entry("destinationId", "00000000-0000-0000-0000-000000000000"),
             Map.entry("lines", List.of(Map.of("saleLineId", "00000000-0000-0000-0000-000000000000", "quantity", 1,
                     "itemId", "00000000-0000-0000-0000-000000000000",
-                    "lineId", "00000000-0000-0000-0000-000000000000"))));
+                    "lineId", "00000000-0000-0000-0000-000000000000",
+                    "orderItemId", "00000000-0000-0000-0000-000000000000"))));
 
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
     @Autowired Api api;
     @Autowired Notifications notifications;
     @Autowired StockPostings postings;
+    @Autowired CustomerOrderDesk orderDesk;
+    @Autowired InventorySetup inventorySetup;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     @Test
@@ -328,7 +342,7 @@ class CrossTenantIdTest {
                 theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
                 theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
                 theirCount(theirs, stockroom), customer, machine, theirUsage(theirs, customer, machine), approvalRule,
-                theirInbox(theirs));
+                theirInbox(theirs), theirOrder(theirs, UUID.fromString(customer), counted));
     }
 
     /** A part used on their customer's machine, from the customer's own warehouse. */
@@ -359,6 +373,13 @@ class CrossTenantIdTest {
                 conversationId, "content", "Theirs", "scheduledAt", "2099-01-01T10:00:00Z")).json().get("id").asString();
         return new Messaging(channel.get("id").asString(), conversationId, conversation.get("contactId").asString(), tag,
                 template, scheduled);
+    }
+
+    /** A customer order of their customer organization, for its own warehouse. */
+    private String theirOrder(TestFixtures.Tenant theirs, UUID organization, UUID item) {
+        return stock.asAdmin(theirs, () -> orderDesk.draft(organization, inventorySetup.createLocation(
+                        new InventorySetup.NewLocation("Their customer's warehouse", "warehouse", null, null, organization)),
+                null, List.of(new CustomerOrderDesk.Line(item, java.math.BigDecimal.ONE)))).toString();
     }
 
     /** A part in the stockroom lent to a technician, and a pending claim for one with a photo. */

@@ -122,7 +122,8 @@ class JoinApprovalTest {
         var mine = api.get(tenant.adminKey(), "/api/v1/notifications/subscriptions").json().get("subscriptions");
         assertThat(mine).extracting(n -> n.get("type").asString()).containsExactly("request.created",
                 "request.dispatched", "request.discrepancy", "warranty.pending", "user.pending_approval",
-                "sale.void_requested", "movement.approval_pending", "stock.negative");
+                "sale.void_requested", "movement.approval_pending", "stock.negative", "order.submitted",
+                "order.status_changed");
         assertThat(mine).allMatch(n -> n.get("subscribed").asBoolean());
 
         var admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);

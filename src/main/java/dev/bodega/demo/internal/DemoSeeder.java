@@ -30,11 +30,14 @@ class DemoSeeder implements DemoData {
     private final DemoPartners partners;
     private final DemandForecasts forecasts;
     private final DemoInbox inbox;
+    private final DemoOrders orders;
 
     DemoSeeder(Companies companies, DemoCatalog catalog, DemoStock stock, DemoSales sales, DemoPurchases purchases,
                DemoRequests requests, DemoScope scope, DemoVehicles vehicles, DemoService service,
-               DemoCounts counts, DemoPartners partners, DemandForecasts forecasts, DemoInbox inbox) {
+               DemoCounts counts, DemoPartners partners, DemandForecasts forecasts, DemoInbox inbox,
+               DemoOrders orders) {
         this.inbox = inbox;
+        this.orders = orders;
         this.vehicles = vehicles;
         this.companies = companies;
         this.catalog = catalog;
@@ -63,6 +66,7 @@ class DemoSeeder implements DemoData {
         vehicles.seed(tenantId, adminUserId);
         service.seed(tenantId, users, stocked.locations().get(DemoStock.WORKSHOP));
         partners.seed(tenantId, adminUserId);
+        orders.seed(tenantId, users, stocked);
         inbox.seed(tenantId, users);
         // Outside a transaction of its own: the run commits as it goes, with its progress.
         TenantContext.runAs(new TenantContext.Scope(tenantId, null, null, DemoScope.SOURCE),

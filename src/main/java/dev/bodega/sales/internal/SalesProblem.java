@@ -42,6 +42,17 @@ public enum SalesProblem implements ProblemType {
     VEHICLE_ORDER_NUMBER_TAKEN("vehicle-order-number-taken", HttpStatus.CONFLICT),
     /** A level skipped or gone back, or a delivered or cancelled order moved. */
     VEHICLE_ORDER_TRANSITION("vehicle-order-transition", HttpStatus.CONFLICT),
+    /** A customer order moved where its state does not lead, or a transition lost a race. */
+    ORDER_TRANSITION("order-transition", HttpStatus.CONFLICT),
+    ORDER_NOT_DRAFT("order-not-draft", HttpStatus.CONFLICT),
+    ORDER_EMPTY("order-empty", HttpStatus.UNPROCESSABLE_CONTENT),
+    ORDER_ORGANIZATION("order-organization", HttpStatus.UNPROCESSABLE_CONTENT),
+    ORDER_DESTINATION("order-destination", HttpStatus.UNPROCESSABLE_CONTENT),
+    /** The portal's orders are placed by a partner organization's users, not the company's staff. */
+    PARTNER_ONLY("partner-only", HttpStatus.FORBIDDEN),
+    SHIPMENT_LOCATION("shipment-location", HttpStatus.UNPROCESSABLE_CONTENT),
+    SHIPMENT_EMPTY("shipment-empty", HttpStatus.UNPROCESSABLE_CONTENT),
+    SHIPMENT_EXCEEDS_ORDER("shipment-exceeds-order", HttpStatus.CONFLICT),
     VOID_ALREADY_REQUESTED("void-already-requested", HttpStatus.CONFLICT),
     VOID_REQUEST_DECIDED("void-request-decided", HttpStatus.CONFLICT),
     CASH_SESSION_ALREADY_OPEN("cash-session-already-open", HttpStatus.CONFLICT),

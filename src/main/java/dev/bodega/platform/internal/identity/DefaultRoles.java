@@ -31,6 +31,8 @@ class DefaultRoles {
         grant("technician", "technicians.own", "technicians.create", "guarantees.view", "guarantees.create");
         // Seed 004's partner organizations and their machines.
         grant("manager", "partners.*", "machines.*");
+        // Seed 004's customer orders: the staff's inbox (orders.read, orders.approve, orders.ship).
+        grant("manager", "orders.*");
         // Seed 004's partner users: their roles hold the portal's permissions only (portal.users: the partner's
         // own people, for its admin).
         PERMISSIONS.put("partner_admin", List.of("portal.*"));
