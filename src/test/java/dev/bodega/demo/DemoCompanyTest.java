@@ -55,7 +55,8 @@ class DemoCompanyTest {
             long unread = number(statement, """
                     SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id
                     WHERE u.email = 'admin@demo.bodega' AND n.read_at IS NULL""");
-            assertThat(unread).as("the admin's unread notifications").isBetween(1L, 10L);
+            // A few, not a flood: low stock, approvals waiting, the partners' submitted orders.
+            assertThat(unread).as("the admin's unread notifications").isBetween(1L, 15L);
         }
         assertThat(installation.claimDemoCompany()).as("a later start makes no second demo company").isFalse();
     }

@@ -163,6 +163,7 @@ class CrossTenantIdTest {
         for (String step : List.of("", "/readings", "/usage")) {
             IDS.put("/api/v1/machines/{id}" + step, Foreign::machineId);
         }
+        IDS.put("/api/v1/organizations/{organizationId}/users", Foreign::organizationId);
         IDS.put("/api/v1/portal/machines/{id}", Foreign::machineId);
         IDS.put("/api/v1/part-usage/{id}", Foreign::usageId);
         IDS.put("/api/v1/portal/part-usage/{id}", Foreign::usageId);

@@ -53,6 +53,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             Path pgDir = dataDir.resolve("pg");
             stopOrphanedPostmaster(pgDir);
+            if (clean) {
+                // A run cut short while deleting its directory leaves part of it, which initdb refuses.
+                org.springframework.util.FileSystemUtils.deleteRecursively(pgDir);
+            }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(clean)
