@@ -109,7 +109,7 @@ class PartnerPeopleController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite a person into the signed-in partner user's organization (role partner_admin or partner_user)")
     Invitations.InvitationView apiInvite(@Valid @RequestBody PersonInvite invite) {
-        return invitations.invite(new Invitations.Invite(invite.email(), List.of(roleId(invite.role())), null));
+        return invitations.invite(new Invitations.Invite(invite.email(), List.of(people.roleId(invite.role())), null));
     }
 
     @GetMapping("/api/v1/organizations/{organizationId}/users")
@@ -127,7 +127,7 @@ class PartnerPeopleController {
             return page(model, organization, portal, form);
         }
         try {
-            invitations.invite(new Invitations.Invite(form.email(), List.of(roleId(form.role())), organization));
+            invitations.invite(new Invitations.Invite(form.email(), List.of(people.roleId(form.role())), organization));
             redirect.addFlashAttribute("message", "people.invited");
             return "redirect:" + (portal ? "/portal/users" : "/partners/" + organization + "/people");
         } catch (ErrorResponseException e) {
@@ -171,9 +171,5 @@ class PartnerPeopleController {
 
     private String name(UUID organization) {
         return people.organizationName(organization);
-    }
-
-    private UUID roleId(String role) {
-        return people.roleId(role);
     }
 }

@@ -28,9 +28,12 @@ public class SignupService implements Companies {
     private final DefaultRoles defaultRoles;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
+    private final PartnerPeople partners;
 
     SignupService(Tenants tenants, Users users, DefaultRoles defaultRoles, PasswordEncoder passwords,
-                  TransactionTemplate transactions) {
+                  TransactionTemplate transactions,
+                  PartnerPeople partners) {
+        this.partners = partners;
         this.tenants = tenants;
         this.users = users;
         this.defaultRoles = defaultRoles;
@@ -78,7 +81,7 @@ public class SignupService implements Companies {
         return TenantContext.callAs(TenantContext.Scope.system(tenantId), () -> transactions.execute(tx -> {
             UUID id = users.insert(tenantId, email, name, null, passwords.encode(password), false);
             users.joinOrganization(id, organizationId);
-            users.grantRole(tenantId, id, users.partnerRoleId(role));
+            users.grantRole(tenantId, id, partners.roleId(role));
             return id;
         }));
     }

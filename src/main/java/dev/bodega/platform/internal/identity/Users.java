@@ -5,7 +5,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -108,16 +107,6 @@ class Users {
     void joinOrganization(UUID userId, UUID organizationId) {
         jdbc.sql("UPDATE users SET organization_id = :organization, updated_at = now() WHERE id = :id")
                 .param("organization", organizationId).param("id", userId).update();
-    }
-
-    /** A role a partner user may hold, by name; anything else is refused. */
-    UUID partnerRoleId(String name) {
-        return jdbc.sql("SELECT id, permissions FROM roles WHERE name = :name")
-                .param("name", name)
-                .query((rs, n) -> DefaultRoles.forPartners(List.of((String[]) rs.getArray("permissions").getArray()))
-                        ? rs.getObject("id", UUID.class) : null)
-                .optional().filter(java.util.Objects::nonNull)
-                .orElseThrow(() -> new IllegalArgumentException("Not a partner role: " + name));
     }
 
     /** The user's state and permissions now, for every request. */
