@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -191,7 +192,9 @@ public class MovementApprovalsService implements MovementApprovals {
                 .param("statuses", statuses.toArray(String[]::new)).param("before", before).param("limit", limit + 1)
                 .query(MovementApprovalsService::view).list();
         CursorPage<View> page = CursorPage.of(rows, limit, View::id);
-        return new CursorPage<>(page.items().stream().map(v -> v.with(lines(v.id()), null)).toList(), page.nextCursor());
+        Map<UUID, List<LineView>> lines = linesOf(page.items().stream().map(View::id).toList());
+        return new CursorPage<>(page.items().stream().map(v -> v.with(lines.getOrDefault(v.id(), List.of()), null))
+                .toList(), page.nextCursor());
     }
 
     @Transactional(readOnly = true)
@@ -200,14 +203,30 @@ public class MovementApprovalsService implements MovementApprovals {
     }
 
     private List<LineView> lines(UUID id) {
-        return jdbc.sql("""
-                        SELECT al.line_no, al.location_id, l.name AS location_name, al.item_id, i.sku, i.name,
-                               al.movement_type, al.quantity, al.unit_cost
+        return linesOf(List.of(id)).getOrDefault(id, List.of());
+    }
+
+    /** The lines of several approvals in one query (a page of the inbox), by approval. */
+    private Map<UUID, List<LineView>> linesOf(List<UUID> ids) {
+        Map<UUID, List<LineView>> lines = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return lines;
+        }
+        jdbc.sql("""
+                        SELECT al.approval_id, al.line_no, al.location_id, l.name AS location_name, al.item_id, i.sku,
+                               i.name, al.movement_type, al.quantity, al.unit_cost
                         FROM movement_approval_lines al
                         JOIN locations l ON l.tenant_id = al.tenant_id AND l.id = al.location_id
                         JOIN catalog_items i ON i.tenant_id = al.tenant_id AND i.id = al.item_id
-                        WHERE al.approval_id = :id ORDER BY al.line_no""")
-                .param("id", id).query(LineView.class).list();
+                        WHERE al.approval_id = ANY (CAST(:ids AS uuid[])) ORDER BY al.approval_id, al.line_no""")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> lines.computeIfAbsent(rs.getObject("approval_id", UUID.class), k -> new ArrayList<>())
+                        .add(new LineView(rs.getInt("line_no"), rs.getObject("location_id", UUID.class),
+                                rs.getString("location_name"), rs.getObject("item_id", UUID.class), rs.getString("sku"),
+                                rs.getString("name"), rs.getString("movement_type"), rs.getBigDecimal("quantity"),
+                                rs.getBigDecimal("unit_cost"))))
+                .list();
+        return lines;
     }
 
     /**
