@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,6 +115,13 @@ class GroupCommitTest {
         }
         assertThat(shop.query("SELECT count(*) FROM stock_ledger WHERE on_hand_after < 0", Map.of(), Long.class)).isZero();
         assertThat(shop.ledgerMismatches()).isZero();
+
+        // The rollups counted each sale written by a batch once, with its lines and payments.
+        assertThat(shop.query("SELECT sum(sales) FROM sales_daily", Map.of(), Long.class)).isEqualTo(n);
+        assertThat(shop.query("SELECT sum(quantity) FROM sales_daily_items", Map.of(), BigDecimal.class))
+                .isEqualByComparingTo(shop.query("SELECT sum(quantity) FROM sale_lines", Map.of(), BigDecimal.class));
+        assertThat(shop.query("SELECT sum(amount) FROM sales_daily_methods", Map.of(), BigDecimal.class))
+                .isEqualByComparingTo(shop.query("SELECT sum(amount) FROM sale_payments", Map.of(), BigDecimal.class));
 
         // After its batch, a key answers what it answered first, byte for byte.
         for (Sent first : acknowledged.values()) {
