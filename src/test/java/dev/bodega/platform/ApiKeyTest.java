@@ -4,6 +4,7 @@ import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.TestClock;
 import dev.bodega.support.TestFixtures;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ class ApiKeyTest {
     @Autowired TestFixtures fixtures;
     @Autowired Api api;
     @Autowired TestClock clock;
+    @Autowired MeterRegistry meters;
 
     @AfterEach
     void resetClock() {
@@ -44,6 +46,31 @@ class ApiKeyTest {
         var refused = api.get(key, "/api/v1/users");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("content-type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aKeyRevokedByAnotherServerIsRefusedWithinASecondThoughServedFromMemory() throws Exception {
+        var tenant = fixtures.tenant();
+        var created = api.post(tenant.adminKey(), "/api/v1/api-keys",
+                Map.of("name", "till 2", "permissions", List.of("users.read")));
+        String key = created.json().get("key").asString();
+        assertThat(api.get(key, "/api/v1/me").status()).isEqualTo(200);
+        double before = meters.counter("bodega.api_keys.reads", "from", "memory").count();
+        assertThat(api.get(key, "/api/v1/me").status()).isEqualTo(200);
+        assertThat(meters.counter("bodega.api_keys.reads", "from", "memory").count()).isEqualTo(before + 1);
+
+        // Straight into the database, as another Bodega server would: only the announced change reaches this one.
+        try (var connection = fixtures.appConnection(); var statement = connection.createStatement()) {
+            statement.execute("SELECT set_config('app.tenant_id', '" + tenant.id() + "', false)");
+            assertThat(statement.executeUpdate("UPDATE api_keys SET revoked_at = now() WHERE id = '"
+                    + created.json().get("id").asString() + "'")).isEqualTo(1);
+        }
+        long revoked = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - revoked < Duration.ofSeconds(1).toNanos()) {
+            status = api.get(key, "/api/v1/me").status();
+        }
+        assertThat(status).as("refused within a second of the revocation").isEqualTo(401);
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.internal.identity.SecurityEvents.Risk;
 import dev.bodega.platform.internal.identity.SecurityEvents.Type;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,13 +25,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys (seed 002): 256 random bits shown once; only a SHA-256 hash is
@@ -53,7 +58,14 @@ public class ApiKeys {
         }
     }
 
+    /** A key read from the database, trusted while no change to keys or roles has been heard since. */
+    private record Remembered(Stored key, long epoch, Instant readAt) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Last use is written when a key is read again, so it stays within about two minutes of the truth. */
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
+    private static final int MAX_REMEMBERED = 10_000;
     private static final String KEY_COLUMNS = "id, user_id, name, prefix, permissions, expires_at, last_used_at, revoked_at, created_at";
 
     private final JdbcClient jdbc;
@@ -61,9 +73,17 @@ public class ApiKeys {
     private final SecurityEvents events;
     private final Users users;
     private final Clock clock;
+    private final AuthChanges changes;
+    private final Map<String, Remembered> memory = new ConcurrentHashMap<>();
+    private final Counter fromMemory;
+    private final Counter fromDatabase;
 
-    ApiKeys(JdbcClient jdbc, TransactionTemplate transactions, SecurityEvents events, Users users, Clock clock) {
+    ApiKeys(JdbcClient jdbc, TransactionTemplate transactions, SecurityEvents events, Users users, Clock clock,
+            AuthChanges changes, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.changes = changes;
+        this.fromMemory = meters.counter("bodega.api_keys.reads", "from", "memory");
+        this.fromDatabase = meters.counter("bodega.api_keys.reads", "from", "database");
         this.users = users;
         this.transactions = transactions;
         this.events = events;
@@ -138,29 +158,67 @@ public class ApiKeys {
         Actor actor = Actor.require();
         jdbc.sql("UPDATE api_keys SET revoked_at = now(), revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
                 .param("by", actor.userId()).param("id", id).update();
+        forget();
         events.record(Type.API_KEY_REVOKED, Risk.medium, actor.userId(), key.prefix() + " " + key.name());
     }
 
     /**
      * Resolves a Bearer token to its tenant, user, permissions and the user's standing; empty if unknown,
-     * revoked or expired. One transaction per request: the standing is read with the key, and last use is
-     * written only when it is over a minute old.
+     * revoked or expired. Served from memory while {@link AuthChanges} listens and nothing changed since the key
+     * was read; otherwise one transaction reads the key with the standing, and writes last use when it is over a
+     * minute old.
      */
     Optional<ApiKeyAuthentication> authenticate(String token, String clientIp, String userAgent) {
         String hash = hash(token);
-        Optional<Stored> stored = transactions.execute(tx -> lookup(hash));
         Instant now = clock.instant();
-        if (stored.isEmpty() || stored.get().revokedAt() != null
-                || (stored.get().expiresAt() != null && !stored.get().expiresAt().isAfter(now))) {
-            return Optional.empty();
+        Stored key = remembered(hash, now);
+        if (key == null) {
+            fromDatabase.increment();
+            long epoch = changes.epoch();
+            key = transactions.execute(tx -> lookup(hash)).orElse(null);
+            if (key == null) {
+                return Optional.empty();
+            }
+            remember(hash, key, epoch, now);
+            if (key.useIsStale()) {
+                Stored used = key;
+                var scope = new TenantContext.Scope(key.tenantId(), key.userId(), clientIp, userAgent);
+                TenantContext.runAs(scope, () -> transactions.executeWithoutResult(tx -> markUsed(used)));
+            }
+        } else {
+            fromMemory.increment();
         }
-        Stored key = stored.get();
-        if (key.useIsStale()) {
-            var scope = new TenantContext.Scope(key.tenantId(), key.userId(), clientIp, userAgent);
-            TenantContext.runAs(scope, () -> transactions.executeWithoutResult(tx -> markUsed(key)));
+        if (key.revokedAt() != null || (key.expiresAt() != null && !key.expiresAt().isAfter(now))) {
+            return Optional.empty();
         }
         return Optional.of(new ApiKeyAuthentication(key.tenantId(), key.userId(), key.id(), Set.of(key.permissions()),
                 key.standing()));
+    }
+
+    /**
+     * Drops every remembered key at once, for a change made here; other servers hear it through {@link AuthChanges}
+     * within a moment of the commit.
+     */
+    void forget() {
+        memory.clear();
+    }
+
+    private Stored remembered(String hash, Instant now) {
+        Remembered remembered = memory.get(hash);
+        boolean current = remembered != null && remembered.epoch() == changes.epoch()
+                && remembered.readAt().plus(REMEMBERED_FOR).isAfter(now);
+        return current ? remembered.key() : null;
+    }
+
+    /** Read at the given epoch: a change heard during the read already makes it stale. */
+    private void remember(String hash, Stored key, long epoch, Instant now) {
+        if (epoch < 0) {
+            return;
+        }
+        if (memory.size() >= MAX_REMEMBERED) {
+            memory.clear();
+        }
+        memory.put(hash, new Remembered(key, epoch, now));
     }
 
     /** The key is visible only to a transaction that names its hash; the user only within its tenant. */
