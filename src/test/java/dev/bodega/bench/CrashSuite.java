@@ -52,7 +52,7 @@ public final class CrashSuite {
 
     record Result(Mode mode, int cycles, long requests, long acknowledged, long retried, long attempts,
                   Map<String, Long> refused, CrashChecks.Outcome outcome, long firstStartMillis,
-                  List<Long> restartMillis, double seconds) {
+                  List<Long> outageMillis, double seconds) {
 
         String figures() {
             StringBuilder out = new StringBuilder();
@@ -62,8 +62,8 @@ public final class CrashSuite {
                     .append(" duplicated=").append(outcome.duplicated()).append('\n');
             out.append("  attempts=").append(attempts).append(" refused=").append(refused)
                     .append(String.format(" seconds=%.1f", seconds)).append(" first-start-ms=").append(firstStartMillis)
-                    .append(" restart-ms(mean/max)=").append(mean(restartMillis)).append('/')
-                    .append(restartMillis.stream().mapToLong(Long::longValue).max().orElse(0)).append('\n');
+                    .append(" outage-ms(mean/max)=").append(mean(outageMillis)).append('/')
+                    .append(outageMillis.stream().mapToLong(Long::longValue).max().orElse(0)).append('\n');
             for (RushInvariants.Check check : outcome.report().checks()) {
                 out.append(String.format("  %-18s %s  %s%n", check.name(), check.ok() ? "ok" : check.violations() + " VIOLATIONS",
                         check.rule()));
@@ -104,9 +104,10 @@ public final class CrashSuite {
             CrashData.Company company = CrashData.create(app.baseUrl(), database.superuser(), options.tills());
             CrashTills tills = new CrashTills(app.baseUrl(), company);
             tills.start(options.tills(), options.seed());
-            List<Long> restarts = new ArrayList<>();
+            List<Long> outages = new ArrayList<>();
             for (int cycle = 0; cycle < options.cycles(); cycle++) {
                 Thread.sleep(options.minMillis() + (long) (random.nextDouble() * (options.maxMillis() - options.minMillis())));
+                long seen = tills.acknowledged();
                 long down = System.nanoTime();
                 if (mode == Mode.APP) {
                     app.kill();
@@ -115,14 +116,16 @@ public final class CrashSuite {
                     database.kill();
                     database.start();
                 }
-                restarts.add((System.nanoTime() - down) / 1_000_000);
+                // Each cycle kills a service at work: the next one waits until a request is acknowledged again.
+                tills.awaitAcknowledgedAfter(seen, 300);
+                outages.add((System.nanoTime() - down) / 1_000_000);
             }
             Thread.sleep(options.minMillis()); // some load after the last restart, then every till's last answer
             tills.stop();
             CrashChecks.Outcome outcome = CrashChecks.check(database.superuser(), company.tenantId(), tills.answers());
             long acknowledged = tills.answers().values().stream().filter(CrashTills.Answer::acknowledged).count();
             return new Result(mode, options.cycles(), tills.answers().size(), acknowledged, tills.retried(),
-                    tills.attempts(), tills.refusals(), outcome, firstStart, restarts,
+                    tills.attempts(), tills.refusals(), outcome, firstStart, outages,
                     (System.nanoTime() - begin) / 1e9);
         }
     }

@@ -46,6 +46,7 @@ final class CrashTills {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
 
@@ -81,6 +82,21 @@ final class CrashTills {
 
     long retried() {
         return retried.get();
+    }
+
+    long acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** Waits until a request is acknowledged after the {@code seen}-th one: the service is back. */
+    void awaitAcknowledgedAfter(long seen, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        while (acknowledged.get() <= seen) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No request acknowledged within " + timeoutSeconds + " s of the restart");
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** The answers that were not acknowledgements, by status and problem type. */
@@ -184,7 +200,11 @@ final class CrashTills {
                 try {
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() < 500) {
-                        answers.put(key, answer(kind, response));
+                        Answer answer = answer(kind, response);
+                        answers.put(key, answer);
+                        if (answer.acknowledged()) {
+                            acknowledged.incrementAndGet();
+                        }
                         return;
                     }
                 } catch (IOException e) {
