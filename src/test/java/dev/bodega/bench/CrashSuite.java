@@ -11,7 +11,9 @@ import java.util.Random;
  * Bodega (mode {@code app}) or its PostgreSQL (mode {@code db}) is killed with SIGKILL at random moments and
  * started again; the tills send every unanswered request again with the same key until it is answered. Then what
  * the tills were told is compared with the database, and the invariants are checked. Prints the figures; exits
- * 1 when anything was lost or doubled or an invariant broke.
+ * 1 when anything was lost or doubled or an invariant broke. Figures: {@code restart-ms}, from the kill until
+ * the killed process serves again (Bodega ready, PostgreSQL accepting connections); {@code outage-ms}, from the
+ * kill until the tills' first acknowledgement after it.
  * <p>
  * Usage: {@code bench/crash.sh [--mode app|db|both] [--cycles 20] [--tills 6] [--min-ms 1000] [--max-ms 4000]
  * [--seed n] [--dir target/bench/crash]}
@@ -52,7 +54,7 @@ public final class CrashSuite {
 
     record Result(Mode mode, int cycles, long requests, long acknowledged, long retried, long attempts,
                   Map<String, Long> refused, CrashChecks.Outcome outcome, long firstStartMillis,
-                  List<Long> outageMillis, double seconds) {
+                  List<Long> restartMillis, List<Long> outageMillis, double seconds) {
 
         String figures() {
             StringBuilder out = new StringBuilder();
@@ -62,8 +64,8 @@ public final class CrashSuite {
                     .append(" duplicated=").append(outcome.duplicated()).append('\n');
             out.append("  attempts=").append(attempts).append(" refused=").append(refused)
                     .append(String.format(" seconds=%.1f", seconds)).append(" first-start-ms=").append(firstStartMillis)
-                    .append(" outage-ms(mean/max)=").append(mean(outageMillis)).append('/')
-                    .append(outageMillis.stream().mapToLong(Long::longValue).max().orElse(0)).append('\n');
+                    .append(" restart-ms(mean/max)=").append(meanMax(restartMillis))
+                    .append(" outage-ms(mean/max)=").append(meanMax(outageMillis)).append('\n');
             for (RushInvariants.Check check : outcome.report().checks()) {
                 out.append(String.format("  %-18s %s  %s%n", check.name(), check.ok() ? "ok" : check.violations() + " VIOLATIONS",
                         check.rule()));
@@ -72,8 +74,10 @@ public final class CrashSuite {
             return out.toString();
         }
 
-        private static long mean(List<Long> values) {
-            return values.isEmpty() ? 0 : values.stream().mapToLong(Long::longValue).sum() / values.size();
+        /** "mean/max" of durations in milliseconds. */
+        private static String meanMax(List<Long> values) {
+            var stats = values.stream().mapToLong(Long::longValue).summaryStatistics();
+            return (values.isEmpty() ? 0 : Math.round(stats.getAverage())) + "/" + (values.isEmpty() ? 0 : stats.getMax());
         }
     }
 
@@ -102,8 +106,10 @@ public final class CrashSuite {
             app.start();
             long firstStart = app.lastStartMillis();
             CrashData.Company company = CrashData.create(app.baseUrl(), database.superuser(), options.tills());
+            database.makeDurable();
             CrashTills tills = new CrashTills(app.baseUrl(), company);
             tills.start(options.tills(), options.seed());
+            List<Long> restarts = new ArrayList<>();
             List<Long> outages = new ArrayList<>();
             for (int cycle = 0; cycle < options.cycles(); cycle++) {
                 Thread.sleep(options.minMillis() + (long) (random.nextDouble() * (options.maxMillis() - options.minMillis())));
@@ -116,6 +122,7 @@ public final class CrashSuite {
                     database.kill();
                     database.start();
                 }
+                restarts.add((System.nanoTime() - down) / 1_000_000);
                 // Each cycle kills a service at work: the next one waits until a request is acknowledged again.
                 tills.awaitAcknowledgedAfter(seen, 300);
                 outages.add((System.nanoTime() - down) / 1_000_000);
@@ -125,7 +132,7 @@ public final class CrashSuite {
             CrashChecks.Outcome outcome = CrashChecks.check(database.superuser(), company.tenantId(), tills.answers());
             long acknowledged = tills.answers().values().stream().filter(CrashTills.Answer::acknowledged).count();
             return new Result(mode, options.cycles(), tills.answers().size(), acknowledged, tills.retried(),
-                    tills.attempts(), tills.refusals(), outcome, firstStart, outages,
+                    tills.attempts(), tills.refusals(), outcome, firstStart, restarts, outages,
                     (System.nanoTime() - begin) / 1e9);
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * A PostgreSQL server that outlives Bodega (the crash suite): the embedded database's own binaries, its data
  * directory prepared once by {@link EmbeddedDatabase} (initdb, roles, database), then its postmaster run as a
  * child of this process, so it can be killed with SIGKILL and started again on the same data and port.
- * Durable settings, as Bodega's embedded mode.
+ * Synchronous commit always; fsync from {@link #makeDurable()} on (after Bodega's first start has migrated).
  */
 final class StandalonePostgres implements AutoCloseable {
 
@@ -39,7 +40,10 @@ final class StandalonePostgres implements AutoCloseable {
     static StandalonePostgres create(Path dir) throws Exception {
         BenchApp.deleteDataDir(dir.toString());
         String binary;
-        try (EmbeddedDatabase prepared = EmbeddedDatabase.start(dir, false)) {
+        try (EmbeddedDatabase prepared = EmbeddedDatabase.start(dir, false);
+             Connection c = prepared.superuserDataSource().getConnection(); Statement s = c.createStatement()) {
+            // Bodega's first start migrates an empty database: hundreds of files, each synced; not what is tested.
+            s.execute("ALTER SYSTEM SET fsync = off");
             long pid = Long.parseLong(Files.readAllLines(dir.resolve("pg/postmaster.pid")).get(0).trim());
             binary = ProcessHandle.of(pid).flatMap(p -> p.info().command())
                     .orElseThrow(() -> new IllegalStateException("Cannot tell where the embedded postgres binary is"));
@@ -53,7 +57,7 @@ final class StandalonePostgres implements AutoCloseable {
             command.addAll(List.of("unshare", "-U")); // as the embedded mode: PostgreSQL refuses to run as root
         }
         command.addAll(List.of(binary, "-D", dir.resolve("pg").toString(), "-p", Integer.toString(port),
-                "-c", "listen_addresses=localhost", "-c", "unix_socket_directories=", "-c", "fsync=on",
+                "-c", "listen_addresses=localhost", "-c", "unix_socket_directories=",
                 "-c", "synchronous_commit=on", "-c", "full_page_writes=on", "-c", "max_connections=200"));
         StandalonePostgres server = new StandalonePostgres(dir, command, port);
         server.start();
@@ -75,6 +79,17 @@ final class StandalonePostgres implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /** From here on durable, as Bodega's embedded mode: fsync on, and everything written so far on disk. */
+    void makeDurable() throws Exception {
+        try (Connection c = superuser().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET fsync = on");
+            s.execute("SELECT pg_reload_conf()");
+            s.execute("CHECKPOINT");
+        }
+        // Files written while fsync was off may still sit in the kernel's cache (PostgreSQL's advice: sync).
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
     /**
