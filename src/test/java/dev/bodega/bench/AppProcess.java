@@ -32,6 +32,7 @@ final class AppProcess implements AutoCloseable {
         }
         this.log = dir.resolve("bodega.log");
         String java = ProcessHandle.current().info().command().orElse("java");
+        // The quick JIT only: Bodega restarts many times and the suite measures no throughput.
         command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "dev.bodega.BodegaApplication",
                 "--server.port=" + port, "--bodega.db.url=" + databaseUrl,
