@@ -8,9 +8,9 @@ import java.util.function.ToDoubleFunction;
  * A bar chart drawn as inline SVG by the page (no script): each bar's length as a percentage of the longest.
  * {@code value} is what the bar says in words, already formatted by the caller's choice of label.
  */
-record Bars(List<Bar> bars) {
+public record Bars(List<Bar> bars) {
 
-    record Bar(String key, double value, double percent) {
+    public record Bar(String key, double value, double percent) {
     }
 
     static <T> Bars of(List<T> rows, Function<T, String> key, ToDoubleFunction<T> value) {
@@ -22,7 +22,7 @@ record Bars(List<Bar> bars) {
     }
 
     /** The chart's height in SVG units: one row of 24 per bar. */
-    int height() {
+    public int height() {
         return Math.max(24, bars.size() * 24);
     }
 }

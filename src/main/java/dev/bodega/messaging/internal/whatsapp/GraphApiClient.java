@@ -43,8 +43,9 @@ class GraphApiClient {
 
     GraphApiClient(String baseUrl) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        // HTTP/1.1: a multipart upload over a cleartext HTTP/2 upgrade is cut short by some servers.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(20));
         this.http = RestClient.builder().requestFactory(requests).build();
