@@ -76,7 +76,7 @@ public final class InboxBenchmark {
     }
 
     private void run(long rows, int seconds, int threads) throws Exception {
-        System.out.println("Machine: " + Figures.machine());
+        System.out.println(Figures.machine());
         post("/api/v1/messaging/whatsapp/channels", """
                 {"name":"Bench","phoneNumberId":"%s","displayPhoneNumber":"+52 55 0000 0000",
                  "accessToken":"bench-token","appSecret":"%s"}""".formatted(NUMBER, SECRET), 201);

@@ -118,8 +118,8 @@ public class Conversations {
                                 OR v.last_message_preview ILIKE :q)
                            AND (CAST(:afterAt AS timestamptz) IS NULL
                                 OR (coalesce(v.last_message_at, 'epoch'), v.id) < (:afterAt, :afterId))
-                        ) s""" + (filter.unreadOnly() ? " WHERE s.unread > 0" : "") + """
-                         ORDER BY coalesce(s.last_message_at, 'epoch') DESC, s.id DESC LIMIT :limit""")
+                        ) s""" + (filter.unreadOnly() ? " WHERE s.unread > 0" : "")
+                        + " ORDER BY coalesce(s.last_message_at, 'epoch') DESC, s.id DESC LIMIT :limit")
                 .param("me", me).param("status", Text.blankToNull(filter.status())).param("assignee", assignee)
                 .param("tag", filter.tagId()).param("platform", Text.blankToNull(filter.platform()))
                 .param("snoozed", filter.snoozed()).param("q", pattern)
