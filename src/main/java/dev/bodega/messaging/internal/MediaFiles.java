@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Files kept with messages (media_files): an agent's attachments, a channel's downloads. */
@@ -17,7 +18,7 @@ public class MediaFiles {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final String URL = "/messaging/media/";
     /** Message types that carry a file. */
-    public static final java.util.Set<String> TYPES = java.util.Set.of("image", "video", "audio", "document");
+    public static final Set<String> TYPES = Set.of("image", "video", "audio", "document");
 
     public record Content(String contentType, String fileName, byte[] bytes) {
     }

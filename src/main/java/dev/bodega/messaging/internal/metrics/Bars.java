@@ -6,7 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * A bar chart drawn as inline SVG by the page (no script): each bar's length as a percentage of the longest.
- * {@code value} is what the bar says in words, already formatted by the caller's choice of label.
+ * {@code key} labels the bar (a code the page translates, or a name), {@code value} is its figure.
  */
 public record Bars(List<Bar> bars) {
 
