@@ -91,8 +91,15 @@
       list.innerHTML = '';
       if (thread.greeting) { list.appendChild(el('li', 'bwc-msg shop', thread.greeting)); }
       thread.messages.forEach(function (m) {
-        var item = el('li', 'bwc-msg' + (m.fromMe ? ' shop' : ''), m.content);
+        var item = el('li', 'bwc-msg' + (m.fromMe ? ' shop' : ''), m.attachment ? '' : m.content);
         item.setAttribute('data-id', m.id);
+        if (m.attachment) {
+          var file = el('a', 'bwc-file', '\uD83D\uDCCE ' + m.content);
+          file.href = base + '/messages/' + m.id + '/file?visitorId=' + visitor;
+          file.target = '_blank';
+          file.rel = 'noopener';
+          item.appendChild(file);
+        }
         list.appendChild(item);
       });
       list.scrollTop = list.scrollHeight;

@@ -58,7 +58,7 @@ class MenuCrawlerTest {
      */
     private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines",
             "/portal/machines", "/inventory/approvals", "/insights/forecasts", "/inbox", "/sales/customer-orders",
-            "/portal/invoices");
+            "/portal/invoices", "/messaging/contacts", "/messaging/templates");
 
     @Autowired Api api;
 

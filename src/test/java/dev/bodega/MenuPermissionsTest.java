@@ -42,7 +42,8 @@ class MenuPermissionsTest {
             "/inventory", "<nav class=\"subnav\" id=\"inventory-nav\"",
             "/catalog/items", "<nav id=\"catalog-tabs\"",
             "/purchasing/orders", "<p class=\"filters\" id=\"purchasing-links\"",
-            "/insights/forecasts", "<p class=\"filters\" id=\"insights-links\"");
+            "/insights/forecasts", "<p class=\"filters\" id=\"insights-links\"",
+            "/inbox", "<p class=\"filters inbox-nav\" id=\"messaging-links\"");
     private static final Pattern LINK = Pattern.compile("<a [^>]*href=\"(/[^\"?#]*)");
 
     @Autowired Api api;

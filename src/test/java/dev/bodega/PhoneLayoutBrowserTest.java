@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * At phone width (390×844): the menu folds behind its button, and the pages used standing in a shop (home,
- * stock lookups, the kárdex, receiving a supplier order) never scroll sideways.
+ * stock lookups, the kárdex, receiving a supplier order, the inbox's contacts, canned answers, scheduled messages
+ * and metrics) never scroll sideways.
  */
 @BodegaTest
 class PhoneLayoutBrowserTest extends BrowserTestBase {
@@ -99,6 +100,28 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
         page.navigate("/service/my-parts");
         assertThat(page.locator("main")).containsText(shop.itemName());
         assertFitsTheScreen("the technician's own page");
+    }
+
+    @Test
+    void theInboxPagesBesideTheConversationsFit() {
+        var tenant = fixtures.tenant();
+        String key = api.post(tenant.adminKey(), "/api/v1/channels/web-chat", Map.of("name", "Tienda en línea"))
+                .json().get("publicKey").asString();
+        assertThat(api.post(null, "/webchat/" + key + "/messages", Map.of("visitorId", "visitor-phone-0123456789",
+                "name", "Maximiliano Fernández de la Concepción", "email", "maximiliano.fernandez@example.com",
+                "text", "¿Tienen bujías de iridio?")).status()).isEqualTo(201);
+        assertThat(api.post(tenant.adminKey(), "/api/v1/response-templates", Map.of("name", "Horario de atención",
+                "shortcut", "horario-de-atencion", "content", "Abrimos de lunes a sábado de 8:00 a 19:00",
+                "triggerKeywords", List.of("horario", "abren", "cierran", "sábado"))).status()).isEqualTo(201);
+        String contact = api.get(tenant.adminKey(), "/api/v1/contacts").json().get("items").get(0).get("id").asString();
+        logIn(tenant, tenant.adminEmail());
+
+        for (String path : List.of("/messaging/contacts", "/messaging/contacts/" + contact, "/messaging/templates",
+                "/messaging/scheduled", "/messaging/metrics")) {
+            page.navigate(path);
+            assertThat(page.locator("main h1")).isVisible();
+            assertFitsTheScreen(path);
+        }
     }
 
     private void assertFitsTheScreen(String what) {

@@ -53,6 +53,31 @@ class WebChatTest {
     }
 
     @Test
+    void aFileTheAgentAttachesReachesTheVisitorAndNoOtherVisitor() throws InterruptedException {
+        var tenant = fixtures.tenant();
+        String key = api.post(tenant.adminKey(), "/api/v1/channels/web-chat", Map.of("name", "Tienda")).json()
+                .get("publicKey").asString();
+        api.post(null, "/webchat/" + key + "/messages", Map.of("visitorId", VISITOR, "text", "¿Me pasan la lista?"));
+        String conversation = api.get(tenant.adminKey(), "/api/v1/conversations?platform=web_chat").json()
+                .get("items").get(0).get("id").asString();
+        WebSession agent = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
+        agent.get("/inbox?c=" + conversation);
+
+        assertThat(agent.postMultipart("/inbox/c/" + conversation + "/reply", Map.of("content", ""), "lista.csv",
+                "filtro,12.50").status()).isEqualTo(302);
+
+        JsonNode file = awaitAnswer(key).get("messages").get(1);
+        assertThat(file.get("attachment").asBoolean()).isTrue();
+        assertThat(file.get("messageType").asString()).isEqualTo("document");
+        assertThat(file.get("content").asString()).isEqualTo("lista.csv");
+        String path = "/webchat/" + key + "/messages/" + file.get("id").asString() + "/file?visitorId=";
+        var download = api.get(null, path + VISITOR);
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("filtro,12.50");
+        assertThat(api.get(null, path + "visitor-someone-else-0000").status()).isEqualTo(404);
+    }
+
+    @Test
     void anUnknownKeyOrAMalformedVisitorIsNotFound() {
         var tenant = fixtures.tenant();
         String key = api.post(tenant.adminKey(), "/api/v1/channels/web-chat", Map.of("name", "Web")).json()

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Files kept with messages (media_files): an agent's attachments, a channel's downloads. */
@@ -15,6 +16,9 @@ import java.util.UUID;
 public class MediaFiles {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final String URL = "/messaging/media/";
+    /** Message types that carry a file. */
+    public static final Set<String> TYPES = Set.of("image", "video", "audio", "document");
 
     public record Content(String contentType, String fileName, byte[] bytes) {
     }
@@ -37,6 +41,24 @@ public class MediaFiles {
                 .param("tenant", tenantId).param("id", id).param("type", contentType).param("name", fileName)
                 .param("size", bytes.length).param("sha", sha256(bytes)).param("content", bytes).update();
         return id;
+    }
+
+    /** The file a message's {@code media_url} names when it is one of ours. */
+    public static Optional<UUID> idOf(String mediaUrl) {
+        if (mediaUrl == null || !mediaUrl.startsWith(URL)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(mediaUrl.substring(URL.length())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The message type a file is sent as: image, video or audio by its content type, else a document. */
+    public static String typeOf(String contentType) {
+        String kind = contentType == null ? "" : contentType.split("/")[0];
+        return TYPES.contains(kind) ? kind : "document";
     }
 
     public Optional<Content> content(UUID id) {

@@ -64,13 +64,17 @@ public class Conversations {
     public record Agent(UUID id, String name) {
     }
 
+    /**
+     * Unread is counted up to 100 (the badge needs no more) so an agent new to a long history stays cheap; without
+     * the unread filter it is computed only for the page's rows, after the sort and limit.
+     */
     private static final String SUMMARY = """
             SELECT v.id, v.contact_id, coalesce(c.name, c.phone, c.email, c.external_id) AS contact_name,
                    c.phone AS contact_phone, v.platform, v.status, v.priority, v.assigned_to, u.name AS assignee_name,
                    v.last_message_at, v.last_message_preview,
-                   (SELECT count(*) FROM messages m
-                    WHERE m.tenant_id = v.tenant_id AND m.conversation_id = v.id AND m.sender_type = 'contact'
-                      AND m.created_at > coalesce(r.read_at, '-infinity')) AS unread,
+                   (SELECT count(*) FROM (SELECT FROM messages m
+                        WHERE m.tenant_id = v.tenant_id AND m.conversation_id = v.id AND m.sender_type = 'contact'
+                          AND m.created_at > coalesce(r.read_at, '-infinity') LIMIT 100) x) AS unread,
                    v.snoozed_until, v.version
             FROM conversations v
             JOIN contacts c ON c.tenant_id = v.tenant_id AND c.id = v.contact_id
@@ -114,14 +118,14 @@ public class Conversations {
                                 OR v.last_message_preview ILIKE :q)
                            AND (CAST(:afterAt AS timestamptz) IS NULL
                                 OR (coalesce(v.last_message_at, 'epoch'), v.id) < (:afterAt, :afterId))
-                        ) s WHERE (NOT :unreadOnly OR s.unread > 0)
-                        ORDER BY coalesce(s.last_message_at, 'epoch') DESC, s.id DESC LIMIT :limit""")
+                        ) s""" + (filter.unreadOnly() ? " WHERE s.unread > 0" : "")
+                        + " ORDER BY coalesce(s.last_message_at, 'epoch') DESC, s.id DESC LIMIT :limit")
                 .param("me", me).param("status", Text.blankToNull(filter.status())).param("assignee", assignee)
                 .param("tag", filter.tagId()).param("platform", Text.blankToNull(filter.platform()))
                 .param("snoozed", filter.snoozed()).param("q", pattern)
                 .param("afterAt", after == null ? null : java.sql.Timestamp.from(after.at()))
                 .param("afterId", after == null ? null : after.id())
-                .param("unreadOnly", filter.unreadOnly()).param("limit", limit + 1)
+                .param("limit", limit + 1)
                 .query(Summary.class).list();
         return CursorPage.of(rows, limit, s -> Cursor.of(s.lastMessageAt(), s.id()));
     }

@@ -2,6 +2,7 @@ package dev.bodega.messaging.internal.conversations;
 
 import dev.bodega.messaging.internal.ConversationStatus;
 import dev.bodega.messaging.internal.Json;
+import dev.bodega.messaging.internal.MediaFiles;
 import dev.bodega.messaging.internal.Outgoing;
 import dev.bodega.messaging.internal.contacts.ContactDirectory;
 import dev.bodega.messaging.internal.templates.ResponseTemplates;
@@ -12,6 +13,7 @@ import dev.bodega.platform.RequiresPermission;
 import dev.bodega.platform.TenantContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +21,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,10 +61,15 @@ class InboxPageController {
     private final Tags tags;
     private final ProblemMessages problems;
     private final Json json;
+    private final MediaFiles media;
+    private final TransactionTemplate transactions;
 
     InboxPageController(Conversations conversations, Outgoing outgoing, ContactDirectory contacts,
-                        ResponseTemplates templates, Tags tags, ProblemMessages problems, Json json) {
+                        ResponseTemplates templates, Tags tags, ProblemMessages problems, Json json, MediaFiles media,
+                        TransactionTemplate transactions) {
         this.json = json;
+        this.media = media;
+        this.transactions = transactions;
         this.conversations = conversations;
         this.outgoing = outgoing;
         this.contacts = contacts;
@@ -100,23 +110,48 @@ class InboxPageController {
         return "messaging/inbox :: conversation";
     }
 
+    /** A reply or a note; with a file, the file goes as an attachment and the text as its caption. */
     @PostMapping("/inbox/c/{id}/reply")
     @RequiresPermission("messaging.reply")
     String reply(@PathVariable UUID id, @RequestParam(required = false) String content,
                  @RequestParam(defaultValue = "false") boolean note, @RequestParam(required = false) UUID templateId,
-                 HttpServletRequest request, Model model, RedirectAttributes redirect) {
+                 @RequestParam(required = false) MultipartFile file, HttpServletRequest request, Model model,
+                 RedirectAttributes redirect) {
+        boolean attached = file != null && !file.isEmpty();
         String error = null;
-        if (content == null || content.isBlank()) {
+        if (!attached && (content == null || content.isBlank())) {
             error = "inbox.reply.required";
+        } else if (attached && file.getSize() > MediaFiles.MAX_BYTES) {
+            error = "inbox.reply.fileTooLarge";
         } else {
             try {
-                outgoing.send(TenantContext.tenantId(), new Outgoing.Reply(id, "user", TenantContext.userId().orElse(null),
-                        content.strip(), "text", null, note, false, templateId, List.of(), null));
+                // The file and its message are kept together or not at all.
+                transactions.executeWithoutResult(s -> outgoing.send(TenantContext.tenantId(),
+                        attached ? attachment(id, content, note, file)
+                                : new Outgoing.Reply(id, "user", TenantContext.userId().orElse(null), content.strip(),
+                                "text", null, note, false, templateId, List.of(), null)));
             } catch (ErrorResponseException e) {
                 error = problems.refusal(e, AREA);
             }
         }
         return answer(id, request, model, redirect, error, error == null ? null : content);
+    }
+
+    /** Keeps the file (in the reply's transaction) and makes the reply that carries it. */
+    private Outgoing.Reply attachment(UUID id, String caption, boolean note, MultipartFile file) {
+        String type = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "file"
+                : file.getOriginalFilename();
+        UUID fileId = media.store(TenantContext.tenantId(), type, name.length() > 255 ? name.substring(0, 255) : name, bytes);
+        String text = caption == null || caption.isBlank() ? name : caption.strip();
+        return new Outgoing.Reply(id, "user", TenantContext.userId().orElse(null), text, MediaFiles.typeOf(type),
+                MediaFiles.URL + fileId, note, false, null, List.of(), null);
     }
 
     @PostMapping("/inbox/c/{id}/status")

@@ -61,7 +61,7 @@ class MediaController {
             throw Problems.of(MessagingProblem.CHANNEL_REFUSED, "The file is larger than 5 MB");
         }
         UUID id = media.store(TenantContext.tenantId(), upload.contentType(), upload.fileName(), bytes);
-        return new Stored(id, "/messaging/media/" + id);
+        return new Stored(id, MediaFiles.URL + id);
     }
 
     @GetMapping("/messaging/media/{id}")

@@ -2,6 +2,7 @@ package dev.bodega.messaging.internal.webchat;
 
 import dev.bodega.messaging.internal.ChannelRoutes;
 import dev.bodega.messaging.internal.InboundMessage;
+import dev.bodega.messaging.internal.MediaFiles;
 import dev.bodega.messaging.internal.Inbox;
 import dev.bodega.messaging.internal.MessagingProblem;
 import dev.bodega.messaging.internal.channels.Channels;
@@ -38,7 +39,9 @@ class WebChat {
     record Channel(UUID tenantId, UUID integrationId) {
     }
 
-    record VisitorMessage(UUID id, boolean fromMe, String content, String status, Instant createdAt) {
+    /** {@code attachment}: the message carries a file, fetched from {@code messages/{id}/file}. */
+    record VisitorMessage(UUID id, boolean fromMe, String content, String status, Instant createdAt,
+                          String messageType, boolean attachment) {
     }
 
     record Thread(String greeting, List<VisitorMessage> messages) {
@@ -50,10 +53,12 @@ class WebChat {
     private final VisitorStreams streams;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final MediaFiles media;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     WebChat(ChannelRoutes routes, Channels channels, Inbox inbox, VisitorStreams streams, JdbcClient jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, MediaFiles media) {
+        this.media = media;
         this.routes = routes;
         this.channels = channels;
         this.inbox = inbox;
@@ -80,17 +85,32 @@ class WebChat {
         Channel channel = channel(key, visitorId);
         List<VisitorMessage> messages = as(channel, () -> jdbc.sql("""
                         SELECT * FROM (
-                            SELECT m.id, m.is_from_me AS from_me, m.content, m.status, m.created_at
+                            SELECT m.id, m.is_from_me AS from_me, m.content, m.status, m.created_at,
+                                   m.message_type, coalesce(m.media_url LIKE :files, false) AS attachment
                             FROM conversations v
                             JOIN messages m ON m.tenant_id = v.tenant_id AND m.conversation_id = v.id
                             WHERE v.tenant_id = :tenant AND v.platform = 'web_chat'
                               AND v.external_conversation_id = :visitor AND NOT m.is_private
                             ORDER BY m.created_at DESC LIMIT 100) t
                         ORDER BY created_at, id""")
-                .param("tenant", channel.tenantId()).param("visitor", visitorId).query(VisitorMessage.class).list());
+                .param("tenant", channel.tenantId()).param("visitor", visitorId).param("files", MediaFiles.URL + "%")
+                .query(VisitorMessage.class).list());
         messages.stream().filter(m -> m.fromMe() && !"read".equals(m.status()) && !"failed".equals(m.status()))
                 .forEach(m -> inbox.updateStatus(channel.tenantId(), "web_chat", "web-" + m.id(), "read", null));
         return new Thread(as(channel, () -> channels.greeting(channel.integrationId())), messages);
+    }
+
+    /** A file the shop sent in the visitor's own conversation; anything else is not found. */
+    MediaFiles.Content file(String key, String visitorId, UUID messageId) {
+        Channel channel = channel(key, visitorId);
+        return as(channel, () -> jdbc.sql("""
+                        SELECT m.media_url FROM conversations v
+                        JOIN messages m ON m.tenant_id = v.tenant_id AND m.conversation_id = v.id
+                        WHERE v.tenant_id = :tenant AND v.platform = 'web_chat' AND v.external_conversation_id = :visitor
+                          AND m.id = :id AND NOT m.is_private""")
+                .param("tenant", channel.tenantId()).param("visitor", visitorId).param("id", messageId)
+                .query(String.class).optional().flatMap(MediaFiles::idOf).flatMap(media::content))
+                .orElseThrow(() -> new NotFoundException("File"));
     }
 
     SseEmitter stream(String key, String visitorId) {

@@ -1,11 +1,15 @@
 package dev.bodega.messaging.internal.webchat;
 
+import dev.bodega.messaging.internal.MediaFiles;
 import dev.bodega.platform.PublicEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
@@ -51,6 +56,17 @@ class WebChatController {
     @GetMapping("/webchat/{key}/messages")
     WebChat.Thread thread(@PathVariable String key, @RequestParam String visitorId) {
         return chat.thread(key, visitorId);
+    }
+
+    /** A file the shop sent the visitor; served as a download that never runs as a page of ours. */
+    @GetMapping("/webchat/{key}/messages/{id}/file")
+    ResponseEntity<byte[]> file(@PathVariable String key, @PathVariable UUID id, @RequestParam String visitorId) {
+        MediaFiles.Content file = chat.file(key, visitorId, id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName() == null ? id.toString() : file.fileName(), StandardCharsets.UTF_8)
+                        .build().toString())
+                .header("X-Content-Type-Options", "nosniff").body(file.bytes());
     }
 
     @GetMapping(path = "/webchat/{key}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

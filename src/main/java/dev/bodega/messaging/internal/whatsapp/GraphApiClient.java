@@ -1,10 +1,11 @@
 package dev.bodega.messaging.internal.whatsapp;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
@@ -27,7 +28,6 @@ import java.util.Set;
  * customers send. The base URL (with its version) comes from configuration, so tests and the demo point it
  * elsewhere. Every failure is a {@link GraphApiException} that says whether a retry may help.
  */
-@Component
 class GraphApiClient {
 
     /** A fetched attachment. */
@@ -41,10 +41,11 @@ class GraphApiClient {
     private final RestClient http;
     private final String baseUrl;
 
-    GraphApiClient(@Value("${bodega.whatsapp.graph-url}") String baseUrl) {
+    GraphApiClient(String baseUrl) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        // HTTP/1.1: a multipart upload over a cleartext HTTP/2 upgrade is cut short by some servers.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofSeconds(20));
         this.http = RestClient.builder().requestFactory(requests).build();
@@ -71,6 +72,44 @@ class GraphApiClient {
             parameters.forEach(p -> values.addObject().put("type", "text").put("text", p));
         }
         return send(phoneNumberId, token, message);
+    }
+
+    /**
+     * Sends media uploaded before ({@code mediaId}) as an {@code image}, {@code video}, {@code audio} or
+     * {@code document}; a caption where WhatsApp shows one, the file name for a document.
+     */
+    String sendMedia(String phoneNumberId, String token, String to, String type, String mediaId, String caption,
+                     String fileName) {
+        ObjectNode message = envelope(to, type);
+        ObjectNode media = message.putObject(type).put("id", mediaId);
+        if (caption != null && !caption.isBlank() && !"audio".equals(type)) {
+            media.put("caption", caption);
+        }
+        if ("document".equals(type) && fileName != null) {
+            media.put("filename", fileName);
+        }
+        return send(phoneNumberId, token, message);
+    }
+
+    /** Uploads a file to the number's media endpoint (multipart, as Meta asks); returns its media id. */
+    String uploadMedia(String phoneNumberId, String token, byte[] bytes, String mimeType, String fileName) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("messaging_product", "whatsapp");
+        parts.add("type", mimeType);
+        parts.add("file", new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return fileName == null ? "file" : fileName;
+            }
+        });
+        JsonNode answer = call(() -> http.post().uri(URI.create(baseUrl + "/" + phoneNumberId + "/media"))
+                .headers(auth(token)).contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+                .exchange((request, response) -> answer(response.getStatusCode().value(), response.bodyTo(byte[].class))));
+        String id = answer.path("id").asString("");
+        if (id.isEmpty()) {
+            throw new GraphApiException(200, 0, "The Graph API took the file but gave no media id", false, null);
+        }
+        return id;
     }
 
     /** Fetches an attachment: its URL from the media endpoint, then the bytes (checked against their SHA-256). */
