@@ -39,7 +39,7 @@ class BackupController {
         download(response);
     }
 
-    @GetMapping(path = "/api/v1/backup", produces = "application/zip")
+    @GetMapping("/api/v1/backup")
     @RequiresPermission(PERMISSION)
     @Operation(summary = "The company's backup as a zip: one CSV per table and manifest.json (versions, row counts, "
             + "SHA-256 of each file), from one snapshot; an operator imports it as a company with --import-company")

@@ -15,6 +15,8 @@ final class BackupRules {
             "api_keys", "API keys are credentials of the original company (their hashes are unique in a database); "
                     + "the admin creates new ones",
             "account_tokens", "invitation, password-reset and verification links are one-use secrets sent by mail",
+            "channel_routes", "a channel's address (WhatsApp number, web chat key) reaches one company in a database; "
+                    + "the copy's channels are inactive until an admin sets them up again",
             "idempotency_keys", "replies kept for clients retrying a request; the copy has no such clients",
             "mail_outbox", "mail queued or sent for the original company; importing it would send it again",
             "message_outbox", "messages waiting for a channel; importing them would send them to customers again");
@@ -32,6 +34,7 @@ final class BackupRules {
             "tenants.slug", ":slug",
             "tenants.domain", "NULL",
             "tenants.join_token", NEW_TOKEN,
+            "integrations.status", "'inactive'",
             "vehicle_orders.tracking_token", NEW_TOKEN);
 
     private BackupRules() {

@@ -52,14 +52,20 @@ class ScheduledBackups {
     static List<Path> writeAll(BackupProperties properties, CompanyExport export, DataSource owner, Clock clock) {
         return companies(owner).stream().flatMap(company -> {
             try {
-                Path written = write(properties, export, company, clock);
-                prune(written.getParent(), properties.keep());
-                return Stream.of(written);
+                return Stream.of(backUp(properties, export, company, clock));
             } catch (IOException | SQLException | RuntimeException e) {
                 log.error("The scheduled backup of company {} failed", company.slug(), e);
                 return Stream.empty();
             }
         }).toList();
+    }
+
+    /** Writes one company's archive and prunes its older ones. */
+    static Path backUp(BackupProperties properties, CompanyExport export, Company company, Clock clock)
+            throws IOException, SQLException {
+        Path written = write(properties, export, company, clock);
+        prune(written.getParent(), properties.keep());
+        return written;
     }
 
     private static Path write(BackupProperties properties, CompanyExport export, Company company, Clock clock)
