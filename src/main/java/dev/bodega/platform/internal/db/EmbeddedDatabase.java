@@ -69,6 +69,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(channel, lock, postgres);
             database.bootstrap();
+            // An operator's pg_basebackup or pg_dump (see README, "Backup and restore") connects here.
+            log.info("Embedded PostgreSQL on localhost port {}, data in {}", postgres.getPort(), pgDir.toAbsolutePath());
             return database;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
