@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,44 @@ class CompanyBackupTest {
         assertThat(companies()).isEqualTo(companies);
         assertThat(command.importArchive(altered.toString(), "altered-" + tenant.slug(), System.out)).isEqualTo(2);
         assertThat(companies()).isEqualTo(companies);
+    }
+
+    @Test
+    void anArchiveFromAnEarlierVersionGetsTheDefaultsOfColumnsAddedSince() throws IOException {
+        var tenant = fixtures.tenant();
+        Path archive = exported(tenant.id(), "current.zip");
+        // users.pending_invitation came with V112: an archive written before it has no such column.
+        String users = Manifest.fileOf("users");
+        String older;
+        try (ZipFile zip = new ZipFile(archive.toFile()); InputStream in = zip.getInputStream(zip.getEntry(users))) {
+            older = withoutColumn(new String(in.readAllBytes(), StandardCharsets.UTF_8), "pending_invitation");
+        }
+        String sha = HexFormat.of().formatHex(CompanyExport.sha256().digest(older.getBytes(StandardCharsets.UTF_8)));
+        Path earlier = rewritten(archive, "earlier.zip", Map.of(users, csv -> older, Manifest.FILE, manifest ->
+                manifest.replaceFirst("(\"file\" : \"" + users + "\",\\s*\"rows\" : \\d+,\\s*\"sha256\" : \")[0-9a-f]+",
+                        "$1" + sha)));
+
+        var imported = backups.importCompany(earlier, "older-" + tenant.slug());
+
+        assertThat(superuser().sql("SELECT count(*) FROM users WHERE tenant_id = :t AND NOT pending_invitation")
+                .param("t", imported.tenantId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static String withoutColumn(String csv, String column) throws IOException {
+        var format = CSVFormat.POSTGRESQL_CSV.builder().setHeader().setSkipHeaderRecord(true).get();
+        var records = format.parse(new StringReader(csv));
+        List<String> header = new ArrayList<>(records.getHeaderNames());
+        int dropped = header.indexOf(column);
+        assertThat(dropped).isNotNegative();
+        header.remove(dropped);
+        StringBuilder out = new StringBuilder(String.join(",", header)).append('\n');
+        var printer = CSVFormat.POSTGRESQL_CSV.builder().setRecordSeparator("\n").get().print(out);
+        for (CSVRecord record : records) {
+            List<String> values = new ArrayList<>(record.toList());
+            values.remove(dropped);
+            printer.printRecord(values);
+        }
+        return out.toString();
     }
 
     @Test
