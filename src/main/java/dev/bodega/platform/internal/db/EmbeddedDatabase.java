@@ -69,6 +69,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(channel, lock, postgres);
             database.bootstrap();
+            // An operator's pg_basebackup or pg_dump (see README, "Backup and restore") connects here.
+            log.info("Embedded PostgreSQL on localhost port {}, data in {}", postgres.getPort(), pgDir.toAbsolutePath());
             return database;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
@@ -105,7 +107,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Creates the owner and application roles and the database, once. */
+    /** Creates the owner and application roles and the database, once, and what the owner may set. */
     private void bootstrap() {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("""
@@ -121,6 +123,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (!exists.next()) {
                 s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE);
             }
+            // A company backup's import writes its rows as they were, with triggers off for its transaction.
+            s.execute("GRANT SET ON PARAMETER session_replication_role TO " + OWNER_ROLE);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare the embedded database", e);
         }
