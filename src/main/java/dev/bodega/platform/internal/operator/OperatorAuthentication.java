@@ -2,13 +2,14 @@ package dev.bodega.platform.internal.operator;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
 /** An operator signed in to the console (/operator), kept apart from any company's session. */
 class OperatorAuthentication extends AbstractAuthenticationToken {
 
-    record SignedInOperator(UUID id, String email, String name) {
+    record SignedInOperator(UUID id, String email, String name) implements Serializable {
     }
 
     private final SignedInOperator operator;
