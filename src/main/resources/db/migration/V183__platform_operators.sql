@@ -74,6 +74,10 @@ GRANT SELECT, INSERT ON operator_access_uses TO ${app_role};
 CREATE TRIGGER operator_access_uses_audit AFTER INSERT ON operator_access_uses
     FOR EACH ROW EXECUTE FUNCTION audit_row_change('tenant_id');
 
+-- Other modules' checks across companies (V184, V185) name the company they found a problem in, and read its time zone.
+CREATE OR REPLACE VIEW platform_tenants WITH (security_invoker = true) AS
+SELECT id, name, currency, locale, time_zone, slug FROM tenants;
+
 -- Seed 004: at most 7,500 stock movements (ledger rows) a year. NULL: the plan sets no such limit.
 ALTER TABLE tenants ADD COLUMN max_stock_movements_per_year integer CHECK (max_stock_movements_per_year > 0);
 

@@ -17,7 +17,7 @@ BEGIN
             USING ERRCODE = 'P0001';
     END IF;
     PERFORM set_config('app.user_id', '', true);
-    FOR t IN SELECT x.id, x.slug FROM tenants x ORDER BY x.slug LOOP
+    FOR t IN SELECT x.id, x.slug FROM platform_tenants x ORDER BY x.slug LOOP
         PERFORM set_config('app.tenant_id', t.id::text, true);
         RETURN QUERY
             SELECT s.tenant_id, t.slug::text, s.code::text, s.next_number - 1, count(n.invoice_number)

@@ -15,7 +15,7 @@ BEGIN
     PERFORM set_config('app.user_id', '', true);
     PERFORM set_config('app.partner_id', '', true);
     SELECT date_trunc('year', now() AT TIME ZONE t.time_zone) AT TIME ZONE t.time_zone INTO year_start
-    FROM tenants t WHERE t.id = app_current_tenant();
+    FROM platform_tenants t WHERE t.id = app_current_tenant();
     SELECT count(*) INTO counted FROM stock_ledger l
     WHERE l.tenant_id = app_current_tenant() AND l.created_at >= year_start;
     PERFORM set_config('app.user_id', saved_user, true);

@@ -82,9 +82,11 @@ class OperatorConsoleTest {
     }
 
     @Test
-    void aSuspendedCompanyIsShutOutUntilReactivatedAndTheChangeIsAudited() {
+    void platformSecurityEventsShowAndASuspendedCompanyIsShutOutUntilReactivated() {
         var tenant = fixtures.tenant();
+        new WebSession(api.baseUrl()).login(tenant.slug(), tenant.adminEmail(), "not-the-password");
         WebSession operator = operatorSession();
+        assertThat(operator.get("/operator/security-events").body()).contains(tenant.slug(), tenant.adminEmail());
         operator.get("/operator/companies/" + tenant.id());
 
         assertThat(operator.post("/operator/companies/" + tenant.id() + "/status", Map.of("status", "suspended"))

@@ -1,4 +1,4 @@
-package dev.bodega.platform.internal.health;
+package dev.bodega.inventory.internal.alerts;
 
 import dev.bodega.platform.DataCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,8 +8,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
 
 /**
- * The transactional outbox (Spring Modulith's event publication registry): a publication still incomplete after
- * {@link #STUCK_AFTER} is one its listener keeps failing, or one that waits for a restart to be delivered again.
+ * The transactional outbox (Spring Modulith's event publication registry, every module's): a publication still
+ * incomplete after {@link #STUCK_AFTER} is one its listener keeps failing, or one waiting for a restart to be
+ * delivered again. Inventory reads the registry's table because its migration V61 created it (low-stock alerts were
+ * the first listeners that had to survive a crash).
  */
 @Component
 class OutboxBacklogCheck implements DataCheck {
