@@ -62,6 +62,7 @@ class OperatorConsoleTest {
         assertThat(open(operator, tenant.id()).location()).endsWith("/");
         assertThat(operator.api("GET", "/api/v1/sales", null).status()).isEqualTo(200);
         assertThat(operator.get("/sales").status()).isEqualTo(200);
+        assertThat(operator.get("/").status()).isEqualTo(200);
         var write = operator.api("POST", "/api/v1/customers", "{\"firstName\":\"X\"}");
         assertThat(write.status()).isEqualTo(403);
         assertThat(write.json().get("type").asString()).isEqualTo(Problems.TYPE_BASE + "operator-read-only");
@@ -76,9 +77,9 @@ class OperatorConsoleTest {
         assertThat(operator.api("GET", "/api/v1/sales", null).status()).isEqualTo(401);
 
         assertThat(audited(tenant.id(), "operator_access_grants", "INSERT")).isEqualTo(1);
-        assertThat(audited(tenant.id(), "operator_access_uses", "INSERT")).isEqualTo(2);
+        assertThat(audited(tenant.id(), "operator_access_uses", "INSERT")).isEqualTo(3);
         assertThat(superuser().sql("SELECT path FROM operator_access_uses WHERE tenant_id = :t ORDER BY used_at")
-                .param("t", tenant.id()).query(String.class).list()).containsExactly("/api/v1/sales", "/sales");
+                .param("t", tenant.id()).query(String.class).list()).containsExactly("/api/v1/sales", "/sales", "/");
     }
 
     @Test
