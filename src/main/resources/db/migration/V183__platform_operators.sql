@@ -78,15 +78,16 @@ CREATE TRIGGER operator_access_uses_audit AFTER INSERT ON operator_access_uses
 CREATE OR REPLACE VIEW platform_tenants WITH (security_invoker = true) AS
 SELECT id, name, currency, locale, time_zone, slug FROM tenants;
 
--- Seed 004: at most 7,500 stock movements (ledger rows) a year. NULL: the plan sets no such limit.
-ALTER TABLE tenants ADD COLUMN max_stock_movements_per_year integer CHECK (max_stock_movements_per_year > 0);
+-- Seed 004: at most 7,500 stock movements (ledger rows) a year, and 150 machines. NULL: the plan sets no such limit.
+ALTER TABLE tenants ADD COLUMN max_stock_movements_per_year integer CHECK (max_stock_movements_per_year > 0),
+                    ADD COLUMN max_machines integer CHECK (max_machines > 0);
 
 -- The console lists every company (plan, status, limits: no business data). Like ledger_mismatches_all (V51),
 -- a SECURITY DEFINER function of the schema owner, which refuses to run when the application role owns the schema.
 CREATE FUNCTION operator_companies()
     RETURNS TABLE (id uuid, slug text, name text, plan text, status text, created_at timestamptz, max_users integer,
                    max_locations integer, max_items integer, max_customer_organizations integer,
-                   max_stock_movements_per_year integer)
+                   max_stock_movements_per_year integer, max_machines integer)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path = public
 AS $$
@@ -97,7 +98,8 @@ BEGIN
     END IF;
     RETURN QUERY
         SELECT t.id, t.slug::text, t.name::text, t.plan::text, t.status::text, t.created_at, t.max_users,
-               t.max_locations, t.max_items, t.max_customer_organizations, t.max_stock_movements_per_year
+               t.max_locations, t.max_items, t.max_customer_organizations, t.max_stock_movements_per_year,
+               t.max_machines
         FROM tenants t WHERE t.deleted_at IS NULL ORDER BY t.slug;
 END $$;
 REVOKE ALL ON FUNCTION operator_companies() FROM PUBLIC;

@@ -31,15 +31,17 @@ class CompanyConsole {
     static final List<String> STATUSES = List.of("active", "suspended", "cancelled");
 
     record Company(UUID id, String slug, String name, String plan, String status, Instant createdAt, int maxUsers,
-                   int maxLocations, int maxItems, int maxCustomerOrganizations, Integer maxStockMovementsPerYear) {
+                   int maxLocations, int maxItems, int maxCustomerOrganizations, Integer maxStockMovementsPerYear,
+                   Integer maxMachines) {
     }
 
     /** {@code figures}: users, then each module's {@link UsageFigure}; {@code storageBytes}: see V183. */
     record Usage(Map<String, Long> figures, long storageBytes) {
     }
 
+    /** A null limit of movements or machines: none. */
     record Limits(String plan, int maxUsers, int maxLocations, int maxItems, int maxCustomerOrganizations,
-                  Integer maxStockMovementsPerYear) {
+                  Integer maxStockMovementsPerYear, Integer maxMachines) {
     }
 
     private final JdbcClient jdbc;
@@ -87,18 +89,20 @@ class CompanyConsole {
     void changeLimits(UUID tenantId, Limits limits, String clientIp, String operatorEmail) {
         if (!PLANS.contains(limits.plan()) || limits.maxUsers() < 1 || limits.maxLocations() < 1 || limits.maxItems() < 1
                 || limits.maxCustomerOrganizations() < 1
-                || (limits.maxStockMovementsPerYear() != null && limits.maxStockMovementsPerYear() < 1)) {
+                || (limits.maxStockMovementsPerYear() != null && limits.maxStockMovementsPerYear() < 1)
+                || (limits.maxMachines() != null && limits.maxMachines() < 1)) {
             throw Problems.of(PlatformProblem.VALIDATION, "A plan is starter, pro or enterprise; limits are at least 1");
         }
         inCompany(tenantId, clientIp, operatorEmail, () -> jdbc.sql("""
                         UPDATE tenants SET plan = :plan, max_users = :users, max_locations = :locations,
                                max_items = :items, max_customer_organizations = :customers,
-                               max_stock_movements_per_year = :movements, version = version + 1, updated_at = now()
+                               max_stock_movements_per_year = :movements, max_machines = :machines, version = version + 1, updated_at = now()
                         WHERE id = :id""")
                 .param("plan", limits.plan()).param("users", limits.maxUsers())
                 .param("locations", limits.maxLocations()).param("items", limits.maxItems())
                 .param("customers", limits.maxCustomerOrganizations())
-                .param("movements", limits.maxStockMovementsPerYear()).param("id", tenantId).update());
+                .param("movements", limits.maxStockMovementsPerYear()).param("machines", limits.maxMachines())
+                .param("id", tenantId).update());
     }
 
     /** Suspends, cancels or reactivates: a company not active can neither sign in nor use the API (ActorFilter). */

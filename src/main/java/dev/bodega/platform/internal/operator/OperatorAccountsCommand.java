@@ -14,31 +14,26 @@ import java.util.List;
  * The first operator: {@code --create-operator=<email>} with the password in BODEGA_OPERATOR_PASSWORD (or
  * {@code --operator-password=}) creates it (or resets its password) and exits 0, or 2 on failure, as
  * {@code --rotate-secrets} does. On a normal start, {@code bodega.operator.email} and {@code bodega.operator.password}
- * (BODEGA_OPERATOR_EMAIL, BODEGA_OPERATOR_PASSWORD) create it if missing, and in demo mode the demo's operator
- * (operador@bodega.dev / bodega-demo) is there.
+ * (BODEGA_OPERATOR_EMAIL, BODEGA_OPERATOR_PASSWORD) create it if missing. (The demo's operator comes with the demo
+ * company.)
  */
 @Component
 class OperatorAccountsCommand implements ApplicationRunner {
 
     static final String CREATE = "create-operator";
-    static final String DEMO_EMAIL = "operador@bodega.dev";
-    static final String DEMO_PASSWORD = "bodega-demo";
 
     private final Operators operators;
     private final ConfigurableApplicationContext context;
     private final String configuredEmail;
     private final String configuredPassword;
-    private final boolean demo;
 
     OperatorAccountsCommand(Operators operators, ConfigurableApplicationContext context,
                             @Value("${bodega.operator.email:}") String configuredEmail,
-                            @Value("${bodega.operator.password:}") String configuredPassword,
-                            @Value("${bodega.demo.enabled:false}") boolean demo) {
+                            @Value("${bodega.operator.password:}") String configuredPassword) {
         this.operators = operators;
         this.context = context;
         this.configuredEmail = configuredEmail;
         this.configuredPassword = configuredPassword;
-        this.demo = demo;
     }
 
     @Override
@@ -49,9 +44,6 @@ class OperatorAccountsCommand implements ApplicationRunner {
         }
         if (!configuredEmail.isBlank() && !configuredPassword.isBlank()) {
             operators.createIfMissing(configuredEmail, configuredEmail, configuredPassword);
-        }
-        if (demo) {
-            operators.createIfMissing(DEMO_EMAIL, "Operador demo", DEMO_PASSWORD);
         }
     }
 

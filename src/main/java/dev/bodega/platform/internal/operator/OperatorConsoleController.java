@@ -33,15 +33,15 @@ class OperatorConsoleController {
     static final String AREA = "operator";
 
     record LimitsForm(String plan, Integer maxUsers, Integer maxLocations, Integer maxItems,
-                      Integer maxCustomerOrganizations, Integer maxStockMovementsPerYear) {
+                      Integer maxCustomerOrganizations, Integer maxStockMovementsPerYear, Integer maxMachines) {
         CompanyConsole.Limits limits() {
             return new CompanyConsole.Limits(plan, orZero(maxUsers), orZero(maxLocations), orZero(maxItems),
-                    orZero(maxCustomerOrganizations), maxStockMovementsPerYear);
+                    orZero(maxCustomerOrganizations), maxStockMovementsPerYear, maxMachines);
         }
 
         static LimitsForm of(CompanyConsole.Company c) {
             return new LimitsForm(c.plan(), c.maxUsers(), c.maxLocations(), c.maxItems(), c.maxCustomerOrganizations(),
-                    c.maxStockMovementsPerYear());
+                    c.maxStockMovementsPerYear(), c.maxMachines());
         }
 
         private static int orZero(Integer value) {

@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.operator;
 
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.OperatorAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,7 @@ import java.util.UUID;
 
 /** The operators' accounts: outside every company, with passwords hashed as users' are. */
 @Service
-class Operators {
+class Operators implements OperatorAccounts {
 
     record Credentials(UUID id, String email, String name, String passwordHash, boolean active, int failedAttempts,
                        Instant lockedUntil) {
@@ -45,9 +46,9 @@ class Operators {
                 .query(UUID.class).single();
     }
 
-    /** Creates the operator unless one with that email exists (the demo's operator keeps a changed password). */
+    @Override
     @Transactional
-    void createIfMissing(String email, String name, String password) {
+    public void createIfMissing(String email, String name, String password) {
         jdbc.sql("""
                         INSERT INTO operators (id, email, name, password_hash) VALUES (:id, :email, :name, :hash)
                         ON CONFLICT (email) DO NOTHING""")

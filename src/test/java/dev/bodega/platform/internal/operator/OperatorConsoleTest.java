@@ -103,7 +103,7 @@ class OperatorConsoleTest {
     }
 
     @Test
-    void aPlansYearlyStockMovementsAreEnforcedAndShownAsUsage() {
+    void aPlansYearlyStockMovementsAndMachinesAreEnforcedAndShownAsUsage() {
         var tenant = fixtures.tenant();
         UUID shop = stock.location(tenant, "Tienda");
         UUID item = stock.item(tenant, "QUOTA-1", "pcs", BigDecimal.ZERO);
@@ -111,12 +111,19 @@ class OperatorConsoleTest {
         operator.get("/operator/companies/" + tenant.id());
         assertThat(operator.post("/operator/companies/" + tenant.id() + "/limits", Map.of("plan", "starter",
                 "maxUsers", "25", "maxLocations", "10", "maxItems", "100", "maxCustomerOrganizations", "100",
-                "maxStockMovementsPerYear", "2")).status()).isEqualTo(302);
+                "maxStockMovementsPerYear", "2", "maxMachines", "1")).status()).isEqualTo(302);
 
         receive(tenant, shop, item);
         receive(tenant, shop, item);
         assertThatThrownBy(() -> receive(tenant, shop, item)).isInstanceOfSatisfying(ErrorResponseException.class,
                 e -> assertThat(e.getBody().getType().toString()).isEqualTo(Problems.TYPE_BASE + "max-stock-movements"));
+
+        String customer = api.post(tenant.adminKey(), "/api/v1/organizations", Map.of("name", "Granja", "type", "customer"))
+                .json().get("id").asString();
+        assertThat(api.post(tenant.adminKey(), "/api/v1/machines", machine("SN-1", customer)).status()).isEqualTo(201);
+        var second = api.post(tenant.adminKey(), "/api/v1/machines", machine("SN-2", customer));
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.json().get("type").asString()).isEqualTo(Problems.TYPE_BASE + "max-machines");
 
         String list = operator.get("/operator?q=" + tenant.slug()).body();
         assertThat(list).contains(tenant.slug());
@@ -167,6 +174,11 @@ class OperatorConsoleTest {
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.locationPath()).isEqualTo("/operator");
         return session;
+    }
+
+    private static Map<String, Object> machine(String serial, String owner) {
+        return Map.of("serialNumber", serial, "name", "AutoBoss " + serial, "model", "V4.0", "organizationId", owner,
+                "purchaseDate", "2025-03-01", "warrantyExpiry", "2027-03-01", "status", "active");
     }
 
     private void receive(TestFixtures.Tenant tenant, UUID shop, UUID item) {
