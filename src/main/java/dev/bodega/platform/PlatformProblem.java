@@ -43,7 +43,11 @@ public enum PlatformProblem implements ProblemType {
     APPROVAL_STATE("approval-state", HttpStatus.CONFLICT),
     PARTNER_ROLES("partner-roles", HttpStatus.UNPROCESSABLE_CONTENT),
     PARTNER_NEEDS_ADMIN("partner-needs-admin", HttpStatus.CONFLICT),
-    UNKNOWN_ORGANIZATION("unknown-organization", HttpStatus.UNPROCESSABLE_CONTENT);
+    UNKNOWN_ORGANIZATION("unknown-organization", HttpStatus.UNPROCESSABLE_CONTENT),
+    /** An operator looking into a company under its admin's grant may read, never change. */
+    OPERATOR_READ_ONLY("operator-read-only", HttpStatus.FORBIDDEN),
+    /** No open grant from the company's admin (never given, revoked or expired). */
+    OPERATOR_ACCESS_NOT_GRANTED("operator-access-not-granted", HttpStatus.FORBIDDEN);
 
     private final String slug;
     private final HttpStatus status;

@@ -12,12 +12,14 @@ import java.util.Locale;
  * a stock adjustment worth more than this waits for another user's approval;
  * null means adjustments never need one. {@code taxId}: the company's tax id for its invoices, or null.
  * {@code maxCustomerOrganizations}: the plan's limit on customer partner organizations (seed 004: 100).
+ * {@code maxStockMovementsPerYear}: the plan's limit on stock ledger rows in a calendar year (seed 004: 7,500), or
+ * null for none. {@code maxMachines}: the plan's limit on customers' machines (seed 004: 150), or null for none.
  */
 public record TenantSettings(String name, String slug, String plan, String status, String currency,
                              BigDecimal taxRate, boolean pricesIncludeTax, String locale, String timeZone,
                              boolean allowNegativeStock, BigDecimal adjustmentApprovalThreshold, int maxUsers,
                              int maxLocations, int maxItems, long version, String taxId,
-                             int maxCustomerOrganizations) {
+                             int maxCustomerOrganizations, Integer maxStockMovementsPerYear, Integer maxMachines) {
 
     public ZoneId zoneId() {
         return ZoneId.of(timeZone);

@@ -3,6 +3,7 @@ package dev.bodega.demo.internal;
 import dev.bodega.demo.DemoData;
 import dev.bodega.platform.Companies;
 import dev.bodega.platform.Installation;
+import dev.bodega.platform.OperatorAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,16 +24,19 @@ class DemoStart {
 
     static final String SLUG = "demo";
     static final String PASSWORD = "bodega-demo";
+    static final String OPERATOR = "operador@bodega.dev";
     private static final Logger log = LoggerFactory.getLogger(DemoStart.class);
 
     private final Installation installation;
     private final Companies companies;
     private final DemoData data;
+    private final OperatorAccounts operators;
 
-    DemoStart(Installation installation, Companies companies, DemoData data) {
+    DemoStart(Installation installation, Companies companies, DemoData data, OperatorAccounts operators) {
         this.installation = installation;
         this.companies = companies;
         this.data = data;
+        this.operators = operators;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -50,6 +54,7 @@ class DemoStart {
             return;
         }
         addUsers(created);
+        operators.createIfMissing(OPERATOR, "Olga Operadora", PASSWORD);
         try {
             data.fill(created.tenantId(), created.adminId());
         } catch (RuntimeException e) {

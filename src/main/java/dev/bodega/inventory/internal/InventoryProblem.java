@@ -8,6 +8,8 @@ import org.springframework.http.HttpStatus;
 public enum InventoryProblem implements ProblemType {
 
     MAX_LOCATIONS("max-locations", HttpStatus.CONFLICT),
+    /** The plan's stock movements a year (seed 004: 7,500) are used up. */
+    MAX_STOCK_MOVEMENTS("max-stock-movements", HttpStatus.CONFLICT),
     LOCATION_NAME_TAKEN("location-name-taken", HttpStatus.CONFLICT),
     LOCATION_HAS_STOCK("location-has-stock", HttpStatus.CONFLICT),
     LOCATION_NOT_ALLOWED("location-not-allowed", HttpStatus.FORBIDDEN),

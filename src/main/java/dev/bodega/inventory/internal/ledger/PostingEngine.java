@@ -6,6 +6,7 @@ import dev.bodega.inventory.NegativeStockReached;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,13 +44,15 @@ class PostingEngine implements StockPostings {
     private final PostingRules rules;
     private final ApplicationEventPublisher events;
     private final TenantSettingsService settings;
+    private final MovementQuota quota;
 
     PostingEngine(JdbcClient jdbc, PostingRules rules, ApplicationEventPublisher events,
-                  TenantSettingsService settings) {
+                  TenantSettingsService settings, MovementQuota quota) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.events = events;
         this.settings = settings;
+        this.quota = quota;
     }
 
     @Override
@@ -57,6 +60,7 @@ class PostingEngine implements StockPostings {
     public Posted post(Posting posting) {
         List<Line> lines = merge(posting.lines());
         rules.checkLines(lines);
+        quota.check(lines.size());
         try {
             Map<String, PostingRules.Locked> levels = lockLevels(lines);
             rules.checkLocked(lines, levels);
@@ -74,17 +78,24 @@ class PostingEngine implements StockPostings {
     @Transactional
     public Decided decideEach(List<ByUser> postings) {
         List<List<Line>> merged = postings.stream().map(p -> merge(p.posting().lines())).toList();
+        // The tenant row (a limited company's quota) before the levels, in the order post() takes them.
+        TenantSettings company = settings.current();
+        Long room = quota.room(company);
         Map<String, PostingRules.Locked> levels;
         try {
             levels = lockLevels(merged.stream().flatMap(List::stream).toList());
         } catch (RuntimeException e) {
             throw PostingErrors.translate(e);
         }
-        BatchDecision decision = new BatchDecision(rules, levels, settings.current().allowNegativeStock());
+        BatchDecision decision = new BatchDecision(rules, levels, company.allowNegativeStock());
         List<ErrorResponseException> refusals = new ArrayList<>();
         List<List<Line>> costed = new ArrayList<>();
         for (List<Line> lines : merged) {
-            ErrorResponseException refusal = decision.decide(lines);
+            ErrorResponseException refusal = room != null && lines.size() > room
+                    ? MovementQuota.refusal(company.maxStockMovementsPerYear()) : decision.decide(lines);
+            if (room != null && refusal == null) {
+                room -= lines.size();
+            }
             refusals.add(refusal);
             costed.add(refusal != null ? lines : lines.stream().map(l -> withTransferCost(l, lines, levels)).toList());
         }

@@ -4,6 +4,8 @@ import dev.bodega.platform.Actor;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.ProblemType;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.internal.operator.OperatorView;
+import dev.bodega.platform.internal.operator.OperatorViews;
 import dev.bodega.platform.internal.web.ProblemSecurityHandler;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,16 +32,22 @@ class ActorFilter extends OncePerRequestFilter {
 
     private final Users users;
     private final TransactionTemplate transactions;
+    private final OperatorViews operatorViews;
 
-    ActorFilter(Users users, TransactionTemplate transactions) {
+    ActorFilter(Users users, TransactionTemplate transactions, OperatorViews operatorViews) {
         this.users = users;
         this.transactions = transactions;
+        this.operatorViews = operatorViews;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof OperatorView view) {
+            operatorViews.filter(view, request, response, chain);
+            return;
+        }
         Optional<Caller> caller = Caller.of(auth);
         if (caller.isEmpty()) {
             chain.doFilter(request, response);

@@ -20,7 +20,7 @@ class SettingsStore implements TenantSettingsService {
     private static final String COLUMNS = """
             name, slug, plan, status, currency, tax_rate, prices_include_tax, locale, time_zone,
             allow_negative_stock, adjustment_approval_threshold, max_users, max_locations, max_items, version, tax_id,
-            max_customer_organizations""";
+            max_customer_organizations, max_stock_movements_per_year, max_machines""";
 
     private final JdbcClient jdbc;
 

@@ -8,6 +8,8 @@ enum MachineProblem implements ProblemType {
 
     SERIAL_TAKEN("machine-serial-taken", HttpStatus.CONFLICT),
     NOT_A_CUSTOMER("machine-owner-not-customer", HttpStatus.UNPROCESSABLE_CONTENT),
+    /** The plan's machines (seed 004: 150) are all registered. */
+    MAX_MACHINES("max-machines", HttpStatus.CONFLICT),
     WARRANTY_BEFORE_PURCHASE("warranty-before-purchase", HttpStatus.UNPROCESSABLE_CONTENT),
     USAGE_UNKNOWN_MACHINE("usage-unknown-machine", HttpStatus.UNPROCESSABLE_CONTENT),
     USAGE_FOREIGN_WAREHOUSE("usage-foreign-warehouse", HttpStatus.UNPROCESSABLE_CONTENT),

@@ -5,6 +5,7 @@ import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.platform.Text;
 import dev.bodega.platform.Versions;
 import jakarta.validation.constraints.NotBlank;
@@ -82,9 +83,11 @@ class Machines {
             JOIN platform_partner_organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id""";
 
     private final JdbcClient jdbc;
+    private final TenantSettingsService settings;
 
-    Machines(JdbcClient jdbc) {
+    Machines(JdbcClient jdbc, TenantSettingsService settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     @Transactional(readOnly = true)
@@ -120,6 +123,7 @@ class Machines {
     @Transactional
     public MachineView register(MachineRequest request) {
         check(request);
+        requireRoom();
         UUID id = Ids.next();
         try {
             jdbc.sql("""
@@ -133,6 +137,19 @@ class Machines {
             throw serialTaken(request);
         }
         return get(id);
+    }
+
+    /** A plan with a limit locks the tenant row, so two registrations cannot both take the last place. */
+    private void requireRoom() {
+        if (settings.current().maxMachines() == null) {
+            return;
+        }
+        int max = settings.currentLocked().maxMachines();
+        long count = jdbc.sql("SELECT count(*) FROM machines WHERE tenant_id = :tenant")
+                .param("tenant", TenantContext.tenantId()).query(Long.class).single();
+        if (count >= max) {
+            throw Problems.of(MachineProblem.MAX_MACHINES, "The company's plan allows " + max + " machines");
+        }
     }
 
     @Transactional

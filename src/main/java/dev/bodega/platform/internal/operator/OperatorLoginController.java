@@ -1,0 +1,50 @@
+package dev.bodega.platform.internal.operator;
+
+import dev.bodega.platform.PublicEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The operators' own sign-in page (no company field: an operator belongs to none). */
+@Controller
+@PublicEndpoint
+class OperatorLoginController {
+
+    private final OperatorLogin logins;
+
+    OperatorLoginController(OperatorLogin logins) {
+        this.logins = logins;
+    }
+
+    @GetMapping("/operator/login")
+    String form() {
+        return "operator/login";
+    }
+
+    @PostMapping("/operator/login")
+    String login(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+                 HttpServletRequest request, HttpServletResponse response, Model model) {
+        var operator = logins.login(email, password, request.getRemoteAddr());
+        if (operator.isEmpty()) {
+            model.addAttribute("email", email);
+            model.addAttribute("error", "operator.login.error");
+            return "operator/login";
+        }
+        // A new session: no fixation, and no company session carried over into the console.
+        var existing = request.getSession(false);
+        if (existing != null) {
+            existing.invalidate();
+        }
+        request.getSession(true);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new OperatorAuthentication(operator.get()));
+        SecurityContextHolder.setContext(context);
+        OperatorSecurity.CONTEXTS.saveContext(context, request, response);
+        return "redirect:/operator";
+    }
+}
