@@ -84,7 +84,7 @@ class RateLimitsTest {
     void apiCallsPerKeyAreLimitedForThatKeyOnly() throws Exception {
         var tenant = fixtures.tenant();
         String keyId = api.get(tenant.adminKey(), "/api/v1/api-keys").json().path("items").get(0).path("id").asString();
-        try (var tiny = limits.tighten(Kind.API_PER_KEY, keyId, new Limit(2, Duration.ofSeconds(2)))) {
+        try (var tiny = limits.tighten(Kind.API_PER_KEY, keyId, ONE_A_SECOND)) {
             assertThat(api.get(tenant.adminKey(), "/api/v1/me").status()).isEqualTo(200);
 
             Api.Response refused = api.get(tenant.adminKey(), "/api/v1/me");
@@ -113,7 +113,7 @@ class RateLimitsTest {
     private static void assertProblem(Api.Response refused) {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("content-type")).startsWith("application/problem+json");
-        assertThat(refused.json().path("type").asString()).isEqualTo("https://bodega.dev/problems/rate-limited");
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://bodega.dev/problems/too-many-requests");
         assertThat(Long.parseLong(refused.header("retry-after"))).isBetween(1L, 2L);
     }
 

@@ -58,7 +58,7 @@ class LoginController {
             response.setHeader(HttpHeaders.RETRY_AFTER, e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
             model.addAttribute("company", company);
             model.addAttribute("email", email);
-            model.addAttribute("error", PlatformProblem.RATE_LIMITED.messageKey());
+            model.addAttribute("error", PlatformProblem.TOO_MANY_REQUESTS.messageKey());
             return "platform/login";
         }
         LoginService.Result result = logins.login(company, email, password, request.getRemoteAddr(), agent);

@@ -115,7 +115,7 @@ public class RateLimits {
         ConsumptionProbe probe = allowance(caller, limit).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            ErrorResponseException refused = Problems.of(PlatformProblem.RATE_LIMITED,
+            ErrorResponseException refused = Problems.of(PlatformProblem.TOO_MANY_REQUESTS,
                     "Too many requests of this kind; try again in " + seconds + " s");
             refused.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             throw refused;
