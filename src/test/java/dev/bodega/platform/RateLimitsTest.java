@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BodegaTest
 class RateLimitsTest {
 
-    private static final Limit ONE_A_SECOND = new Limit(1, Duration.ofSeconds(1));
+    /** Long enough that a slow first request (a password hash on a loaded machine) is still inside it. */
+    private static final Limit ONE_IN_FIVE_SECONDS = new Limit(1, Duration.ofSeconds(5));
 
     @Autowired Api api;
     @Autowired TestFixtures fixtures;
@@ -35,13 +36,13 @@ class RateLimitsTest {
         var tenant = fixtures.tenant();
         WebSession browser = new WebSession(api.baseUrl());
         try (var tiny = limits.tighten(Kind.LOGIN_PER_ACCOUNT, RateLimits.account(tenant.slug(), tenant.adminEmail()),
-                ONE_A_SECOND)) {
+                ONE_IN_FIVE_SECONDS)) {
             assertThat(browser.login(tenant.slug(), tenant.adminEmail(), "wrong-password").status()).isEqualTo(200);
 
             WebSession.Page refused = browser.login(tenant.slug(), " " + tenant.adminEmail().toUpperCase() + " ",
                     TestFixtures.PASSWORD);
             assertThat(refused.status()).isEqualTo(429);
-            assertThat(refused.header("retry-after")).isEqualTo("1");
+            assertThat(Long.parseLong(refused.header("retry-after"))).isBetween(1L, 5L);
             assertThat(refused.body()).contains("id=\"login-error\"", "Demasiados intentos seguidos");
 
             waitFor(refused.header("retry-after"));
@@ -52,7 +53,7 @@ class RateLimitsTest {
     @Test
     void signUpsPerAddressAreAProblemWithRetryAfterThenLetInAgain() throws Exception {
         String address = "198.51.100." + (1 + (int) (Math.random() * 250));
-        try (var tiny = limits.tighten(Kind.SIGNUP_PER_IP, address, ONE_A_SECOND)) {
+        try (var tiny = limits.tighten(Kind.SIGNUP_PER_IP, address, ONE_IN_FIVE_SECONDS)) {
             assertThat(signUp(address).status()).isEqualTo(201);
 
             Api.Response refused = signUp(address);
@@ -69,7 +70,7 @@ class RateLimitsTest {
         var tenant = fixtures.tenant();
         Map<String, String> request = Map.of("company", tenant.slug(), "email", tenant.adminEmail());
         try (var tiny = limits.tighten(Kind.PASSWORD_RESET_PER_ACCOUNT,
-                RateLimits.account(tenant.slug(), tenant.adminEmail()), ONE_A_SECOND)) {
+                RateLimits.account(tenant.slug(), tenant.adminEmail()), ONE_IN_FIVE_SECONDS)) {
             assertThat(api.post(null, "/api/v1/password-reset", request).status()).isEqualTo(202);
 
             Api.Response refused = api.post(null, "/api/v1/password-reset", request);
@@ -84,7 +85,7 @@ class RateLimitsTest {
     void apiCallsPerKeyAreLimitedForThatKeyOnly() throws Exception {
         var tenant = fixtures.tenant();
         String keyId = api.get(tenant.adminKey(), "/api/v1/api-keys").json().path("items").get(0).path("id").asString();
-        try (var tiny = limits.tighten(Kind.API_PER_KEY, keyId, ONE_A_SECOND)) {
+        try (var tiny = limits.tighten(Kind.API_PER_KEY, keyId, ONE_IN_FIVE_SECONDS)) {
             assertThat(api.get(tenant.adminKey(), "/api/v1/me").status()).isEqualTo(200);
 
             Api.Response refused = api.get(tenant.adminKey(), "/api/v1/me");
@@ -114,7 +115,7 @@ class RateLimitsTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("content-type")).startsWith("application/problem+json");
         assertThat(refused.json().path("type").asString()).isEqualTo("https://bodega.dev/problems/too-many-requests");
-        assertThat(Long.parseLong(refused.header("retry-after"))).isBetween(1L, 2L);
+        assertThat(Long.parseLong(refused.header("retry-after"))).isBetween(1L, 5L);
     }
 
     private static void waitFor(String retryAfter) throws InterruptedException {
