@@ -113,6 +113,10 @@
   function showError(text) { show('pos-error', text); if (text) { show('pos-notice', ''); } }
 
   function location() { return $('pos-location').value; }
+  // The till's banner asks for the open session of the store chosen.
+  document.addEventListener('htmx:configRequest', function (e) {
+    if (e.detail.elt.id === 'pos-cash') { e.detail.parameters.location = $('pos-location') ? location() : ''; }
+  });
 
   function locationName() {
     var select = $('pos-location');

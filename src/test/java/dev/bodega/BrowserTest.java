@@ -38,6 +38,8 @@ class BrowserTest extends BrowserTestBase {
         page.fill("#password", TestFixtures.PASSWORD);
         page.click("#login-submit");
         assertThat(page.locator("#dashboard-title")).hasText("Inicio");
+        // The page's own scripts ran under the Content-Security-Policy (no inline script is left to refuse).
+        assertThat(page.locator("html.js")).hasCount(1);
 
         page.click("#lang-en");
         assertThat(page.locator("#dashboard-title")).hasText("Dashboard");

@@ -1,5 +1,6 @@
 package dev.bodega;
 
+import dev.bodega.platform.BrowserHeadersTest;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.WebSession;
@@ -87,6 +88,8 @@ class MenuCrawlerTest {
             WebSession.Page page = open(session, link);
             if (page.status() / 100 != 2) {
                 broken.add(link + " answered " + page.status());
+            } else if (!BrowserHeadersTest.problems(page).isEmpty()) {
+                broken.add(link + " lacks " + BrowserHeadersTest.problems(page));
             } else if (page.body().contains("??")) {
                 broken.add(link + " shows an unresolved message: " + page.find("(\\?\\?[^?<]*\\?\\?)"));
             } else {

@@ -11,6 +11,10 @@ public enum PlatformProblem implements ProblemType {
 
     VALIDATION("validation", HttpStatus.BAD_REQUEST),
     MALFORMED_BODY("malformed-body", HttpStatus.BAD_REQUEST),
+    /** Refused by the server before any handler: a bad path (encoded slash, NUL, backslash, bad %-escape), huge headers. */
+    MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST),
+    /** Too many requests of one kind from one caller; the answer says when to try again (Retry-After). */
+    TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND),
     /** Any other 4xx that reaches the servlet error page; answered with the status it came with. */

@@ -60,7 +60,7 @@ class VersionsAndPagingApiTest {
 
         var badLimit = api.get(tenant.adminKey(), "/api/v1/roles?limit=many");
         assertThat(badLimit.status()).isEqualTo(400);
-        assertThat(badLimit.json().get("detail").asString()).isEqualTo("Invalid value for 'limit'");
+        assertThat(badLimit.json().get("detail").asString()).isEqualTo("limit: expected a whole number");
         // A cursor that is not even a UUID names no row, as an unknown id.
         var badCursor = api.get(tenant.adminKey(), "/api/v1/roles?cursor=not-a-uuid");
         assertThat(badCursor.status()).isEqualTo(404);

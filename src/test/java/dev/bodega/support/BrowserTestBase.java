@@ -17,6 +17,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -35,6 +36,8 @@ public abstract class BrowserTestBase {
 
     private BrowserContext context;
     protected Page page;
+    /** What the browser refused under the Content-Security-Policy (an inline script, an eval): none, on any page. */
+    private final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launchChromium() {
@@ -69,10 +72,16 @@ public abstract class BrowserTestBase {
     void openPage() {
         context = browser.newContext(contextOptions());
         page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(page.url() + ": " + message.text());
+            }
+        });
     }
 
     @AfterEach
     void closePage() {
         context.close();
+        assertThat(policyViolations).as("scripts the Content-Security-Policy refused").isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.internal.web.RateLimits;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.ProblemMessages;
 import dev.bodega.platform.PublicEndpoint;
@@ -36,9 +37,11 @@ class AccountLinksController {
     private final PasswordReset reset;
     private final EmailChange emailChange;
     private final ProblemMessages problems;
+    private final RateLimits limits;
 
     AccountLinksController(Invitations invitations, PasswordReset reset, EmailChange emailChange,
-                           ProblemMessages problems) {
+                           ProblemMessages problems, RateLimits limits) {
+        this.limits = limits;
         this.invitations = invitations;
         this.reset = reset;
         this.emailChange = emailChange;
@@ -73,6 +76,13 @@ class AccountLinksController {
     String requestReset(@Valid @ModelAttribute("form") ResetForm form, BindingResult errors,
                         HttpServletRequest request, Model model) {
         if (!errors.hasErrors()) {
+            try {
+                limits.take(RateLimits.Kind.PASSWORD_RESET_PER_IP, request.getRemoteAddr());
+                limits.take(RateLimits.Kind.PASSWORD_RESET_PER_ACCOUNT, RateLimits.account(form.company(), form.email()));
+            } catch (ErrorResponseException e) {
+                errors.rejectValue("email", problems.refusal(e, "mail"));
+                return "platform/password-reset";
+            }
             reset.request(form.company(), form.email(), request.getRemoteAddr(), request.getHeader("User-Agent"));
             model.addAttribute("requested", true);
             model.addAttribute("form", new ResetForm(form.company(), ""));

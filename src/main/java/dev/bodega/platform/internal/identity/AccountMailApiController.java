@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.internal.web.RateLimits;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PublicEndpoint;
 import dev.bodega.platform.RequiresPermission;
@@ -29,11 +30,13 @@ class AccountMailApiController {
                         @NotBlank(message = "{users.email.required}") @Size(max = 254) String email) {
     }
 
+    private final RateLimits limits;
     private final Invitations invitations;
     private final PasswordReset reset;
     private final EmailChange emailChange;
 
-    AccountMailApiController(Invitations invitations, PasswordReset reset, EmailChange emailChange) {
+    AccountMailApiController(Invitations invitations, PasswordReset reset, EmailChange emailChange, RateLimits limits) {
+        this.limits = limits;
         this.invitations = invitations;
         this.reset = reset;
         this.emailChange = emailChange;
@@ -68,6 +71,8 @@ class AccountMailApiController {
     @Operation(summary = "Mail a password reset link (valid one hour, once) if the company has a user with this "
             + "address; the answer is the same either way")
     void requestReset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
+        limits.take(RateLimits.Kind.PASSWORD_RESET_PER_IP, http.getRemoteAddr());
+        limits.take(RateLimits.Kind.PASSWORD_RESET_PER_ACCOUNT, RateLimits.account(request.company(), request.email()));
         reset.request(request.company(), request.email(), http.getRemoteAddr(), http.getHeader("User-Agent"));
     }
 

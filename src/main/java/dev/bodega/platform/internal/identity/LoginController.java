@@ -1,6 +1,10 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.PublicEndpoint;
+import dev.bodega.platform.internal.web.RateLimits;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.ErrorResponseException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,8 +31,10 @@ class LoginController {
     private final LoginService logins;
     private final SecurityContextRepository contexts;
     private final LocaleResolver locales;
+    private final RateLimits limits;
 
-    LoginController(LoginService logins, SecurityContextRepository contexts, LocaleResolver locales) {
+    LoginController(LoginService logins, SecurityContextRepository contexts, LocaleResolver locales, RateLimits limits) {
+        this.limits = limits;
         this.logins = logins;
         this.contexts = contexts;
         this.locales = locales;
@@ -44,6 +50,17 @@ class LoginController {
                  @RequestParam(defaultValue = "") String password, HttpServletRequest request,
                  HttpServletResponse response, Model model) {
         String agent = request.getHeader("User-Agent");
+        try {
+            limits.take(RateLimits.Kind.LOGIN_PER_IP, request.getRemoteAddr());
+            limits.take(RateLimits.Kind.LOGIN_PER_ACCOUNT, RateLimits.account(company, email));
+        } catch (ErrorResponseException e) {
+            response.setStatus(e.getStatusCode().value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+            model.addAttribute("company", company);
+            model.addAttribute("email", email);
+            model.addAttribute("error", PlatformProblem.TOO_MANY_REQUESTS.messageKey());
+            return "platform/login";
+        }
         LoginService.Result result = logins.login(company, email, password, request.getRemoteAddr(), agent);
         if (result.outcome() != LoginService.Outcome.SUCCESS) {
             model.addAttribute("company", company);

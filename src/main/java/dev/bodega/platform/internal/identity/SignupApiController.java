@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.internal.web.RateLimits;
 import dev.bodega.platform.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,8 +22,10 @@ class SignupApiController {
     }
 
     private final SignupService signups;
+    private final RateLimits limits;
 
-    SignupApiController(SignupService signups) {
+    SignupApiController(SignupService signups, RateLimits limits) {
+        this.limits = limits;
         this.signups = signups;
     }
 
@@ -31,6 +34,7 @@ class SignupApiController {
     @PublicEndpoint
     @Operation(summary = "Create a company and its first admin user")
     SignupResponse signUp(@Valid @RequestBody SignupForm form, HttpServletRequest request) {
+        limits.take(RateLimits.Kind.SIGNUP_PER_IP, request.getRemoteAddr());
         var created = signups.signUp(form.toSignup(), request.getRemoteAddr(), request.getHeader("User-Agent"));
         return new SignupResponse(created.tenantId(), created.adminId(), form.slug());
     }

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import dev.bodega.platform.internal.web.RateLimits;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,8 +21,10 @@ class SignupController {
 
     private final SignupService signups;
     private final ProblemMessages problems;
+    private final RateLimits limits;
 
-    SignupController(SignupService signups, ProblemMessages problems) {
+    SignupController(SignupService signups, ProblemMessages problems, RateLimits limits) {
+        this.limits = limits;
         this.signups = signups;
         this.problems = problems;
     }
@@ -39,6 +42,7 @@ class SignupController {
             return "platform/signup";
         }
         try {
+            limits.take(RateLimits.Kind.SIGNUP_PER_IP, request.getRemoteAddr());
             signups.signUp(form.toSignup(), request.getRemoteAddr(), request.getHeader("User-Agent"));
         } catch (ErrorResponseException e) {
             errors.rejectValue("slug", problems.refusal(e, "signup"));

@@ -4,6 +4,7 @@ import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Every API error as RFC 9457 problem+json with a stable type; never a stack trace. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -34,9 +36,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(PlatformProblem.VALIDATION, "The request has invalid fields");
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(ApiProblemHandler::fieldError).toList();
+        ProblemDetail problem = problem(PlatformProblem.VALIDATION, "The request has invalid fields: " + errors.stream()
+                .map(error -> error.get("field") + ": " + error.get("message")).collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -60,7 +63,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                     .body(problem(PlatformProblem.NOT_FOUND, e.getName() + " not found"));
         }
         return ResponseEntity.badRequest()
-                .body(problem(PlatformProblem.VALIDATION, "Invalid value for '" + e.getName() + "'"));
+                .body(problem(PlatformProblem.VALIDATION, ExpectedFormats.message(e.getName(), e.getRequiredType())));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -87,9 +90,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.detail(type, type.status(), detail);
     }
 
+    /** A value that could not even be converted says what was expected (its default message names Java types). */
     private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(),
-                "message", error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
+        TypeMismatchException mismatch = error.contains(TypeMismatchException.class)
+                ? error.unwrap(TypeMismatchException.class) : null;
+        String message = mismatch != null ? "expected " + ExpectedFormats.of(mismatch.getRequiredType())
+                : error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage();
+        return Map.of("field", error.getField(), "message", message);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -54,8 +54,10 @@ class ErrorPages implements ErrorController {
         HttpStatus status = status(request);
         PlatformProblem type = status == HttpStatus.NOT_FOUND ? PlatformProblem.NOT_FOUND
                 : status.is4xxClientError() ? PlatformProblem.CLIENT_ERROR : PlatformProblem.INTERNAL;
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.detail(type, status, status.getReasonPhrase()));
+        ProblemDetail problem = Problems.detail(type, status, status.getReasonPhrase());
+        // The path the client asked for, not this page's own.
+        problem.setInstance(RequestPaths.instance(errorUri(request)));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @RequestMapping("/error/problem")
@@ -64,8 +66,12 @@ class ErrorPages implements ErrorController {
     }
 
     private static boolean isApi(HttpServletRequest request) {
+        return RequestPaths.isApi(errorUri(request));
+    }
+
+    private static String errorUri(HttpServletRequest request) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return uri != null && uri.toString().startsWith("/api/");
+        return uri == null ? null : uri.toString();
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.web;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,13 @@ import java.util.Locale;
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
+
+    /** Resolved when interceptors are added: it needs beans (the clock among them) made here. */
+    private final ObjectProvider<ApiCallLimit> apiCallLimit;
+
+    WebConfiguration(ObjectProvider<ApiCallLimit> apiCallLimit) {
+        this.apiCallLimit = apiCallLimit;
+    }
 
     public static final String LOCALE_COOKIE = "bodega-lang";
     public static final Locale DEFAULT_LOCALE = Locale.forLanguageTag("es");
@@ -71,6 +79,7 @@ public class WebConfiguration implements WebMvcConfigurer {
         language.setParamName("lang");
         registry.addInterceptor(language);
         registry.addInterceptor(new PermissionInterceptor());
+        registry.addInterceptor(apiCallLimit.getObject()).addPathPatterns("/api/**");
     }
 
     @Override
