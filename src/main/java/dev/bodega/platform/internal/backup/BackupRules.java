@@ -11,15 +11,19 @@ import java.util.Optional;
 final class BackupRules {
 
     /** Tables that do not travel, with the reason written into the manifest. */
-    static final Map<String, String> LEFT_OUT = Map.of(
-            "api_keys", "API keys are credentials of the original company (their hashes are unique in a database); "
-                    + "the admin creates new ones",
-            "account_tokens", "invitation, password-reset and verification links are one-use secrets sent by mail",
-            "channel_routes", "a channel's address (WhatsApp number, web chat key) reaches one company in a database; "
-                    + "the copy's channels are inactive until an admin sets them up again",
-            "idempotency_keys", "replies kept for clients retrying a request; the copy has no such clients",
-            "mail_outbox", "mail queued or sent for the original company; importing it would send it again",
-            "message_outbox", "messages waiting for a channel; importing them would send them to customers again");
+    static final Map<String, String> LEFT_OUT = Map.ofEntries(
+            Map.entry("api_keys", "API keys are credentials of the original company (their hashes are unique in a "
+                    + "database); the admin creates new ones"),
+            Map.entry("account_tokens", "invitation, password-reset and verification links are one-use secrets sent "
+                    + "by mail"),
+            Map.entry("channel_routes", "a channel's address (WhatsApp number, web chat key) reaches one company in a "
+                    + "database; the copy's channels are inactive until an admin sets them up again"),
+            Map.entry("idempotency_keys", "replies kept for clients retrying a request; the copy has no such clients"),
+            Map.entry("mail_outbox", "mail queued or sent for the original company; importing it would send it again"),
+            Map.entry("message_outbox", "messages waiting for a channel; importing them would send them to customers "
+                    + "again"),
+            Map.entry("operator_access_grants", "access this server's operators were given to the company's data"),
+            Map.entry("operator_access_uses", "what this server's operators read with that access"));
 
     /** Columns written empty: values encrypted with this server's key and bound to the company's id. */
     static final Map<String, String> EMPTIED = Map.of(
