@@ -15,7 +15,8 @@ SELECT app_protect_tenant_table('business_event_queue');
 -- A partner user's action may record an event (so it may insert here) but never reads the queue.
 CREATE POLICY business_event_queue_partner ON business_event_queue AS RESTRICTIVE FOR SELECT
     USING (app_current_partner() IS NULL);
-GRANT SELECT, INSERT, DELETE ON business_event_queue TO ${app_role};
+-- UPDATE only for SELECT ... FOR UPDATE (a dispatcher locks the rows it takes); nothing updates a row.
+GRANT SELECT, INSERT, UPDATE, DELETE ON business_event_queue TO ${app_role};
 
 -- An endpoint: where the company's events go. The secret (whsec_...) is encrypted with platform Secrets; after a
 -- rotation the previous one still signs for a day, so a receiver can switch without losing a delivery.
@@ -96,19 +97,41 @@ SELECT app_protect_tenant_table('webhook_attempts');
 SELECT app_wall_off_partners('webhook_attempts');
 GRANT SELECT, INSERT ON webhook_attempts TO ${app_role};
 
--- The workers find the companies with work through these (row-level security hides every tenant's rows from a
--- connection with no tenant set).
+-- The workers find the companies with work through these, which start with no company set: the schema owner may
+-- list the companies (V51) and looks into each in turn, as ledger_mismatches_all does (row-level security applies
+-- to the owner too).
 CREATE FUNCTION webhook_queue_tenants() RETURNS SETOF uuid
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public
 AS $$
-    SELECT DISTINCT tenant_id FROM business_event_queue
-$$;
+DECLARE
+    t     record;
+    saved text := coalesce(current_setting('app.tenant_id', true), '');
+BEGIN
+    FOR t IN SELECT x.id FROM tenants x WHERE x.deleted_at IS NULL ORDER BY x.id LOOP
+        PERFORM set_config('app.tenant_id', t.id::text, true);
+        IF EXISTS (SELECT 1 FROM business_event_queue q WHERE q.tenant_id = t.id) THEN
+            RETURN NEXT t.id;
+        END IF;
+    END LOOP;
+    PERFORM set_config('app.tenant_id', saved, true);
+END $$;
 CREATE FUNCTION webhook_deliveries_tenants_due() RETURNS SETOF uuid
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = public
 AS $$
-    SELECT DISTINCT tenant_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now()
-$$;
+DECLARE
+    t     record;
+    saved text := coalesce(current_setting('app.tenant_id', true), '');
+BEGIN
+    FOR t IN SELECT x.id FROM tenants x WHERE x.deleted_at IS NULL ORDER BY x.id LOOP
+        PERFORM set_config('app.tenant_id', t.id::text, true);
+        IF EXISTS (SELECT 1 FROM webhook_deliveries d
+                   WHERE d.tenant_id = t.id AND d.status = 'pending' AND d.next_attempt_at <= now()) THEN
+            RETURN NEXT t.id;
+        END IF;
+    END LOOP;
+    PERFORM set_config('app.tenant_id', saved, true);
+END $$;
 REVOKE ALL ON FUNCTION webhook_queue_tenants(), webhook_deliveries_tenants_due() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION webhook_queue_tenants(), webhook_deliveries_tenants_due() TO ${app_role};

@@ -57,7 +57,8 @@ class Sender {
     private final TenantSettingsService settings;
     private final MessageSource messages;
     private final Duration firstRetry;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     Sender(JdbcClient jdbc, TransactionTemplate transactions, Endpoints endpoints, AddressPolicy addresses,
