@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,8 @@ class WebhooksTest {
     @Autowired TransactionTemplate transactions;
     @Autowired StockFixtures stock;
     @Autowired StockPostings postings;
+    @Autowired AnalyticsEvents analytics;
+    @Autowired JdbcClient jdbc;
 
     @BeforeAll
     static void start() {
@@ -239,6 +242,28 @@ class WebhooksTest {
         assertThat(low.get(0).get("subjectId").asString()).isEqualTo(item.toString());
         assertThat(low.get(0).get("data").get("sku").asString()).isEqualTo("LOW-1");
         assertThat(low.get(0).get("data").get("onHand").decimalValue()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void retentionDropsTheWholeMonthsOlderThanItKeeps() {
+        var tenant = fixtures.tenant();
+        String recent = publish(tenant.id(), true);
+        worker.runDue();
+        jdbc.sql("SELECT ensure_analytics_partitions(DATE '2020-01-01', 0)").query(Integer.class).single();
+        TenantContext.runAs(TenantContext.Scope.system(tenant.id()), () -> transactions.executeWithoutResult(tx ->
+                jdbc.sql("""
+                                INSERT INTO analytics_events (tenant_id, id, event_type, payload, occurred_at, recorded_at)
+                                VALUES (:tenant, :id, 'sale.completed', '{}', '2020-06-01Z', '2020-06-01Z')""")
+                        .param("tenant", tenant.id()).param("id", UUID.randomUUID()).update()));
+        String old = "/api/v1/events?from=2020-01-01T00:00:00Z&to=2021-01-01T00:00:00Z";
+        assertThat(api.get(tenant.adminKey(), old).json().get("items")).hasSize(1);
+
+        assertThat(analytics.maintain()).isGreaterThan(0);
+
+        assertThat(api.get(tenant.adminKey(), old).json().get("items")).isEmpty();
+        JsonNode kept = api.get(tenant.adminKey(), "/api/v1/events").json().get("items");
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).get("data").get("invoice").asString()).isEqualTo(recent);
     }
 
     @Test
