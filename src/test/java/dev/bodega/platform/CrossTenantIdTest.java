@@ -45,7 +45,7 @@ class CrossTenantIdTest {
                    String categoryId, String supplierId, String itemImportJobId, Sales sales,
                    Purchasing purchasing, Vehicles vehicles, Requests requests, Service service,
                    String countId, String organizationId, String machineId, String usageId,
-                   String approvalRuleId, Messaging messaging, String orderId) {
+                   String approvalRuleId, Messaging messaging, String orderId, String webhookId) {
     }
 
     /** The other tenant's inbox: a web chat channel, a visitor's conversation and contact, a tag, a template, a scheduled message. */
@@ -190,6 +190,11 @@ class CrossTenantIdTest {
             IDS.put("/api/v1/portal/orders/{id}" + step, Foreign::orderId);
         }
         IDS.put("/api/v1/portal/invoices/{id}", f -> f.sales().saleId());
+        // Their endpoint, in every variable (a delivery of theirs is found through its endpoint).
+        for (String step : List.of("", "/rotate-secret", "/deliveries", "/deliveries/{deliveryId}",
+                "/deliveries/{deliveryId}/replay")) {
+            IDS.put("/api/v1/webhooks/{id}" + step, Foreign::webhookId);
+        }
     }
 
     /**
@@ -343,7 +348,14 @@ class CrossTenantIdTest {
                 theirPurchases(theirs, supplier, stockroom), theirVehicles(theirs),
                 theirRequests(theirs, stockroom, counted), theirService(theirs, stockroom),
                 theirCount(theirs, stockroom), customer, machine, theirUsage(theirs, customer, machine), approvalRule,
-                theirInbox(theirs), theirOrder(theirs, UUID.fromString(customer), counted));
+                theirInbox(theirs), theirOrder(theirs, UUID.fromString(customer), counted), theirWebhook(theirs));
+    }
+
+    private String theirWebhook(TestFixtures.Tenant theirs) {
+        var created = api.post(theirs.adminKey(), "/api/v1/webhooks", Map.of("url", api.baseUrl() + "/theirs",
+                "eventTypes", List.of("sale.completed")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("endpoint").get("id").asString();
     }
 
     /** A part used on their customer's machine, from the customer's own warehouse. */

@@ -20,7 +20,9 @@ import java.lang.annotation.Target;
         "bodega.db.data-dir=target/test-db",
         "bodega.db.clean-on-start=true",
         "bodega.db.url=",
-        "db-scheduler.polling-interval=1s"})
+        "db-scheduler.polling-interval=1s",
+        "bodega.webhooks.allow-private=true",
+        "bodega.webhooks.first-retry-after=0s"})
 @Import({TestClock.Configuration.class, TestFixtures.class, StockFixtures.class, Api.class,
         GraphApiStub.Configuration.class})
 public @interface BodegaTest {

@@ -1,10 +1,12 @@
 package dev.bodega.inventory.internal.alerts;
 
 import dev.bodega.inventory.LowStockReached;
+import dev.bodega.inventory.StockLow;
 import dev.bodega.inventory.internal.StockOpsMessages;
 import dev.bodega.platform.Notifications;
 import dev.bodega.platform.Permissions;
 import dev.bodega.platform.TenantContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -52,10 +54,13 @@ public class LowStockNotifier {
     private final Notifications notifications;
     private final StockOpsMessages messages;
     private final TransactionTemplate newTransaction;
+    /** The crossing as a business event (stock.low), in the transaction that claims it. */
+    private final ApplicationEventPublisher events;
 
     LowStockNotifier(JdbcClient jdbc, Notifications notifications, StockOpsMessages messages,
-                     PlatformTransactionManager transactionManager) {
+                     PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.notifications = notifications;
         this.messages = messages;
         this.newTransaction = new TransactionTemplate(transactionManager);
@@ -77,10 +82,12 @@ public class LowStockNotifier {
         if (crossing.isEmpty()) {
             return;
         }
+        Details details = details(event);
+        events.publishEvent(new StockLow(event.tenantId(), crossing.get(), event.locationId(), details.locationName(),
+                event.itemId(), details.sku(), details.name(), event.onHand(), details.minimum()));
         List<UUID> recipients = subscribers(event.locationId()).stream()
                 .filter(Subscriber::mayKnow).map(Subscriber::userId).toList();
         if (!recipients.isEmpty()) {
-            Details details = details(event);
             Locale locale = messages.companyLocale();
             List<String> args = List.of(details.sku(), details.name(), StockOpsMessages.quantity(event.onHand()),
                     details.locationName(), StockOpsMessages.quantity(details.minimum()));
