@@ -1,5 +1,6 @@
 -- Part usage goes through the approval rules like every other posting (V123): a record a rule holds back waits
 -- (pending, no posting yet) until staff approve it (posted, with its posting) or reject it (rejected, nothing posted).
+-- What a partner user needs of the approvals to ask for one is inventory's (V163).
 ALTER TABLE part_usage
     ADD COLUMN status      varchar(10) NOT NULL DEFAULT 'posted' CHECK (status IN ('pending', 'posted', 'rejected')),
     ADD COLUMN approval_id uuid,
@@ -18,15 +19,3 @@ FROM machines m
 JOIN platform_partner_organizations o ON o.tenant_id = m.tenant_id AND o.id = m.organization_id
 LEFT JOIN part_usage u ON u.tenant_id = m.tenant_id AND u.machine_id = m.id AND u.status = 'posted'
 GROUP BY m.tenant_id, m.id, m.name, m.serial_number, m.organization_id, o.name;
-
--- A partner user's usage may wait for approval: it reads the rules (V123 walled them off whole; it still never
--- writes them) and asks for approvals at its own warehouses (V123's restrictive policies keep it to those).
-DROP POLICY approval_rules_staff_only ON approval_rules;
-CREATE POLICY approval_rules_partner_insert ON approval_rules AS RESTRICTIVE FOR INSERT
-    WITH CHECK (app_current_partner() IS NULL);
-CREATE POLICY approval_rules_partner_update ON approval_rules AS RESTRICTIVE FOR UPDATE
-    USING (app_current_partner() IS NULL);
-CREATE POLICY approval_rules_partner_delete ON approval_rules AS RESTRICTIVE FOR DELETE
-    USING (app_current_partner() IS NULL);
-CREATE POLICY movement_approvals_partner_access ON movement_approvals
-    USING (tenant_id = app_current_tenant() AND app_current_partner() IS NOT NULL);
