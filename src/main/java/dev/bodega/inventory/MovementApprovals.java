@@ -22,4 +22,16 @@ public interface MovementApprovals {
 
     /** Posts at once, or keeps the posting waiting when a rule asks for approval. Joins the caller's transaction. */
     Outcome submit(StockPostings.Posting posting);
+
+    /**
+     * Whether the rules would hold this posting back (its movement types, locations and value, as {@link #submit}
+     * judges them), without posting or keeping anything.
+     */
+    boolean requiresApproval(StockPostings.Posting posting);
+
+    /**
+     * Keeps the posting waiting for approval whatever the rules say: for a document whose other half, made
+     * elsewhere when it is approved, is what the rules hold back. Returns the approval's id.
+     */
+    UUID hold(StockPostings.Posting posting);
 }

@@ -23,10 +23,17 @@ public record Actor(UUID tenantId, UUID userId, String name, String email, Set<S
         return organizationId != null;
     }
 
+    private static final String PORTAL = "portal.";
     private static final ThreadLocal<Actor> CURRENT = new ThreadLocal<>();
 
-    /** An API key acts within both its own permissions and its creator's current ones. */
+    /**
+     * An API key acts within both its own permissions and its creator's current ones. The portal's permissions
+     * are a partner user's only: staff (an admin's {@code *}, a viewer's {@code *.read}) keep their staff pages.
+     */
     public boolean can(String permission) {
+        if (permission.startsWith(PORTAL) && !partner()) {
+            return false;
+        }
         return Permissions.allows(permissions, permission)
                 && (apiKeyPermissions == null || Permissions.allows(apiKeyPermissions, permission));
     }

@@ -156,6 +156,37 @@ class CountsApiTest {
     }
 
     @Test
+    void aCloseHeldByAnApprovalRuleClosesWhenApprovedAndIsReviewedAgainWhenRejected() {
+        assertThat(api.post(admin, "/api/v1/approval-rules", Map.of("movementType", "count_correction")).status())
+                .isEqualTo(201);
+        UUID manager = fixtures.user(tenant, "jefe@" + tenant.slug() + ".test", "manager");
+        String approver = fixtures.apiKey(tenant, manager, java.util.Set.of("inventory.*"), List.of("inventory.*"));
+        UUID count = open(Map.of("locationId", store, "scope", "full"));
+        enter(count, "BRAKE-1", "8", null);
+        api.post(admin, "/api/v1/stock/counts/" + count + "/submit", null);
+
+        var held = api.post(admin, "/api/v1/stock/counts/" + count + "/close", null);
+        assertThat(held.status()).as(held.body()).isEqualTo(202);
+        String first = held.json().get("approvalId").asString();
+        assertThat(status(count)).isEqualTo("review");
+        assertProblem(api.post(admin, "/api/v1/stock/counts/" + count + "/close", null), 409, "count-transition");
+        assertProblem(api.post(admin, "/api/v1/stock/counts/" + count + "/cancel", null), 409, "count-transition");
+        assertThat(api.post(approver, "/api/v1/approvals/" + first + "/reject", Map.of("reason", "Contar otra vez"))
+                .status()).isEqualTo(200);
+        assertThat(status(count)).isEqualTo("review");
+        assertThat(stock.onHand(tenant, store, brake)).isEqualByComparingTo("10");
+        assertThat(postingsOf(count)).isZero();
+
+        String second = api.post(admin, "/api/v1/stock/counts/" + count + "/close", null).json().get("approvalId")
+                .asString();
+        assertThat(api.post(approver, "/api/v1/approvals/" + second + "/approve", Map.of()).status()).isEqualTo(200);
+        assertThat(status(count)).isEqualTo("closed");
+        assertThat(stock.onHand(tenant, store, brake)).isEqualByComparingTo("8");
+        assertThat(postingsOf(count)).isEqualTo(1);
+        assertThat(stock.ledgerMismatches(tenant)).isZero();
+    }
+
+    @Test
     void everyIllegalMoveIsA409AndChangesNothing() {
         UUID count = open(Map.of("locationId", store, "scope", "full"));
         assertProblem(api.post(admin, "/api/v1/stock/counts/" + count + "/close", null), 409, "count-transition");

@@ -144,6 +144,49 @@ class TransferRequestsTest {
     }
 
     @Test
+    void aDispatchAndAReceiptHeldByAnApprovalRuleMoveStockOnlyWhenApproved() {
+        assertThat(api.post(tenant.adminKey(), "/api/v1/approval-rules", Map.of("movementType", "transfer_out"))
+                .status()).isEqualTo(201);
+        String id = request();
+        ok(api.post(pickerKey, path(id, "start-picking"), Map.of()));
+        ok(api.post(pickerKey, path(id, "picking"), Map.of()));
+        var held = api.post(pickerKey, path(id, "dispatch"), Map.of("transportGuide", "GUIA-1"));
+        assertThat(held.status()).as(held.body()).isEqualTo(202);
+        assertThat(held.json().get("status").asString()).isEqualTo("ALISTAMIENTO");
+        assertThat(api.post(pickerKey, path(id, "dispatch"), Map.of()).status()).as("it waits").isEqualTo(409);
+        assertThat(api.post(tenant.adminKey(), "/api/v1/approvals/" + pending() + "/reject",
+                Map.of("reason", "Todavía no")).status()).isEqualTo(200);
+        assertThat(stock.onHand(tenant, central, motor)).isEqualByComparingTo("20");
+
+        assertThat(api.post(pickerKey, path(id, "dispatch"), Map.of()).status()).isEqualTo(202);
+        assertThat(api.post(tenant.adminKey(), "/api/v1/approvals/" + pending() + "/approve", Map.of()).status())
+                .isEqualTo(200);
+        JsonNode dispatched = ok(api.get(mechanicKey, "/api/v1/transfer-requests/" + id));
+        assertThat(dispatched.get("status").asString()).isEqualTo("DESPACHADO");
+        assertThat(line(dispatched, motor).get("dispatched").decimalValue()).isEqualByComparingTo("5");
+        assertThat(stock.onHand(tenant, central, motor)).isEqualByComparingTo("15");
+        assertThat(stock.onHand(tenant, transitLocation(), motor)).isEqualByComparingTo("5");
+
+        var receipt = api.post(mechanicKey, path(id, "receive"), Map.of());
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(202);
+        assertThat(stock.onHand(tenant, workshop, motor)).isEqualByComparingTo("0");
+        assertThat(api.post(tenant.adminKey(), "/api/v1/approvals/" + pending() + "/approve", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(ok(api.get(mechanicKey, "/api/v1/transfer-requests/" + id)).get("status").asString())
+                .isEqualTo("RECIBIDO");
+        assertThat(stock.onHand(tenant, workshop, motor)).isEqualByComparingTo("5");
+        assertThat(stock.onHand(tenant, workshop, brake)).isEqualByComparingTo("4");
+        assertThat(stock.ledgerMismatches(tenant)).isZero();
+    }
+
+    /** The one approval waiting in the company's inbox. */
+    private String pending() {
+        JsonNode items = api.get(tenant.adminKey(), "/api/v1/approvals?status=pending").json().get("items");
+        assertThat(items).hasSize(1);
+        return items.get(0).get("id").asString();
+    }
+
+    @Test
     void everyIllegalTransitionIsA409AndChangesNothing() {
         String pending = request();
         refusedExcept(pending, "PENDIENTE", "start-picking", "cancel");

@@ -110,6 +110,39 @@ class PartUsageTest {
     }
 
     @Test
+    void usageHeldByAnApprovalRuleMovesStockOnceWhenApprovedAndNeverWhenRejected() {
+        assertThat(api.post(tenant.adminKey(), "/api/v1/approval-rules", Map.of("movementType", "part_usage"))
+                .status()).isEqualTo(201);
+        WebSession partner = signedIn("A");
+        var held = partner.api("POST", "/api/v1/portal/part-usage", usage("machineA", "warehouseA", "3"));
+        assertThat(held.status()).as(held.body()).isEqualTo(202);
+        assertThat(held.json().get("status").asString()).isEqualTo("pending");
+        String approval = held.json().get("approvalId").asString();
+        assertThat(stock.onHand(tenant, ids.get("warehouseA"), item)).isEqualByComparingTo("10");
+
+        var approved = api.post(tenant.adminKey(), "/api/v1/approvals/" + approval + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(api.post(tenant.adminKey(), "/api/v1/approvals/" + approval + "/approve", Map.of()).status())
+                .isEqualTo(409);
+        var usage = partner.api("GET", "/api/v1/portal/part-usage/" + held.json().get("id").asString(), null).json();
+        assertThat(usage.get("status").asString()).isEqualTo("posted");
+        assertThat(usage.get("postingId").isNull()).isFalse();
+        assertThat(stock.onHand(tenant, ids.get("warehouseA"), item)).isEqualByComparingTo("7");
+
+        var rejectedOne = partner.api("POST", "/api/v1/portal/part-usage", usage("machineA", "warehouseA", "2"));
+        assertThat(rejectedOne.status()).isEqualTo(202);
+        assertThat(api.post(tenant.adminKey(), "/api/v1/approvals/" + rejectedOne.json().get("approvalId").asString()
+                + "/reject", Map.of("reason", "No corresponde")).status()).isEqualTo(200);
+        assertThat(partner.api("GET", "/api/v1/portal/part-usage/" + rejectedOne.json().get("id").asString(), null)
+                .json().get("status").asString()).isEqualTo("rejected");
+        assertThat(stock.onHand(tenant, ids.get("warehouseA"), item)).isEqualByComparingTo("7");
+        assertThat(ledgerRows()).isEqualTo(4);
+        assertThat(stock.ledgerMismatches(tenant)).isZero();
+        var machine = partner.api("GET", "/api/v1/portal/machines/" + ids.get("machineA"), null).json();
+        assertThat(machine.get("usage").get("usageCount").asLong()).as("only posted usage counts").isEqualTo(1);
+    }
+
+    @Test
     void usageOnAnotherOrganizationsMachineOrWarehouseIsRefusedAndPostsNothing() {
         WebSession partner = signedIn("A");
         var foreignMachine = partner.api("POST", "/api/v1/portal/part-usage", usage("machineB", "warehouseB", "1"));

@@ -115,15 +115,36 @@ public class MovementApprovalsService implements MovementApprovals {
      */
     @Transactional
     public Outcome submit(UUID id, StockPostings.Posting posting) {
-        List<Line> lines = posting.lines();
-        postingRules.check(lines);
-        BigDecimal value = value(lines);
-        Set<MovementType> types = lines.stream().map(Line::movementType).collect(Collectors.toSet());
-        Set<UUID> locations = lines.stream().map(Line::locationId).collect(Collectors.toSet());
-        if (!rules.requireApproval(types, locations, value)) {
+        postingRules.check(posting.lines());
+        if (!requiresApproval(posting)) {
             return new Outcome(postings.post(posting), null);
         }
-        requireVisible(locations);
+        keep(id, posting);
+        return new Outcome(null, id);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean requiresApproval(StockPostings.Posting posting) {
+        List<Line> lines = posting.lines();
+        return rules.requireApproval(lines.stream().map(Line::movementType).collect(Collectors.toSet()),
+                lines.stream().map(Line::locationId).collect(Collectors.toSet()), value(lines));
+    }
+
+    @Override
+    @Transactional
+    public UUID hold(StockPostings.Posting posting) {
+        postingRules.check(posting.lines());
+        UUID id = Ids.next();
+        keep(id, posting);
+        return id;
+    }
+
+    /** The posting waits, with its lines, and those who may approve hear of it. */
+    private void keep(UUID id, StockPostings.Posting posting) {
+        List<Line> lines = posting.lines();
+        BigDecimal value = value(lines);
+        requireVisible(lines.stream().map(Line::locationId).collect(Collectors.toSet()));
         UUID requester = currentUser();
         jdbc.sql("""
                         INSERT INTO movement_approvals (tenant_id, id, kind, document_type, document_id, reason, note,
@@ -136,7 +157,6 @@ public class MovementApprovalsService implements MovementApprovals {
                 .update();
         insertLines(id, lines);
         notices.waiting(get(id));
-        return new Outcome(null, id);
     }
 
     /** Posts a waiting posting; stock may have moved since: a refusal rolls everything back, still pending. */

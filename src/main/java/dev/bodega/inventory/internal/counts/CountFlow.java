@@ -1,5 +1,7 @@
 package dev.bodega.inventory.internal.counts;
 
+import dev.bodega.inventory.MovementApprovals;
+import dev.bodega.inventory.MovementDecided;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.inventory.internal.InventoryProblem;
@@ -7,6 +9,7 @@ import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettingsService;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,13 +34,13 @@ public class CountFlow {
     }
 
     private final JdbcClient jdbc;
-    private final StockPostings postings;
+    private final MovementApprovals approvals;
     private final CountSummary summary;
     private final TenantSettingsService settings;
 
-    CountFlow(JdbcClient jdbc, StockPostings postings, CountSummary summary, TenantSettingsService settings) {
+    CountFlow(JdbcClient jdbc, MovementApprovals approvals, CountSummary summary, TenantSettingsService settings) {
         this.jdbc = jdbc;
-        this.postings = postings;
+        this.approvals = approvals;
         this.summary = summary;
         this.settings = settings;
     }
@@ -85,26 +88,75 @@ public class CountFlow {
      * Review → closed: every counted line's difference is corrected in one count_correction posting, by
      * counted - (system + loose) at the snapshot. The level then holds what was counted plus whatever moved since
      * the snapshot, so a sale made during the count stays sold. Each counted level is counted once more and due
-     * again after its count frequency.
+     * again after its count frequency. When an approval rule holds the correction back, the count stays in review
+     * waiting for it (the outcome's approval) and closes when it is approved.
      */
     @Transactional
-    public StockPostings.Posted close(UUID id) {
-        UUID location = move(id, CountStatus.CLOSED, ", closed_by = :user, closed_at = now()");
-        List<Correction> counted = jdbc.sql("""
-                        SELECT item_id, difference FROM stock_count_lines
-                        WHERE tenant_id = :tenant AND count_id = :id AND counted_quantity IS NOT NULL ORDER BY item_id""")
-                .param("tenant", TenantContext.tenantId()).param("id", id).query(Correction.class).list();
+    public MovementApprovals.Outcome close(UUID id) {
+        UUID location = closable(id);
+        List<Correction> counted = counted(id);
         List<StockPostings.Line> lines = counted.stream().filter(c -> c.difference().signum() != 0)
                 .map(c -> new StockPostings.Line(location, c.itemId(), MovementType.COUNT_CORRECTION,
                         c.difference().negate(), null))
                 .toList();
-        StockPostings.Posted posted = lines.isEmpty() ? null : postings.post(new StockPostings.Posting(
+        if (lines.isEmpty()) {
+            finish(id, null);
+            return new MovementApprovals.Outcome(null, null);
+        }
+        MovementApprovals.Outcome outcome = approvals.submit(new StockPostings.Posting(
                 "count_correction", DOCUMENT_TYPE, id, "count_correction", null, lines));
+        if (outcome.waiting()) {
+            int held = jdbc.sql("""
+                            UPDATE stock_counts SET approval_id = :approval
+                            WHERE tenant_id = :tenant AND id = :id AND status = 'review' AND approval_id IS NULL""")
+                    .param("approval", outcome.approvalId()).param("tenant", TenantContext.tenantId())
+                    .param("id", id).update();
+            if (held == 0) {
+                throw Problems.of(InventoryProblem.COUNT_TRANSITION, "This count was just moved by someone else");
+            }
+        } else {
+            finish(id, outcome.posted().postingId());
+        }
+        return outcome;
+    }
+
+    /** The approvals flow decided on a held-back correction: approved closes the count, rejected lets it be reviewed again. */
+    @EventListener
+    void on(MovementDecided decided) {
+        if (!DOCUMENT_TYPE.equals(decided.documentType())) {
+            return;
+        }
+        int released = jdbc.sql("""
+                        UPDATE stock_counts SET approval_id = NULL
+                        WHERE tenant_id = :tenant AND id = :id AND approval_id = :approval""")
+                .param("tenant", TenantContext.tenantId()).param("id", decided.documentId())
+                .param("approval", decided.approvalId()).update();
+        if (released == 1 && decided.approved()) {
+            finish(decided.documentId(), decided.postingId());
+        }
+    }
+
+    private void finish(UUID id, UUID postingId) {
+        UUID location = move(id, CountStatus.CLOSED, ", closed_by = :user, closed_at = now()");
         jdbc.sql("UPDATE stock_counts SET posting_id = :posting WHERE tenant_id = :tenant AND id = :id")
-                .param("posting", posted == null ? null : posted.postingId())
-                .param("tenant", TenantContext.tenantId()).param("id", id).update();
-        markCounted(location, counted);
-        return posted;
+                .param("posting", postingId).param("tenant", TenantContext.tenantId()).param("id", id).update();
+        markCounted(location, counted(id));
+    }
+
+    /** The count's location, if it may close now: in review and not already waiting for an approval. */
+    private UUID closable(UUID id) {
+        Header header = header(id);
+        if (!header.status().canMoveTo(CountStatus.CLOSED)) {
+            throw illegal(header.status(), CountStatus.CLOSED);
+        }
+        return header.locationId();
+    }
+
+    private List<Correction> counted(UUID id) {
+        return jdbc.sql("""
+                        SELECT item_id, difference FROM stock_count_lines
+                        WHERE tenant_id = :tenant AND count_id = :id AND counted_quantity IS NOT NULL ORDER BY item_id""")
+                .param("tenant", TenantContext.tenantId()).param("id", id).query(Correction.class).list();
     }
 
     /** Counting or review → cancelled: nothing is posted. */
@@ -127,12 +179,8 @@ public class CountFlow {
 
     /** One conditional UPDATE from the current state; returns the count's location. */
     private UUID move(UUID id, CountStatus to, String set) {
-        record Header(UUID locationId, String status) {
-        }
-        Header header = jdbc.sql("SELECT location_id, status FROM stock_counts WHERE id = :id")
-                .param("id", id).query(Header.class).optional()
-                .orElseThrow(() -> new NotFoundException("Count"));
-        CountStatus from = CountStatus.of(header.status());
+        Header header = header(id);
+        CountStatus from = header.status();
         if (!from.canMoveTo(to)) {
             throw illegal(from, to);
         }
@@ -146,6 +194,22 @@ public class CountFlow {
             throw Problems.of(InventoryProblem.COUNT_TRANSITION, "This count was just moved by someone else");
         }
         return header.locationId();
+    }
+
+    private record Header(UUID locationId, CountStatus status) {
+    }
+
+    /** A count waiting for its correction's approval moves only when that is decided. */
+    private Header header(UUID id) {
+        record Row(UUID locationId, String status, UUID approvalId) {
+        }
+        Row row = jdbc.sql("SELECT location_id, status, approval_id FROM stock_counts WHERE id = :id")
+                .param("id", id).query(Row.class).optional()
+                .orElseThrow(() -> new NotFoundException("Count"));
+        if (row.approvalId() != null) {
+            throw Problems.of(InventoryProblem.COUNT_TRANSITION, "This count's corrections wait for approval");
+        }
+        return new Header(row.locationId(), CountStatus.of(row.status()));
     }
 
     private static RuntimeException illegal(CountStatus from, CountStatus to) {

@@ -1,6 +1,7 @@
 package dev.bodega.inventory.internal.counts;
 
 import dev.bodega.inventory.StockCounts;
+import dev.bodega.inventory.MovementApprovals;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.inventory.internal.InventoryProblem;
 import dev.bodega.platform.Actor;
@@ -59,7 +60,8 @@ class CountsApiController {
     record Detail(Counts.View count, List<Counts.LineView> lines) {
     }
 
-    record Closed(Counts.View count, StockPostings.Posted posting) {
+    /** {@code approvalId} when a rule holds the correction back (202): the count stays in review until it is decided. */
+    record Closed(Counts.View count, StockPostings.Posted posting, UUID approvalId) {
     }
 
     record Recounted(Counts.View count, int linesSent) {
@@ -140,12 +142,16 @@ class CountsApiController {
 
     @PostMapping("/{id}/close")
     @RequiresPermission(REVIEW)
-    @Operation(summary = "Close a count in review: all differences posted as one count_correction posting; stock moved since each snapshot stays")
+    @Operation(summary = "Close a count in review: all differences posted as one count_correction posting; stock moved since each snapshot stays; 202 when an approval rule holds the correction back")
     ResponseEntity<?> close(@RequestHeader(value = Idempotency.HEADER, required = false) String key,
                             @PathVariable UUID id) {
         return idempotency.run("stock.count.close", key, id, () -> {
-            StockPostings.Posted posted = flow.close(id);
-            return ResponseEntity.ok(new Closed(counts.get(id, true), posted));
+            MovementApprovals.Outcome outcome = flow.close(id);
+            if (outcome.waiting()) {
+                return ResponseEntity.accepted().location(URI.create("/api/v1/approvals/" + outcome.approvalId()))
+                        .body(new Closed(counts.get(id, true), null, outcome.approvalId()));
+            }
+            return ResponseEntity.ok(new Closed(counts.get(id, true), outcome.posted(), null));
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.bodega.inventory.internal.counts;
 
 import dev.bodega.inventory.StockCounts;
-import dev.bodega.inventory.StockPostings;
+import dev.bodega.inventory.MovementApprovals;
 import dev.bodega.inventory.internal.StockOpsPages;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.FormNumbers;
@@ -187,8 +187,11 @@ class CountsPageController {
     @RequiresPermission(CountsApiController.REVIEW)
     String close(@PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, () -> {
-            StockPostings.Posted posted = flow.close(id);
-            return Note.of(posted == null ? "counts.closedNoDifferences" : "counts.closed");
+            MovementApprovals.Outcome outcome = flow.close(id);
+            if (outcome.waiting()) {
+                return Note.of("counts.closePending");
+            }
+            return Note.of(outcome.posted() == null ? "counts.closedNoDifferences" : "counts.closed");
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.bodega.inventory.internal.requests;
 
+import dev.bodega.inventory.MovementApprovals;
+import dev.bodega.inventory.MovementDecided;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.inventory.StockPostings.Line;
@@ -10,6 +12,7 @@ import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +47,9 @@ public class RequestFlow {
     public record Count(UUID itemId, BigDecimal quantity, String reason) {
     }
 
-    record Header(UUID id, long number, UUID originId, UUID destinationId, UUID requestedBy, String status) {
+    /** {@code approvalId}: the dispatch or receipt waiting for approval, if one does. */
+    record Header(UUID id, long number, UUID originId, UUID destinationId, UUID requestedBy, String status,
+                  UUID approvalId) {
     }
 
     record StoredLine(int lineNo, UUID itemId, BigDecimal requested, BigDecimal picked, BigDecimal dispatched,
@@ -52,16 +57,16 @@ public class RequestFlow {
     }
 
     private final JdbcClient jdbc;
-    private final StockPostings postings;
+    private final MovementApprovals approvals;
     private final PostingRules rules;
     private final TransitLocation transit;
     private final Discrepancies discrepancies;
     private final RequestNotices notices;
 
-    RequestFlow(JdbcClient jdbc, StockPostings postings, PostingRules rules, TransitLocation transit,
+    RequestFlow(JdbcClient jdbc, MovementApprovals approvals, PostingRules rules, TransitLocation transit,
                 Discrepancies discrepancies, RequestNotices notices) {
         this.jdbc = jdbc;
-        this.postings = postings;
+        this.approvals = approvals;
         this.rules = rules;
         this.transit = transit;
         this.discrepancies = discrepancies;
@@ -98,7 +103,7 @@ public class RequestFlow {
                     .param("item", line.itemId()).param("quantity", line.quantity()).param("note", blankToNull(line.note()))
                     .update();
         }
-        Header header = new Header(id, number, request.originId(), request.destinationId(), requester, null);
+        Header header = new Header(id, number, request.originId(), request.destinationId(), requester, null, null);
         trace(header, null, RequestStatus.PENDING, blankToNull(request.notes()));
         notices.created(header);
         return id;
@@ -117,7 +122,7 @@ public class RequestFlow {
     @Transactional
     public void recordPicking(UUID id, List<Count> picked) {
         Header header = lock(id);
-        if (RequestStatus.of(header.status()) != RequestStatus.PICKING) {
+        if (RequestStatus.of(header.status()) != RequestStatus.PICKING || header.approvalId() != null) {
             throw stateConflict(header, RequestStatus.PICKING);
         }
         requireWorksAt(header.originId());
@@ -131,10 +136,11 @@ public class RequestFlow {
     /**
      * ALISTAMIENTO → DESPACHADO: the dispatched quantities (the picked ones unless given) leave the origin for
      * transit in one posting whose document is the request. The status changes first, so a second dispatcher
-     * waits on the row and then finds it dispatched: exactly one posting.
+     * waits on the row and then finds it dispatched: exactly one posting. True when an approval rule holds the
+     * posting back: the request stays in ALISTAMIENTO until it is decided.
      */
     @Transactional
-    public void dispatch(UUID id, String transportGuide, List<Count> dispatched, String comment) {
+    public boolean dispatch(UUID id, String transportGuide, List<Count> dispatched, String comment) {
         Header header = header(id);
         requireTransition(header, RequestStatus.DISPATCHED);
         requireWorksAt(header.originId());
@@ -142,7 +148,6 @@ public class RequestFlow {
         if (lines.stream().anyMatch(l -> l.picked() == null)) {
             throw Problems.of(InventoryProblem.PICKING_NOT_RECORDED, "Record the picked quantities before dispatching");
         }
-        move(header, RequestStatus.DISPATCHED, ", dispatched_at = now()", comment);
         jdbc.sql("UPDATE transfer_requests SET transport_guide = :guide WHERE tenant_id = :tenant AND id = :id")
                 .param("guide", blankToNull(transportGuide) == null ? null : transportGuide.trim())
                 .param("tenant", TenantContext.tenantId()).param("id", id).update();
@@ -154,40 +159,56 @@ public class RequestFlow {
             posting.add(Line.out(header.originId(), item, MovementType.TRANSFER_OUT, quantity));
             posting.add(Line.in(transitId, item, MovementType.TRANSFER_IN, quantity, null));
         });
-        Map<UUID, BigDecimal> costs = new LinkedHashMap<>();
+        List<StockPostings.Entry> entries = List.of();
         if (quantities.values().stream().anyMatch(q -> q.signum() > 0)) {
-            postings.post(new StockPostings.Posting("transfer_request_dispatch", DOCUMENT_TYPE, id, null,
-                    reference(header), posting)).entries().stream()
-                    .filter(e -> e.movementType() == MovementType.TRANSFER_OUT)
-                    .forEach(e -> costs.put(e.itemId(), e.unitCost()));
+            MovementApprovals.Outcome outcome = approvals.submit(new StockPostings.Posting(
+                    "transfer_request_dispatch", DOCUMENT_TYPE, id, null, reference(header), posting));
+            if (outcome.waiting()) {
+                hold(header, outcome.approvalId());
+                return true;
+            }
+            entries = outcome.posted().entries();
         }
+        dispatched(header, quantities, entries, comment);
+        return false;
+    }
+
+    /** The dispatch posted: the request is in transit with what left the origin, at the cost it left with. */
+    private void dispatched(Header header, Map<UUID, BigDecimal> quantities, List<StockPostings.Entry> entries,
+                            String comment) {
+        move(header, RequestStatus.DISPATCHED, ", dispatched_at = now()", comment);
+        Map<UUID, BigDecimal> costs = new LinkedHashMap<>();
+        entries.stream().filter(e -> e.movementType() == MovementType.TRANSFER_OUT)
+                .forEach(e -> costs.put(e.itemId(), e.unitCost()));
         quantities.forEach((item, quantity) -> jdbc.sql("""
                         UPDATE transfer_request_lines SET dispatched = :q, unit_cost = :cost
                         WHERE request_id = :id AND item_id = :item""")
-                .param("q", quantity).param("cost", costs.get(item)).param("id", id).param("item", item).update());
+                .param("q", quantity).param("cost", costs.get(item)).param("id", header.id()).param("item", item)
+                .update());
         notices.dispatched(header);
     }
 
     /**
      * DESPACHADO → RECIBIDO, by someone who works at the destination: what arrived moves from transit into the
      * destination at the cost it left with; a received quantity other than the dispatched one needs a reason and
-     * becomes an adjustment ({@link Discrepancies}), and the requester hears of it.
+     * becomes an adjustment ({@link Discrepancies}), and the requester hears of it. True when an approval rule
+     * holds the posting back: the request stays DESPACHADO, with what was counted, until it is decided.
      */
     @Transactional
-    public void receive(UUID id, List<Count> received, String comment) {
+    public boolean receive(UUID id, List<Count> received, String comment) {
         Header header = header(id);
         requireTransition(header, RequestStatus.RECEIVED);
         requireWorksAt(header.destinationId());
         List<StoredLine> lines = lines(id);
         Map<UUID, BigDecimal> quantities = byItem(lines, received, StoredLine::dispatched);
         Map<UUID, String> reasons = reasons(lines, received, quantities);
-        move(header, RequestStatus.RECEIVED, ", received_at = now()", comment);
         UUID transitId = transit.id();
         List<Line> posting = new ArrayList<>();
         for (StoredLine line : lines) {
             BigDecimal arrived = quantities.get(line.itemId()).min(line.dispatched());
-            posting.add(Line.out(transitId, line.itemId(), MovementType.TRANSFER_OUT, arrived));
+            // The destination first: an approval waits at its first line's location, where the receiver works.
             posting.add(Line.in(header.destinationId(), line.itemId(), MovementType.TRANSFER_IN, arrived, line.unitCost()));
+            posting.add(Line.out(transitId, line.itemId(), MovementType.TRANSFER_OUT, arrived));
             jdbc.sql("""
                             UPDATE transfer_request_lines SET received = :q, discrepancy_reason = :reason
                             WHERE request_id = :id AND item_id = :item""")
@@ -195,12 +216,102 @@ public class RequestFlow {
                     .param("id", id).param("item", line.itemId()).update();
         }
         if (posting.stream().anyMatch(l -> l.quantity().signum() != 0)) {
-            postings.post(new StockPostings.Posting("transfer_request_receipt", DOCUMENT_TYPE, id, null,
-                    reference(header), posting));
+            MovementApprovals.Outcome outcome = approvals.submit(new StockPostings.Posting(
+                    "transfer_request_receipt", DOCUMENT_TYPE, id, null, reference(header), posting));
+            if (outcome.waiting()) {
+                hold(header, outcome.approvalId());
+                return true;
+            }
         }
+        received(header, lines, quantities, reasons, comment);
+        return false;
+    }
+
+    /** The receipt posted: the request is received; a difference becomes an adjustment and the requester hears of it. */
+    private void received(Header header, List<StoredLine> lines, Map<UUID, BigDecimal> quantities,
+                          Map<UUID, String> reasons, String comment) {
+        move(header, RequestStatus.RECEIVED, ", received_at = now()", comment);
+        UUID transitId = transit.id();
         if (!reasons.isEmpty()) {
             discrepancies.post(header, transitId, lines, quantities, reasons);
             notices.discrepancy(header);
+        }
+    }
+
+    /**
+     * The approvals flow decided on a held-back dispatch or receipt (the request's state tells which): approved,
+     * the step is completed with the posting; rejected, the request may take it again (a receipt's counts cleared).
+     */
+    @EventListener
+    void on(MovementDecided decided) {
+        if (!DOCUMENT_TYPE.equals(decided.documentType())) {
+            return;
+        }
+        int released = jdbc.sql("""
+                        UPDATE transfer_requests SET approval_id = NULL
+                        WHERE tenant_id = :tenant AND id = :id AND approval_id = :approval""")
+                .param("tenant", TenantContext.tenantId()).param("id", decided.documentId())
+                .param("approval", decided.approvalId()).update();
+        if (released != 1) {
+            return;
+        }
+        Header header = header(decided.documentId());
+        boolean dispatch = RequestStatus.of(header.status()) == RequestStatus.PICKING;
+        if (!decided.approved()) {
+            if (!dispatch) {
+                jdbc.sql("UPDATE transfer_request_lines SET received = NULL, discrepancy_reason = NULL WHERE request_id = :id")
+                        .param("id", header.id()).update();
+            }
+        } else if (dispatch) {
+            List<StockPostings.Entry> entries = postedEntries(decided.postingId());
+            Map<UUID, BigDecimal> quantities = new LinkedHashMap<>();
+            lines(header.id()).forEach(l -> quantities.put(l.itemId(), BigDecimal.ZERO));
+            entries.stream().filter(e -> e.movementType() == MovementType.TRANSFER_OUT)
+                    .forEach(e -> quantities.put(e.itemId(), e.quantity().negate()));
+            dispatched(header, quantities, entries, null);
+        } else {
+            receivedAsCounted(header);
+        }
+    }
+
+    /** A receipt approved: completed with the quantities and reasons counted when it was asked for. */
+    private void receivedAsCounted(Header header) {
+        record Counted(UUID itemId, BigDecimal received, String discrepancyReason) {
+        }
+        Map<UUID, BigDecimal> quantities = new LinkedHashMap<>();
+        Map<UUID, String> reasons = new LinkedHashMap<>();
+        jdbc.sql("SELECT item_id, received, discrepancy_reason FROM transfer_request_lines WHERE request_id = :id ORDER BY line_no")
+                .param("id", header.id()).query(Counted.class).list().forEach(c -> {
+                    quantities.put(c.itemId(), c.received());
+                    if (c.discrepancyReason() != null) {
+                        reasons.put(c.itemId(), c.discrepancyReason());
+                    }
+                });
+        received(header, lines(header.id()), quantities, reasons, null);
+    }
+
+    private List<StockPostings.Entry> postedEntries(UUID postingId) {
+        return jdbc.sql("""
+                        SELECT id, location_id, item_id, movement_type, quantity, on_hand_before, on_hand_after, unit_cost
+                        FROM stock_ledger WHERE tenant_id = :tenant AND posting_id = :posting""")
+                .param("tenant", TenantContext.tenantId()).param("posting", postingId)
+                .query((rs, n) -> new StockPostings.Entry(rs.getObject("id", UUID.class),
+                        rs.getObject("location_id", UUID.class), rs.getObject("item_id", UUID.class),
+                        MovementType.fromCode(rs.getString("movement_type")), rs.getBigDecimal("quantity"),
+                        rs.getBigDecimal("on_hand_before"), rs.getBigDecimal("on_hand_after"),
+                        rs.getBigDecimal("unit_cost"), false))
+                .list();
+    }
+
+    /** A step held back by an approval rule: the request keeps its state and waits in that approval. */
+    private void hold(Header header, UUID approvalId) {
+        int held = jdbc.sql("""
+                        UPDATE transfer_requests SET approval_id = :approval, updated_at = now()
+                        WHERE tenant_id = :tenant AND id = :id AND status = :status AND approval_id IS NULL""")
+                .param("approval", approvalId).param("tenant", TenantContext.tenantId()).param("id", header.id())
+                .param("status", header.status()).update();
+        if (held != 1) {
+            throw stateConflict(header(header.id()), RequestStatus.of(header.status()));
         }
     }
 
@@ -244,28 +355,30 @@ public class RequestFlow {
                 .update();
     }
 
+    /** A request whose dispatch or receipt waits for approval takes no other step until that is decided. */
     private static void requireTransition(Header header, RequestStatus to) {
-        if (!RequestStatus.of(header.status()).canGoTo(to)) {
+        if (header.approvalId() != null || !RequestStatus.of(header.status()).canGoTo(to)) {
             throw stateConflict(header, to);
         }
     }
 
     private static RuntimeException stateConflict(Header header, RequestStatus to) {
-        var problem = Problems.of(InventoryProblem.REQUEST_STATE,
-                "Request SOL-" + header.number() + " is " + header.status() + "; it cannot become " + to.code());
+        var problem = Problems.of(InventoryProblem.REQUEST_STATE, "Request SOL-" + header.number() + " is "
+                + header.status() + (header.approvalId() == null ? "" : ", waiting for approval")
+                + "; it cannot become " + to.code());
         problem.getBody().setProperty("status", header.status());
         return problem;
     }
 
     private Header header(UUID id) {
-        return jdbc.sql("SELECT id, number, origin_id, destination_id, requested_by, status FROM transfer_requests WHERE id = :id")
+        return jdbc.sql("SELECT id, number, origin_id, destination_id, requested_by, status, approval_id FROM transfer_requests WHERE id = :id")
                 .param("id", id).query(Header.class).optional()
                 .orElseThrow(() -> new NotFoundException("Transfer request"));
     }
 
     private Header lock(UUID id) {
         return jdbc.sql("""
-                        SELECT id, number, origin_id, destination_id, requested_by, status FROM transfer_requests
+                        SELECT id, number, origin_id, destination_id, requested_by, status, approval_id FROM transfer_requests
                         WHERE tenant_id = :tenant AND id = :id FOR UPDATE""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).query(Header.class).optional()
                 .orElseThrow(() -> new NotFoundException("Transfer request"));

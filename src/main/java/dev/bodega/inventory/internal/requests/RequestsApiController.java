@@ -158,27 +158,28 @@ class RequestsApiController {
 
     @PostMapping("/api/v1/transfer-requests/{id}/dispatch")
     @RequiresPermission("requests.dispatch")
-    @Operation(summary = "ALISTAMIENTO → DESPACHADO: the goods leave the origin for transit in one posting. "
-            + "Accepts an Idempotency-Key")
+    @Operation(summary = "ALISTAMIENTO → DESPACHADO: the goods leave the origin for transit in one posting; 202 "
+            + "when an approval rule holds it back (the request waits in ALISTAMIENTO). Accepts an Idempotency-Key")
     ResponseEntity<?> dispatch(@RequestHeader(value = Idempotency.HEADER, required = false) String key,
                                @PathVariable UUID id, @Valid @RequestBody(required = false) Dispatch dispatch) {
         Dispatch body = dispatch == null ? new Dispatch(null, null, null) : dispatch;
         return idempotency.run("requests.dispatch", key, new Keyed(id, body), () -> {
-            flow.dispatch(id, body.transportGuide(), counts(body.lines()), body.comment());
-            return ResponseEntity.ok(queries.detail(id));
+            boolean waits = flow.dispatch(id, body.transportGuide(), counts(body.lines()), body.comment());
+            return ResponseEntity.status(waits ? HttpStatus.ACCEPTED : HttpStatus.OK).body(queries.detail(id));
         });
     }
 
     @PostMapping("/api/v1/transfer-requests/{id}/receive")
     @RequiresPermission("requests.receive")
     @Operation(summary = "DESPACHADO → RECIBIDO at the destination; a received quantity other than the dispatched "
-            + "one needs a reason and is adjusted (approval threshold applies). Accepts an Idempotency-Key")
+            + "one needs a reason and is adjusted (approval threshold applies); 202 when an approval rule holds the "
+            + "receipt back (the request waits in DESPACHADO). Accepts an Idempotency-Key")
     ResponseEntity<?> receive(@RequestHeader(value = Idempotency.HEADER, required = false) String key,
                               @PathVariable UUID id, @Valid @RequestBody(required = false) Receipt receipt) {
         Receipt body = receipt == null ? new Receipt(null, null) : receipt;
         return idempotency.run("requests.receive", key, new Keyed(id, body), () -> {
-            flow.receive(id, counts(body.lines()), body.comment());
-            return ResponseEntity.ok(queries.detail(id));
+            boolean waits = flow.receive(id, counts(body.lines()), body.comment());
+            return ResponseEntity.status(waits ? HttpStatus.ACCEPTED : HttpStatus.OK).body(queries.detail(id));
         });
     }
 

@@ -136,14 +136,14 @@ class RequestsPageController {
     @PostMapping("/inventory/requests/{id}/dispatch")
     @RequiresPermission("requests.dispatch")
     String dispatch(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, () -> flow.dispatch(id, limit(form.get("transportGuide"), 100),
+        return step(id, redirect, () -> flow.dispatch(id, limit(form.get("transportGuide"), 100),
                 counts(form, "dispatched-"), limit(form.get("comment"), 500)));
     }
 
     @PostMapping("/inventory/requests/{id}/receive")
     @RequiresPermission("requests.receive")
     String receive(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, () -> flow.receive(id, counts(form, "received-"), limit(form.get("comment"), 500)));
+        return step(id, redirect, () -> flow.receive(id, counts(form, "received-"), limit(form.get("comment"), 500)));
     }
 
     @PostMapping("/inventory/requests/{id}/cancel")
@@ -158,6 +158,15 @@ class RequestsPageController {
     private String act(UUID id, RedirectAttributes redirect, Runnable action) {
         if (attempt(redirect, action)) {
             redirect.addFlashAttribute("message", "requests.done");
+        }
+        return "redirect:/inventory/requests/" + id;
+    }
+
+    /** A step that posts: done, or waiting for approval when a rule holds it back. */
+    private String step(UUID id, RedirectAttributes redirect, java.util.function.BooleanSupplier action) {
+        boolean[] waits = {false};
+        if (attempt(redirect, () -> waits[0] = action.getAsBoolean())) {
+            redirect.addFlashAttribute("message", waits[0] ? "requests.pendingApproval" : "requests.done");
         }
         return "redirect:/inventory/requests/" + id;
     }

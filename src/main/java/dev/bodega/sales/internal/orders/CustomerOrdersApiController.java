@@ -10,6 +10,8 @@ import dev.bodega.sales.internal.orders.OrderViews.OrderView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,10 +81,14 @@ class CustomerOrdersApiController {
     @RequiresPermission("orders.ship")
     @Operation(summary = "Ship all (no lines) or part of what remains from one of the company's locations "
             + "(If-Match): invoiced as a sale to the organization, received into the order's warehouse; 409 "
-            + "shipment-exceeds-order, insufficient-stock")
-    Versioned<OrderView> ship(@PathVariable UUID id, @Valid @RequestBody OrderShipping.ShipmentRequest request,
-                              IfMatch ifMatch) {
-        return Versioned.of(shipping.ship(id, ifMatch.version(), request), OrderView::version);
+            + "shipment-exceeds-order, insufficient-stock; 202 when an approval rule holds the shipment back (it "
+            + "waits in /api/v1/approvals, pending, its quantities set aside)")
+    ResponseEntity<Versioned<OrderView>> ship(@PathVariable UUID id,
+                                              @Valid @RequestBody OrderShipping.ShipmentRequest request,
+                                              IfMatch ifMatch) {
+        OrderShipping.Shipped shipped = shipping.ship(id, ifMatch.version(), request);
+        return ResponseEntity.status(shipped.waiting() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(Versioned.of(shipped.order(), OrderView::version));
     }
 
     @PostMapping("/{id}/deliver")

@@ -117,20 +117,20 @@ class OrderQueries {
 
     private List<ShipmentView> shipments(UUID orderId) {
         record Row(UUID id, UUID fromLocationId, String fromLocationName, UUID saleId, String invoice,
-                   java.time.Instant shippedAt, String shippedByName, UUID orderItemId, String sku, String name,
-                   java.math.BigDecimal quantity) {
+                   java.time.Instant shippedAt, String shippedByName, String status, UUID orderItemId, String sku,
+                   String name, java.math.BigDecimal quantity) {
         }
         // A partner does not see the company's warehouses: the name it left from is the staff's to read.
         List<Row> rows = jdbc.sql("""
                         SELECT s.id, s.from_location AS from_location_id, l.name AS from_location_name, s.sale_id,
                                ser.code || '-' || lpad(sa.invoice_number::text, 8, '0') AS invoice, s.shipped_at,
-                               u.name AS shipped_by_name, sl.order_item_id, c.sku, c.name, sl.quantity
+                               u.name AS shipped_by_name, s.status, sl.order_item_id, c.sku, c.name, sl.quantity
                         FROM customer_order_shipments s
                         JOIN customer_order_shipment_lines sl ON sl.tenant_id = s.tenant_id AND sl.shipment_id = s.id
                         JOIN customer_order_items i ON i.tenant_id = sl.tenant_id AND i.id = sl.order_item_id
                         JOIN catalog_items c ON c.tenant_id = i.tenant_id AND c.id = i.item_id
-                        JOIN sales sa ON sa.tenant_id = s.tenant_id AND sa.id = s.sale_id
-                        JOIN invoice_series ser ON ser.tenant_id = sa.tenant_id AND ser.id = sa.series_id
+                        LEFT JOIN sales sa ON sa.tenant_id = s.tenant_id AND sa.id = s.sale_id
+                        LEFT JOIN invoice_series ser ON ser.tenant_id = sa.tenant_id AND ser.id = sa.series_id
                         LEFT JOIN inventory_locations l ON l.tenant_id = s.tenant_id AND l.id = s.from_location
                         LEFT JOIN platform_users u ON u.tenant_id = s.tenant_id AND u.id = s.shipped_by
                         WHERE s.order_id = :id ORDER BY s.shipped_at, s.id, i.position""")
@@ -138,7 +138,7 @@ class OrderQueries {
         Map<UUID, ShipmentView> shipments = new LinkedHashMap<>();
         for (Row r : rows) {
             shipments.computeIfAbsent(r.id(), k -> new ShipmentView(r.id(), r.fromLocationId(), r.fromLocationName(),
-                    r.saleId(), r.invoice(), r.shippedAt(), r.shippedByName(), new ArrayList<>()))
+                    r.saleId(), r.invoice(), r.shippedAt(), r.shippedByName(), r.status(), new ArrayList<>()))
                     .lines().add(new ShippedLine(r.orderItemId(), r.sku(), r.name(), r.quantity()));
         }
         return List.copyOf(shipments.values());

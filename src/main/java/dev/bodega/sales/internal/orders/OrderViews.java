@@ -33,9 +33,12 @@ final class OrderViews {
     record HistoryEntry(String fromStatus, String toStatus, String userName, String reason, Instant at) {
     }
 
-    /** {@code saleId} and {@code invoice}: the shipment's sale, the partner's invoice. */
+    /**
+     * {@code saleId} and {@code invoice}: the shipment's sale, the partner's invoice (none while it waits for
+     * approval); {@code status}: pending, shipped or rejected.
+     */
     record ShipmentView(UUID id, UUID fromLocationId, String fromLocationName, UUID saleId, String invoice,
-                        Instant shippedAt, String shippedByName, List<ShippedLine> lines) {
+                        Instant shippedAt, String shippedByName, String status, List<ShippedLine> lines) {
     }
 
     record ShippedLine(UUID orderItemId, String sku, String name, BigDecimal quantity) {

@@ -100,8 +100,14 @@ class StaffOrdersPageController {
             redirect.addFlashAttribute("error", "problem.shipment-empty");
             return "redirect:/sales/customer-orders/" + id;
         }
-        return act(id, redirect, () -> shipping.ship(id, version, new OrderShipping.ShipmentRequest(fromLocationId,
-                lines)));
+        try {
+            boolean waits = shipping.ship(id, version, new OrderShipping.ShipmentRequest(fromLocationId, lines))
+                    .waiting();
+            redirect.addFlashAttribute(waits ? "shipmentPending" : "saved", true);
+        } catch (ErrorResponseException e) {
+            redirect.addFlashAttribute("error", problems.refusal(e, SalesPageModel.AREA));
+        }
+        return "redirect:/sales/customer-orders/" + id;
     }
 
     @PostMapping("/sales/customer-orders/{id}/deliver")

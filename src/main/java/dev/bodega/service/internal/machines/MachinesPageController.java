@@ -113,9 +113,9 @@ class MachinesPageController {
             redirect.addFlashAttribute("usageError", "usage.form.incomplete");
         } else {
             try {
-                usage.record(idempotencyKey, new PartUsage.UsageRequest(id, warehouseId, itemId, amount, null, notes),
-                        PartUsageApiController.COLLECTION);
-                redirect.addFlashAttribute("message", "usage.recorded");
+                boolean waits = usage.record(idempotencyKey, new PartUsage.UsageRequest(id, warehouseId, itemId, amount,
+                        null, notes), PartUsageApiController.COLLECTION).getStatusCode().value() == 202;
+                redirect.addFlashAttribute("message", waits ? "usage.pending" : "usage.recorded");
             } catch (ErrorResponseException e) {
                 redirect.addFlashAttribute("usageError", problems.refusal(e, AREA));
             }

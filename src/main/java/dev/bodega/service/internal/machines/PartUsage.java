@@ -1,5 +1,7 @@
 package dev.bodega.service.internal.machines;
 
+import dev.bodega.inventory.MovementApprovals;
+import dev.bodega.inventory.MovementDecided;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.CursorPage;
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +54,13 @@ class PartUsage {
     public record UsageView(UUID id, UUID machineId, String machineName, String serialNumber, UUID organizationId,
                             String organizationName, UUID warehouseId, String warehouseName, UUID itemId, String sku,
                             String itemName, int unitDecimals, BigDecimal quantity, Instant usedAt, String notes,
-                            UUID recordedBy, String recordedByName, UUID postingId, Instant createdAt) {
+                            UUID recordedBy, String recordedByName, UUID postingId, Instant createdAt,
+                            String status, UUID approvalId) {
+
+        /** Held back by an approval rule: nothing has left the warehouse yet. */
+        public boolean pending() {
+            return "pending".equals(status);
+        }
     }
 
     /** Seed 004 machine_usage_summary: one machine's usage at a glance. */
@@ -71,7 +80,7 @@ class PartUsage {
             SELECT u.id, u.machine_id, m.name AS machine_name, m.serial_number, u.organization_id,
                    o.name AS organization_name, u.location_id AS warehouse_id, l.name AS warehouse_name, u.item_id,
                    i.sku, i.name AS item_name, i.unit_decimals, u.quantity, u.used_at, u.notes, u.recorded_by,
-                   r.name AS recorded_by_name, u.posting_id, u.created_at
+                   r.name AS recorded_by_name, u.posting_id, u.created_at, u.status, u.approval_id
             FROM part_usage u
             JOIN machines m ON m.tenant_id = u.tenant_id AND m.id = u.machine_id
             JOIN platform_partner_organizations o ON o.tenant_id = u.tenant_id AND o.id = u.organization_id
@@ -80,12 +89,12 @@ class PartUsage {
             LEFT JOIN platform_users r ON r.tenant_id = u.tenant_id AND r.id = u.recorded_by""";
 
     private final JdbcClient jdbc;
-    private final StockPostings postings;
+    private final MovementApprovals approvals;
     private final Idempotency idempotency;
 
-    PartUsage(JdbcClient jdbc, StockPostings postings, Idempotency idempotency) {
+    PartUsage(JdbcClient jdbc, MovementApprovals approvals, Idempotency idempotency) {
         this.jdbc = jdbc;
-        this.postings = postings;
+        this.approvals = approvals;
         this.idempotency = idempotency;
     }
 
@@ -98,44 +107,61 @@ class PartUsage {
                 .map(TenantContext.Scope::partnerId).map(UUID::toString).orElse("staff");
         return idempotency.run(scope, key, request, () -> {
             UsageView created = record(request);
-            return ResponseEntity.status(HttpStatus.CREATED)
+            return ResponseEntity.status(created.pending() ? HttpStatus.ACCEPTED : HttpStatus.CREATED)
                     .location(URI.create(collection + "/" + created.id())).body(created);
         });
     }
 
     /**
      * Records usage on a machine from a warehouse of the machine's own organization and takes the parts out of that
-     * warehouse's stock. A machine or warehouse out of the caller's sight is refused as unknown; nothing is posted.
+     * warehouse's stock, or keeps the record pending when an approval rule holds the posting back. A machine or
+     * warehouse out of the caller's sight is refused as unknown; nothing is posted.
      */
     @Transactional
     public UsageView record(UsageRequest request) {
         Machine machine = machine(request.machineId());
         requireWarehouseOf(machine, request.warehouseId());
         UUID id = Ids.next();
-        StockPostings.Posted posted = post(id, machine, request);
+        MovementApprovals.Outcome outcome = post(id, machine, request);
         jdbc.sql("""
                         INSERT INTO part_usage (tenant_id, id, organization_id, machine_id, location_id, item_id,
-                                                quantity, used_at, notes, recorded_by, posting_id)
+                                                quantity, used_at, notes, recorded_by, posting_id, status, approval_id)
                         VALUES (:tenant, :id, :organization, :machine, :location, :item, :quantity,
-                                coalesce(:usedAt, now()), :notes, :user, :posting)""")
+                                coalesce(:usedAt, now()), :notes, :user, :posting, :status, :approval)""")
                 .param("tenant", TenantContext.tenantId()).param("id", id)
                 .param("organization", machine.organizationId()).param("machine", machine.id())
                 .param("location", request.warehouseId()).param("item", request.itemId())
                 .param("quantity", request.quantity())
                 .param("usedAt", request.usedAt() == null ? null : Timestamp.from(request.usedAt()))
                 .param("notes", Text.blankToNull(request.notes()))
-                .param("user", TenantContext.userId().orElse(null)).param("posting", posted.postingId())
+                .param("user", TenantContext.userId().orElse(null))
+                .param("posting", outcome.waiting() ? null : outcome.posted().postingId())
+                .param("status", outcome.waiting() ? "pending" : "posted").param("approval", outcome.approvalId())
                 .update();
         return get(id);
+    }
+
+    /** The approvals flow decided on a held-back record: posted with its posting, or rejected with nothing posted. */
+    @EventListener
+    void on(MovementDecided decided) {
+        if (!DOCUMENT.equals(decided.documentType())) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE part_usage SET status = :status, posting_id = :posting
+                        WHERE tenant_id = :tenant AND id = :id AND status = 'pending'""")
+                .param("status", decided.approved() ? "posted" : "rejected").param("posting", decided.postingId())
+                .param("tenant", TenantContext.tenantId()).param("id", decided.documentId())
+                .update();
     }
 
     /**
      * The one place usage moves stock: a PART_USAGE issue from the warehouse, the usage as the posting's document
      * and the machine in its note, so the ledger row leads to the machine. Refused (409 insufficient-stock) when the
-     * stock is not there, unless the company allows negative stock.
+     * stock is not there, unless the company allows negative stock; held back when an approval rule says so.
      */
-    private StockPostings.Posted post(UUID usageId, Machine machine, UsageRequest request) {
-        return postings.post(new StockPostings.Posting(DOCUMENT, DOCUMENT, usageId, null,
+    private MovementApprovals.Outcome post(UUID usageId, Machine machine, UsageRequest request) {
+        return approvals.submit(new StockPostings.Posting(DOCUMENT, DOCUMENT, usageId, null,
                 machine.serialNumber() + " · " + machine.name(), List.of(StockPostings.Line.out(
                         request.warehouseId(), request.itemId(), MovementType.PART_USAGE, request.quantity()))));
     }
@@ -184,7 +210,7 @@ class PartUsage {
                                count(*) AS usage_count, max(u.used_at) AS last_used_at
                         FROM part_usage u
                         JOIN catalog_items i ON i.tenant_id = u.tenant_id AND i.id = u.item_id
-                        WHERE u.machine_id = :machine
+                        WHERE u.machine_id = :machine AND u.status = 'posted'
                         GROUP BY u.item_id, i.sku, i.name, i.unit_decimals
                         ORDER BY count(*) DESC, i.sku""")
                 .param("machine", machineId).query(PartTotal.class).list();

@@ -90,8 +90,9 @@ class PortalPageController {
         PartUsage.UsageRequest request = request(form, errors);
         if (!errors.hasErrors()) {
             try {
-                usage.record(form.idempotencyKey(), request, "/api/v1/portal/part-usage");
-                return "redirect:/portal/machines/" + form.machineId() + "?recorded";
+                boolean waits = usage.record(form.idempotencyKey(), request, "/api/v1/portal/part-usage")
+                        .getStatusCode().value() == 202;
+                return "redirect:/portal/machines/" + form.machineId() + (waits ? "?pending" : "?recorded");
             } catch (ErrorResponseException e) {
                 errors.reject(problems.refusal(e, AREA));
             }

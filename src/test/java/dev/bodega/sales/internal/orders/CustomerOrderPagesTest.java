@@ -139,14 +139,54 @@ class CustomerOrderPagesTest {
         assertThat(again.json().get("type").asString()).endsWith("/order-transition");
 
         var stranger = fixtures.tenant();
-        for (String path : List.of("/api/v1/customer-orders/", "/api/v1/portal/orders/")) {
-            assertThat(api.get(stranger.adminKey(), path + order.id()).status()).as(path).isEqualTo(404);
-        }
+        assertThat(api.get(stranger.adminKey(), "/api/v1/customer-orders/" + order.id()).status()).isEqualTo(404);
+        assertThat(api.get(stranger.adminKey(), "/api/v1/portal/orders/" + order.id()).status())
+                .as("the portal is the partners' (another company's partner: CrossTenantIdTest)").isEqualTo(403);
         assertThat(api.send(stranger.adminKey(), "POST", "/api/v1/customer-orders/" + order.id() + "/shipments",
                 Map.of("fromLocationId", world.shop().toString()), Map.of("If-Match", "\"2\"")).status())
                 .isEqualTo(404);
         assertThat(api.post(key, "/api/v1/portal/orders", Map.of("destinationId", world.a().warehouse().toString()))
                 .status()).as("the staff do not order through the portal").isEqualTo(403);
+    }
+
+    @Test
+    void aShipmentHeldByAnApprovalRuleIsInvoicedAndMovesStockOnlyWhenApproved() {
+        String admin = world.tenant().adminKey();
+        assertThat(api.post(admin, "/api/v1/approval-rules", Map.of("movementType", "receipt")).status()).isEqualTo(201);
+        UUID manager = fixtures.user(world.tenant(), "jefe@" + world.tenant().slug() + ".test", "manager");
+        String approver = fixtures.apiKey(world.tenant(), manager, Set.of("inventory.*"), List.of("inventory.*"));
+        OrderView order = approvedOrder(world.a());
+        String path = "/api/v1/customer-orders/" + order.id() + "/shipments";
+        Map<String, Object> all = Map.of("fromLocationId", world.shop().toString());
+
+        var held = api.send(admin, "POST", path, all, Map.of("If-Match", "\"" + order.version() + "\""));
+        assertThat(held.status()).as(held.body()).isEqualTo(202);
+        assertThat(held.json().get("status").asString()).isEqualTo("approved");
+        assertThat(held.json().get("shipments").get(0).get("status").asString()).isEqualTo("pending");
+        assertThat(stock.onHand(world.tenant(), world.shop(), world.item())).isEqualByComparingTo("20");
+        assertThat(api.send(admin, "POST", path, all, Map.of("If-Match", held.header("ETag"))).status())
+                .as("its quantities are set aside").isEqualTo(422);
+        assertThat(api.post(approver, "/api/v1/approvals/" + pending(admin) + "/reject", Map.of("reason", "No"))
+                .status()).isEqualTo(200);
+        assertThat(stock.onHand(world.tenant(), world.a().warehouse(), world.item())).isEqualByComparingTo("0");
+
+        var again = api.send(admin, "POST", path, all, Map.of("If-Match", held.header("ETag")));
+        assertThat(again.status()).as(again.body()).isEqualTo(202);
+        assertThat(api.post(approver, "/api/v1/approvals/" + pending(admin) + "/approve", Map.of()).status())
+                .isEqualTo(200);
+        var shipped = api.get(admin, "/api/v1/customer-orders/" + order.id()).json();
+        assertThat(shipped.get("status").asString()).isEqualTo("shipped");
+        assertThat(shipped.get("shipments").valueStream().map(sh -> sh.get("status").asString()).toList())
+                .containsExactlyInAnyOrder("rejected", "shipped");
+        assertThat(stock.onHand(world.tenant(), world.shop(), world.item())).isEqualByComparingTo("19");
+        assertThat(stock.onHand(world.tenant(), world.a().warehouse(), world.item())).isEqualByComparingTo("1");
+        assertThat(stock.ledgerMismatches(world.tenant())).isZero();
+    }
+
+    private String pending(String key) {
+        var items = api.get(key, "/api/v1/approvals?status=pending").json().get("items");
+        assertThat(items).hasSize(1);
+        return items.get(0).get("id").asString();
     }
 
     @Test
@@ -170,13 +210,16 @@ class CustomerOrderPagesTest {
     }
 
     private OrderView shippedOrder(OrderWorld.Org org) {
+        OrderView approved = approvedOrder(org);
+        return world.asStaff(() -> shipping.ship(approved.id(), approved.version(),
+                new OrderShipping.ShipmentRequest(world.shop(), null)).order());
+    }
+
+    private OrderView approvedOrder(OrderWorld.Org org) {
         OrderView draft = world.as(org, () -> portal.create(new CustomerOrders.OrderRequest(org.warehouse(), null,
                 null, List.of(new CustomerOrders.LineRequest(world.item(), BigDecimal.ONE)))));
         OrderView sent = world.as(org, () -> portal.submit(draft.id(), draft.version()));
-        OrderView approved = world.asStaff(() -> orders.approve(sent.id(), sent.version(),
-                new CustomerOrders.Approval(null)));
-        return world.asStaff(() -> shipping.ship(approved.id(), approved.version(),
-                new OrderShipping.ShipmentRequest(world.shop(), null)));
+        return world.asStaff(() -> orders.approve(sent.id(), sent.version(), new CustomerOrders.Approval(null)));
     }
 
     private static Set<UUID> column(Statement sql, String query) throws SQLException {
