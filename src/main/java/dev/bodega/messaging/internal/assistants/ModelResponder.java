@@ -11,6 +11,7 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.support.ToolCallbacks;
@@ -25,12 +26,15 @@ import java.util.List;
  * An assistant backed by a model (Spring AI): the client is built for each turn from the assistant's row (provider,
  * base URL, model, its decrypted key, temperature, max tokens, timeout; no retries), nothing global. The model sees
  * the assistant's prompt, Bodega's rules, this conversation's window and the {@link ShopTools} of this conversation.
- * A model that cannot help answers {@link #HANDOFF}; a failure or timeout throws.
+ * A model that cannot help answers {@link #HANDOFF} (or keeps asking for tools past {@link #MAX_TOOL_ROUNDS}); a
+ * failure or timeout throws.
  */
 @Component
 class ModelResponder {
 
     static final String HANDOFF = "[HANDOFF]";
+    private static final int MAX_TOOL_ROUNDS = 4;
+    private static final ToolCallingManager TOOLS = ToolCallingManager.builder().build();
     private static final String RULES = """
             You answer the customers of a shop in a chat, briefly, in the customer's language (%s).
             Answer only from what the tools return about the shop's catalog, prices, stock, the customer's orders and
@@ -46,14 +50,29 @@ class ModelResponder {
     Answer answer(Assistant assistant, String key, Dialogue d) {
         ToolCallback[] tools = ToolCallbacks.from(new ShopTools(shop, d.tenantId(), d.customerId(), d.currency()));
         ChatOptions options = options(assistant, key, tools);
-        ChatResponse response = model(assistant, options).call(new Prompt(messages(assistant, d), options));
+        ChatModel model = model(assistant, options);
+        Prompt prompt = new Prompt(messages(assistant, d), options);
+        ChatResponse response = model.call(prompt);
+        int[] tokens = count(new int[2], response);
+        // Spring AI 2.0's ChatModel leaves the tool loop to its caller: run the tools asked for, ask again.
+        for (int round = 0; response.hasToolCalls() && round < MAX_TOOL_ROUNDS; round++) {
+            prompt = new Prompt(TOOLS.executeToolCalls(prompt, response).conversationHistory(), options);
+            response = model.call(prompt);
+            count(tokens, response);
+        }
         String text = response.getResult() == null || response.getResult().getOutput().getText() == null
                 ? "" : response.getResult().getOutput().getText().strip();
+        boolean cannotHelp = text.isEmpty() || text.contains(HANDOFF) || response.hasToolCalls();
+        return new Answer(cannotHelp ? null : text, cannotHelp ? "cannot_help" : null, tokens[0], tokens[1]);
+    }
+
+    private static int[] count(int[] tokens, ChatResponse response) {
         Usage usage = response.getMetadata().getUsage();
-        int prompt = usage == null || usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
-        int completion = usage == null || usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
-        boolean cannotHelp = text.isEmpty() || text.contains(HANDOFF);
-        return new Answer(cannotHelp ? null : text, cannotHelp ? "cannot_help" : null, prompt, completion);
+        if (usage != null) {
+            tokens[0] += usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
+            tokens[1] += usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
+        }
+        return tokens;
     }
 
     private static List<Message> messages(Assistant assistant, Dialogue d) {

@@ -35,7 +35,8 @@ final class Phrases {
             + "|stock|existencias?|en|de|del|la|el|los|las|un|una|unos|unas|cuanto|cuesta|cuestan|vale|valen|sale|salen"
             + "|precios?|que|me|puede|pueden|decir|saber|quisiera|quiero|necesito|busco|y|o|para|algun|alguna|ustedes"
             + "|do|you|have|sell|carry|got|any|in|how|much|is|are|does|the|a|an|of|for|price|prices|cost|costs|please"
-            + "|hi|hello|i|need|want|looking|some|what|your|available|tienda|store|thanks)\\b");
+            + "|hi|hello|i|need|want|looking|some|what|your|available|tienda|store|thanks|it|its|them|this|that|these"
+            + "|those|there|tell|can|could|would|like|about|lo|la|le|los|las|esto|eso|ese|esa)\\b");
 
     private Phrases() {
     }

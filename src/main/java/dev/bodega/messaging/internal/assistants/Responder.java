@@ -44,6 +44,7 @@ class Responder {
                     : answer;
         } catch (RuntimeException e) {
             log.warn("Assistant {} ({}) failed: {}", assistant.id(), assistant.provider(), e.toString());
+            log.debug("Assistant failure", e);
             return Answer.handOff(handOffText(assistant, d), "model_failed");
         }
     }
