@@ -19,7 +19,8 @@ public enum MessagingProblem implements ProblemType {
     WHATSAPP_NUMBER_TAKEN("whatsapp-number-taken", HttpStatus.CONFLICT),
     WHATSAPP_SIGNATURE("whatsapp-signature", HttpStatus.UNAUTHORIZED),
     CHANNEL_HAS_ASSISTANT("channel-has-assistant", HttpStatus.CONFLICT),
-    ASSISTANT_CHANNEL_UNKNOWN("assistant-channel-unknown", HttpStatus.UNPROCESSABLE_CONTENT);
+    ASSISTANT_CHANNEL_UNKNOWN("assistant-channel-unknown", HttpStatus.UNPROCESSABLE_CONTENT),
+    ASSISTANT_HOURS_INVALID("assistant-hours-invalid", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private final String slug;
     private final HttpStatus status;

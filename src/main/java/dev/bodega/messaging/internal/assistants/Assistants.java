@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +148,7 @@ class Assistants implements SecretHolder {
     }
 
     private Map<String, Object> values(AssistantRequest r) {
+        checkHours(r.workingHours());
         Map<String, Object> v = new HashMap<>();
         v.put("name", r.name().strip());
         v.put("description", r.description());
@@ -179,6 +182,21 @@ class Assistants implements SecretHolder {
                 rs.getString("fallback_message"), rs.getInt("max_turns"), rs.getInt("context_messages"),
                 rs.getObject("integration_id", UUID.class), rs.getBoolean("auto_assign"),
                 rs.getBigDecimal("input_price"), rs.getBigDecimal("output_price"), rs.getLong("version"));
+    }
+
+    /** Each day: spans "HH:mm" to a later "HH:mm". */
+    private static void checkHours(Map<String, List<List<String>>> hours) {
+        boolean valid = hours == null || hours.entrySet().stream().allMatch(day -> AssistantForm.DAYS.contains(day.getKey())
+                && day.getValue().stream().allMatch(span -> {
+                    try {
+                        return span.size() == 2 && LocalTime.parse(span.get(0)).isBefore(LocalTime.parse(span.get(1)));
+                    } catch (DateTimeParseException e) {
+                        return false;
+                    }
+                }));
+        if (!valid) {
+            throw Problems.of(MessagingProblem.ASSISTANT_HOURS_INVALID, "Working hours: day → [[\"09:00\", \"18:00\"]]");
+        }
     }
 
     private static boolean blank(String s) {
