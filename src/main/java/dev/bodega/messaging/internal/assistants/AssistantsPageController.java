@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.ErrorResponseException;
@@ -35,15 +36,17 @@ class AssistantsPageController {
     private final AssistantMetrics metrics;
     private final Validator validator;
     private final ProblemMessages problems;
+    private final TransactionTemplate transactions;
 
     AssistantsPageController(Assistants assistants, Channels channels, TestChat testChat, AssistantMetrics metrics,
-                             Validator validator, ProblemMessages problems) {
+                             Validator validator, ProblemMessages problems, TransactionTemplate transactions) {
         this.assistants = assistants;
         this.channels = channels;
         this.testChat = testChat;
         this.metrics = metrics;
         this.validator = validator;
         this.problems = problems;
+        this.transactions = transactions;
     }
 
     @GetMapping("/messaging/assistants")
@@ -119,7 +122,7 @@ class AssistantsPageController {
         return "redirect:/messaging/assistants";
     }
 
-    /** The test chat: not in a transaction, so no connection waits on the model. */
+    /** The test chat: the model is asked outside any transaction, so no connection waits on it. */
     @PostMapping("/messaging/assistants/{id}/test")
     @RequiresPermission("messaging.manage")
     String test(@PathVariable UUID id, @RequestParam(defaultValue = "") String message, Model model) {
@@ -127,8 +130,10 @@ class AssistantsPageController {
             model.addAttribute("question", message.strip());
             model.addAttribute("reply", testChat.ask(id, message.strip()));
         }
-        Assistant assistant = assistants.get(id);
-        return form(model, assistant, AssistantForm.of(assistant));
+        return transactions.execute(s -> {
+            Assistant assistant = assistants.get(id);
+            return form(model, assistant, AssistantForm.of(assistant));
+        });
     }
 
     @GetMapping("/messaging/assistants/metrics")
