@@ -55,11 +55,11 @@ class MenuCrawlerTest {
      * Menu pages whose own links are walked too: every demo transfer request, in each of its states; partners,
      * machines; a partner user's own machines; every movement waiting for approval or decided; forecasts (their
      * item pages, recommendations and suggestions); the inbox's conversations in each state and its settings;
-     * customer orders in each state, and partners' invoices.
+     * customer orders in each state, and partners' invoices; the assistants and their metrics.
      */
     private static final List<String> WALKED_FURTHER = List.of("/inventory/requests", "/partners", "/service/machines",
             "/portal/machines", "/inventory/approvals", "/insights/forecasts", "/inbox", "/sales/customer-orders",
-            "/portal/invoices", "/messaging/contacts", "/messaging/templates");
+            "/portal/invoices", "/messaging/contacts", "/messaging/templates", "/messaging/assistants");
 
     @Autowired Api api;
 

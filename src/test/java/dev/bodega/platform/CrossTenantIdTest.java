@@ -49,9 +49,12 @@ class CrossTenantIdTest {
                    String approvalRuleId, Messaging messaging, String orderId, String webhookId) {
     }
 
-    /** The other tenant's inbox: a web chat channel, a visitor's conversation and contact, a tag, a template, a scheduled message. */
+    /**
+     * The other tenant's inbox: a web chat channel, a visitor's conversation and contact, a tag, a template, a scheduled
+     * message, an assistant.
+     */
     record Messaging(String channelId, String conversationId, String contactId, String tagId, String templateId,
-                     String scheduledId) {
+                     String scheduledId, String assistantId) {
     }
 
     /** The other tenant's vehicle model and an order of it. */
@@ -184,6 +187,8 @@ class CrossTenantIdTest {
         IDS.put("/api/v1/response-templates/{id}", f -> f.messaging().templateId());
         IDS.put("/api/v1/scheduled-messages/{id}", f -> f.messaging().scheduledId());
         IDS.put("/api/v1/scheduled-messages/{id}/cancel", f -> f.messaging().scheduledId());
+        IDS.put("/api/v1/assistants/{id}", f -> f.messaging().assistantId());
+        IDS.put("/api/v1/assistants/{id}/test", f -> f.messaging().assistantId());
         for (String step : List.of("", "/approve", "/reject", "/shipments", "/deliver")) {
             IDS.put("/api/v1/customer-orders/{id}" + step, Foreign::orderId);
         }
@@ -303,6 +308,11 @@ class CrossTenantIdTest {
             }
             return body;
         }
+        if (pattern.startsWith("/api/v1/assistants/")) {
+            Map<String, Object> body = new LinkedHashMap<>(ANY_BODY);
+            body.put("message", "cross-tenant");
+            return body;
+        }
         if (!pattern.startsWith("/api/v1/items/")) {
             return ANY_BODY;
         }
@@ -408,8 +418,10 @@ class CrossTenantIdTest {
                 "shortcut", "theirs", "content", "Theirs")).json().get("id").asString();
         String scheduled = api.post(theirs.adminKey(), "/api/v1/scheduled-messages", Map.of("conversationId",
                 conversationId, "content", "Theirs", "scheduledAt", "2099-01-01T10:00:00Z")).json().get("id").asString();
+        String assistant = api.post(theirs.adminKey(), "/api/v1/assistants", Map.of("name", "Theirs"))
+                .json().get("id").asString();
         return new Messaging(channel.get("id").asString(), conversationId, conversation.get("contactId").asString(), tag,
-                template, scheduled);
+                template, scheduled, assistant);
     }
 
     /** A customer order of their customer organization, for its own warehouse. */

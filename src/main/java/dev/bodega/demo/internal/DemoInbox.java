@@ -1,5 +1,6 @@
 package dev.bodega.demo.internal;
 
+import dev.bodega.messaging.AssistantSetup;
 import dev.bodega.messaging.MessagingSetup;
 import org.springframework.stereotype.Component;
 
@@ -11,16 +12,19 @@ import java.util.UUID;
 /**
  * Seed 002's inbox for the demo company: a web chat on the shop's site (try it from the inbox settings), canned
  * answers and an auto-reply, tags, agents in the round robin, and conversations in every state, two of them with
- * demo customers (matched by email, so the side panel shows their purchases).
+ * demo customers (matched by email, so the side panel shows their purchases); and the built-in assistant on the web
+ * chat, so new visitors get answers from the catalog and stock on a laptop with no network.
  */
 @Component
 class DemoInbox {
 
     private final MessagingSetup inbox;
+    private final AssistantSetup assistants;
     private final DemoScope scope;
 
-    DemoInbox(MessagingSetup inbox, DemoScope scope) {
+    DemoInbox(MessagingSetup inbox, AssistantSetup assistants, DemoScope scope) {
         this.inbox = inbox;
+        this.assistants = assistants;
         this.scope = scope;
     }
 
@@ -71,6 +75,8 @@ class DemoInbox {
             inbox.snooze(snoozed, now.plus(Duration.ofDays(3)));
 
             inbox.visitorWrites(web, "demo-visitor-new-000000006", "Ana", null, "Hola, ¿hacen envíos a Chía?", now.minus(Duration.ofMinutes(2)));
+            // Last, so the conversations above stay as they are; new visitors get answers with no model or network.
+            assistants.createBuiltIn(web, "Asistente de la tienda", null);
         });
     }
 }

@@ -2,6 +2,7 @@ package dev.bodega.messaging.internal;
 
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,15 +42,17 @@ public class Inbox {
     private final Contacts contacts;
     private final InboundRules rules;
     private final LiveEvents live;
+    private final ApplicationEventPublisher events;
 
     Inbox(JdbcClient jdbc, TransactionTemplate transactions, MessageStore store, Contacts contacts, InboundRules rules,
-          LiveEvents live) {
+          LiveEvents live, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.store = store;
         this.contacts = contacts;
         this.rules = rules;
         this.live = live;
+        this.events = events;
     }
 
     /**
@@ -95,6 +98,7 @@ public class Inbox {
         touch(tenantId, conversation.id(), contactId, in);
         live.publish(new LiveEvent(tenantId, "message", conversation.id(), ref.id(), "received"));
         rules.afterInbound(tenantId, conversation.id(), ref, in.content(), conversation.satisfactionAskedAt());
+        events.publishEvent(new InboundStored(tenantId, conversation.id(), ref.id(), in.content()));
         return new Received(ref.id(), conversation.id(), contactId, false);
     }
 

@@ -73,11 +73,16 @@ public class InboxSettings {
 
     /** Whether {@code at} falls outside the business hours (never, when none are set). */
     boolean isAway(Settings settings, Instant at) {
-        if (settings.businessHours() == null || settings.businessHours().isEmpty()) {
+        return outside(settings.businessHours(), at);
+    }
+
+    /** Whether {@code at} falls outside these hours (day → [["09:00", "18:00"], ...]; empty: always open). */
+    public boolean outside(Map<String, List<List<String>>> hours, Instant at) {
+        if (hours == null || hours.isEmpty()) {
             return false;
         }
         ZonedDateTime local = at.atZone(tenants.current().zoneId());
-        List<List<String>> spans = settings.businessHours().getOrDefault(day(local.getDayOfWeek()), List.of());
+        List<List<String>> spans = hours.getOrDefault(day(local.getDayOfWeek()), List.of());
         LocalTime time = local.toLocalTime();
         return spans.stream().noneMatch(span -> span.size() == 2
                 && !time.isBefore(LocalTime.parse(span.get(0))) && time.isBefore(LocalTime.parse(span.get(1))));

@@ -17,7 +17,10 @@ public enum MessagingProblem implements ProblemType {
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS),
     WHATSAPP_WINDOW_CLOSED("whatsapp-window-closed", HttpStatus.UNPROCESSABLE_CONTENT),
     WHATSAPP_NUMBER_TAKEN("whatsapp-number-taken", HttpStatus.CONFLICT),
-    WHATSAPP_SIGNATURE("whatsapp-signature", HttpStatus.UNAUTHORIZED);
+    WHATSAPP_SIGNATURE("whatsapp-signature", HttpStatus.UNAUTHORIZED),
+    CHANNEL_HAS_ASSISTANT("channel-has-assistant", HttpStatus.CONFLICT),
+    ASSISTANT_CHANNEL_UNKNOWN("assistant-channel-unknown", HttpStatus.UNPROCESSABLE_CONTENT),
+    ASSISTANT_HOURS_INVALID("assistant-hours-invalid", HttpStatus.UNPROCESSABLE_CONTENT);
 
     private final String slug;
     private final HttpStatus status;
