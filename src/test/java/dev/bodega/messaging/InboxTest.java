@@ -5,6 +5,7 @@ import dev.bodega.messaging.internal.Inbox;
 import dev.bodega.messaging.internal.MessageOutbox;
 import dev.bodega.messaging.internal.Outgoing;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.TestFixtures;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class InboxTest {
     @Autowired MessageOutbox outbox;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
+    @Autowired Api api;
 
     @Test
     void aMessageDeliveredTwiceIsStoredOnce() {
@@ -45,6 +47,26 @@ class InboxTest {
         assertThat(count(tenant, "SELECT count(*) FROM messages")).isEqualTo(1);
         assertThat(count(tenant, "SELECT interaction_count FROM contacts")).isEqualTo(1);
         assertThat(count(tenant, "SELECT count(*) FROM conversations")).isEqualTo(1);
+    }
+
+    @Test
+    void theInboxAnnouncesReceivedMessagesAndOpenedAndResolvedConversationsOnce() {
+        TestFixtures.Tenant tenant = fixtures.tenant();
+        InboundMessage hello = InboundMessage.text(tenant.id(), null, "web_chat", "visitor-2", "Luis", null,
+                "ext-2", "¿Tienen bujías?");
+        Inbox.Received first = inbox.receive(hello);
+        inbox.receive(hello);
+        inbox.receive(InboundMessage.text(tenant.id(), null, "web_chat", "visitor-2", "Luis", null, "ext-3", "¿Y aceite?"));
+        var resolved = api.post(tenant.adminKey(), "/api/v1/conversations/" + first.conversationId() + "/status",
+                Map.of("status", "resolved"));
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+
+        assertThat(count(tenant, "SELECT count(*) FROM business_events WHERE event_type = 'message.received'"))
+                .isEqualTo(2);
+        assertThat(count(tenant, "SELECT count(*) FROM business_events WHERE event_type = 'conversation.created' "
+                + "AND subject_id = '" + first.conversationId() + "'")).isEqualTo(1);
+        assertThat(count(tenant, "SELECT count(*) FROM business_events WHERE event_type = 'conversation.resolved' "
+                + "AND subject_id = '" + first.conversationId() + "'")).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.bodega.messaging.internal;
 
+import dev.bodega.messaging.ConversationCreated;
+import dev.bodega.messaging.MessageReceived;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -99,6 +101,8 @@ public class Inbox {
         live.publish(new LiveEvent(tenantId, "message", conversation.id(), ref.id(), "received"));
         rules.afterInbound(tenantId, conversation.id(), ref, in.content(), conversation.satisfactionAskedAt());
         events.publishEvent(new InboundStored(tenantId, conversation.id(), ref.id(), in.content()));
+        events.publishEvent(new MessageReceived(tenantId, ref.id(), conversation.id(), contactId, in.platform(),
+                in.messageType(), in.content(), ref.createdAt()));
         return new Received(ref.id(), conversation.id(), contactId, false);
     }
 
@@ -115,14 +119,18 @@ public class Inbox {
 
     /** The contact's conversation on the platform, created or reopened; locked for this transaction. */
     private ConversationRow conversation(UUID tenantId, InboundMessage in, UUID contactId) {
-        jdbc.sql("""
+        UUID id = Ids.next();
+        int created = jdbc.sql("""
                         INSERT INTO conversations (tenant_id, id, contact_id, integration_id, platform,
                                                    external_conversation_id, title)
                         VALUES (:tenant, :id, :contact, :integration, :platform, :external, :title)
                         ON CONFLICT (tenant_id, platform, external_conversation_id) DO NOTHING""")
-                .param("tenant", tenantId).param("id", Ids.next()).param("contact", contactId)
+                .param("tenant", tenantId).param("id", id).param("contact", contactId)
                 .param("integration", in.integrationId()).param("platform", in.platform())
                 .param("external", in.contactExternalId()).param("title", in.contactName()).update();
+        if (created == 1) {
+            events.publishEvent(new ConversationCreated(tenantId, id, contactId, in.platform()));
+        }
         ConversationRow row = jdbc.sql("""
                         SELECT id, status, satisfaction_asked_at FROM conversations
                         WHERE tenant_id = :tenant AND platform = :platform AND external_conversation_id = :external

@@ -1,5 +1,6 @@
 package dev.bodega.messaging.internal.conversations;
 
+import dev.bodega.messaging.ConversationResolved;
 import dev.bodega.messaging.internal.Assignment;
 import dev.bodega.messaging.internal.ConversationStatus;
 import dev.bodega.messaging.internal.InboxSettings;
@@ -13,6 +14,7 @@ import dev.bodega.platform.Permissions;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.Text;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,9 +88,12 @@ public class Conversations {
     private final Assignment assignment;
     private final InboxSettings settings;
     private final LiveEvents live;
+    private final ApplicationEventPublisher events;
 
-    Conversations(JdbcClient jdbc, Outgoing outgoing, Assignment assignment, InboxSettings settings, LiveEvents live) {
+    Conversations(JdbcClient jdbc, Outgoing outgoing, Assignment assignment, InboxSettings settings, LiveEvents live,
+                  ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.outgoing = outgoing;
         this.assignment = assignment;
         this.settings = settings;
@@ -219,11 +224,14 @@ public class Conversations {
         if (changed == 0) {
             throw Problems.of(MessagingProblem.CONVERSATION_STATE, "The conversation changed meanwhile; reload it");
         }
+        live.publish(new LiveEvent(TenantContext.tenantId(), "conversation", id, null, to.code()));
+        Detail changedTo = get(id);
         if (to == ConversationStatus.RESOLVED) {
             askSatisfaction(id);
+            events.publishEvent(new ConversationResolved(TenantContext.tenantId(), id, changedTo.resolutionTime(),
+                    changedTo.resolvedAt()));
         }
-        live.publish(new LiveEvent(TenantContext.tenantId(), "conversation", id, null, to.code()));
-        return get(id);
+        return changedTo;
     }
 
     private void askSatisfaction(UUID id) {
