@@ -38,6 +38,14 @@ class PartnerWallsTest {
     @Autowired MachineSetup machines;
     @Autowired StockPostings postings;
 
+    /**
+     * Tenant tables a partner user reads whole, by design: the catalog it orders from, the roles its admin assigns,
+     * numbering and records its own work writes. Every other tenant table has a restrictive partner policy.
+     */
+    private static final Set<String> TENANT_WIDE = Set.of("items", "categories", "vehicle_models",
+            "item_vehicle_models", "roles", "user_roles", "invoice_series", "customer_order_counters", "stock_postings",
+            "business_events", "business_event_queue", "idempotency_keys", "notifications", "notification_subscriptions");
+
     private TestFixtures.Tenant tenant;
     private final Map<String, UUID> ids = new java.util.HashMap<>();
 
@@ -108,6 +116,24 @@ class PartnerWallsTest {
             assertThat(sql.executeUpdate("UPDATE machines SET notes = 'x' WHERE id = '" + ids.get("machineB") + "'"))
                     .as("another organization's machine is not there to change").isZero();
         }
+    }
+
+    @Test
+    void everyOtherTenantTableHasAPartnerWall() throws SQLException {
+        List<String> unwalled = new java.util.ArrayList<>();
+        try (Connection connection = fixtures.appConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("""
+                     SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relrowsecurity AND NOT c.relispartition
+                       AND EXISTS (SELECT 1 FROM pg_attribute a
+                                   WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+                       AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND NOT p.polpermissive)""")) {
+            while (rows.next()) {
+                unwalled.add(rows.getString(1));
+            }
+        }
+        assertThat(unwalled).as("a partner user reads these whole: give each a restrictive <table>_partner policy, "
+                + "or SELECT app_wall_off_partners('<table>')").isSubsetOf(TENANT_WIDE);
     }
 
     @Test
