@@ -109,7 +109,7 @@ public final class RushBenchmark {
                 "seed 000 sales/s", "Bodega ÷ seed", "pgbench TPC-B tps", "pgbench latency ms", "Bodega ÷ pgbench",
                 "GET /api/v1/me req/s", "Bodega ÷ GET", "issue 5 target"));
         Figures.Table statements = options.profile() ? new Figures.Table("Sale path profile — statements per sale",
-                "clients", "level", "calls per sale", "mean ms", "share of statement time", "statement") : null;
+                "clients", "level", "calls per sale", "mean ms", "plan ms", "share of statement time", "statement") : null;
         Figures.Table activity = options.profile() ? new Figures.Table("Sale path profile — what Bodega's connections were doing",
                 "clients", "state — wait", "share of samples", "connections on average") : null;
 

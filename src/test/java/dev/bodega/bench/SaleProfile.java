@@ -111,6 +111,7 @@ final class SaleProfile {
             try (ResultSet r = s.executeQuery("""
                     SELECT * FROM (
                         SELECT toplevel, calls, total_exec_time, mean_exec_time, rows,
+                               total_plan_time / greatest(calls, 1) AS mean_plan_time,
                                100 * total_exec_time / sum(total_exec_time) FILTER (WHERE toplevel) OVER () AS share, query,
                                row_number() OVER (PARTITION BY toplevel ORDER BY total_exec_time DESC) AS rank
                         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -120,8 +121,8 @@ final class SaleProfile {
                     ORDER BY toplevel DESC, total_exec_time DESC""".formatted(sales, NESTED))) {
                 while (r.next()) {
                     statements.row(rush.clients(), r.getBoolean(1) ? "top" : "nested", String.format("%.2f", r.getLong(2) / (double) sales),
-                            String.format("%.3f", r.getDouble(4)), String.format("%.1f%%", r.getDouble(6)),
-                            "`" + oneLine(r.getString(7)) + "`");
+                            String.format("%.3f", r.getDouble(4)), String.format("%.3f", r.getDouble("mean_plan_time")),
+                            String.format("%.1f%%", r.getDouble("share")), "`" + oneLine(r.getString("query")) + "`");
                 }
             }
         }

@@ -32,7 +32,7 @@ class PurchasingChoices {
     public List<Choice> locations() {
         return jdbc.sql("""
                         SELECT id, name FROM inventory_locations
-                        WHERE active AND id IN (SELECT app_visible_locations()) ORDER BY lower(name), id""")
+                        WHERE active AND id IN (SELECT v FROM app_visible_locations() v) ORDER BY lower(name), id""")
                 .query(Choice.class).list();
     }
 }

@@ -40,7 +40,7 @@ class ServiceLookups {
     public List<Choice> locations() {
         return jdbc.sql("""
                         SELECT id, name FROM inventory_locations
-                        WHERE active AND id IN (SELECT app_visible_locations()) ORDER BY lower(name), id""")
+                        WHERE active AND id IN (SELECT v FROM app_visible_locations() v) ORDER BY lower(name), id""")
                 .query(Choice.class).list();
     }
 
@@ -57,7 +57,7 @@ class ServiceLookups {
     void requireLocation(UUID id) {
         boolean usable = id != null && jdbc.sql("""
                         SELECT count(*) > 0 FROM inventory_locations
-                        WHERE id = :id AND active AND id IN (SELECT app_visible_locations())""")
+                        WHERE id = :id AND active AND id IN (SELECT v FROM app_visible_locations() v)""")
                 .param("id", id).query(Boolean.class).single();
         if (!usable) {
             throw Problems.of(ServiceProblem.UNKNOWN_LOCATION, "No active location " + id + " you may work at");

@@ -223,7 +223,7 @@ class TechnicianMovements {
 
     /** A user sees the movements at their locations, and their own wherever they happened. */
     private static final String VISIBLE =
-            "(m.location_id IN (SELECT app_visible_locations()) OR m.technician_id = app_current_user())";
+            "(m.location_id IN (SELECT v FROM app_visible_locations() v) OR m.technician_id = app_current_user())";
 
     private static final String SELECT = """
             SELECT m.id, m.location_id, l.name AS location_name, m.item_id, i.sku, i.name AS item_name,

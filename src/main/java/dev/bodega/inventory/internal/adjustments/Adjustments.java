@@ -274,7 +274,7 @@ public class Adjustments {
 
     /** A pending adjustment is checked at the request too, so it never waits for something that could not post. */
     private void requireVisible(UUID location) {
-        boolean visible = jdbc.sql("SELECT CAST(:location AS uuid) IN (SELECT app_visible_locations())")
+        boolean visible = jdbc.sql("SELECT CAST(:location AS uuid) IN (SELECT v FROM app_visible_locations() v)")
                 .param("location", location).query(Boolean.class).single();
         if (!visible) {
             throw Problems.of(InventoryProblem.LOCATION_NOT_ALLOWED, "You may not move stock at this location");

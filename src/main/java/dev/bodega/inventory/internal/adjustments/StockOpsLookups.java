@@ -34,7 +34,7 @@ class StockOpsLookups {
     public List<Place> locations() {
         return jdbc.sql("""
                         SELECT id, name FROM locations
-                        WHERE active AND kind <> 'transit' AND id IN (SELECT app_visible_locations()) ORDER BY lower(name)""")
+                        WHERE active AND kind <> 'transit' AND id IN (SELECT v FROM app_visible_locations() v) ORDER BY lower(name)""")
                 .query(Place.class).list();
     }
 

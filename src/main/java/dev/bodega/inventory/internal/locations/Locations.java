@@ -111,7 +111,7 @@ public class Locations {
     /** The locations the current user may see (active or not), by name, for filters. */
     @Transactional(readOnly = true)
     public List<LocationView> visible() {
-        return jdbc.sql(SELECT + " AND id IN (SELECT app_visible_locations()) ORDER BY lower(name)")
+        return jdbc.sql(SELECT + " AND id IN (SELECT v FROM app_visible_locations() v) ORDER BY lower(name)")
                 .query(LocationView.class).list();
     }
 
@@ -124,7 +124,7 @@ public class Locations {
     /** The active locations the current user may move stock at, by name, for the posting forms. */
     @Transactional(readOnly = true)
     public List<LocationView> workable() {
-        return jdbc.sql(SELECT + " AND active AND id IN (SELECT app_visible_locations()) ORDER BY lower(name)")
+        return jdbc.sql(SELECT + " AND active AND id IN (SELECT v FROM app_visible_locations() v) ORDER BY lower(name)")
                 .query(LocationView.class).list();
     }
 

@@ -458,7 +458,7 @@ class OpeningBalanceImporter implements DisposableBean {
     /** Locations by lower-cased name, with whether the importing user may move stock there. */
     private Map<String, Place> places() {
         Map<String, Place> places = new HashMap<>();
-        jdbc.sql("SELECT id, name, active, id IN (SELECT app_visible_locations()) AS visible FROM locations WHERE kind <> 'transit'")
+        jdbc.sql("SELECT id, name, active, id IN (SELECT v FROM app_visible_locations() v) AS visible FROM locations WHERE kind <> 'transit'")
                 .query(Place.class).list()
                 .forEach(place -> places.put(place.name().trim().toLowerCase(Locale.ROOT), place));
         return places;

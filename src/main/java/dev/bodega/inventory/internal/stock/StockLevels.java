@@ -198,7 +198,7 @@ public class StockLevels {
     }
 
     private void requireVisibleLocation(UUID locationId) {
-        boolean visible = jdbc.sql("SELECT count(*) FROM locations WHERE id = :id AND id IN (SELECT app_visible_locations())")
+        boolean visible = jdbc.sql("SELECT count(*) FROM locations WHERE id = :id AND id IN (SELECT v FROM app_visible_locations() v)")
                 .param("id", locationId).query(Long.class).single() > 0;
         if (!visible) {
             throw new NotFoundException("Location");

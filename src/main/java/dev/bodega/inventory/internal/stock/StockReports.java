@@ -74,7 +74,7 @@ class StockReports implements LowStock {
                                coalesce(sum(round(l.on_hand * l.avg_cost, 2)), 0) AS value
                         FROM locations loc
                         LEFT JOIN stock_levels l ON l.tenant_id = loc.tenant_id AND l.location_id = loc.id
-                        WHERE loc.id IN (SELECT app_visible_locations())
+                        WHERE loc.id IN (SELECT v FROM app_visible_locations() v)
                           AND (CAST(:location AS uuid) IS NULL OR loc.id = :location)
                         GROUP BY loc.tenant_id, loc.id
                         HAVING loc.active OR count(l.item_id) FILTER (WHERE l.on_hand <> 0) > 0

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Takes the committed business events from their queue: copies each to the analytics events and makes one delivery
- * per active endpoint subscribed to its type, then removes it from the queue, all in one transaction per batch. Two
- * dispatchers skip each other's rows; one that dies before its commit leaves them for the next.
+ * Takes the committed business events from their queue and makes one delivery per active endpoint subscribed to
+ * its type, then removes it from the queue, all in one transaction per batch. Two dispatchers skip each other's
+ * rows; one that dies before its commit leaves them for the next.
  */
 @Component
 class Dispatcher {
@@ -65,13 +65,6 @@ class Dispatcher {
             return 0;
         }
         String[] ids = queued.stream().map(q -> q.eventId().toString()).toArray(String[]::new);
-        jdbc.sql("""
-                        INSERT INTO analytics_events (tenant_id, id, event_type, subject_id, payload, occurred_at,
-                                                      recorded_at)
-                        SELECT tenant_id, id, event_type, subject_id, payload, occurred_at, recorded_at
-                        FROM business_events WHERE tenant_id = :tenant AND id = ANY (CAST(:ids AS uuid[]))
-                        ON CONFLICT DO NOTHING""")
-                .param("tenant", tenant).param("ids", ids).update();
         for (Queued event : queued) {
             for (UUID endpoint : subscribers(tenant, event.eventType())) {
                 UUID id = Ids.next();

@@ -3,14 +3,13 @@ package dev.bodega.platform.internal.webhooks;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import dev.bodega.platform.BusinessEvent;
+import dev.bodega.platform.internal.events.EventsQueued;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -22,12 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs the webhooks: right after a transaction that recorded business events commits, its company's queue is
- * dispatched and the new deliveries sent (on a small pool, never in the request); every ten seconds a scheduled pass
- * (db-scheduler, one node at a time) picks up what a crash or a retry left due.
+ * Runs the webhooks: right after a transaction that queued business events for an endpoint commits, its company's
+ * queue is dispatched and the new deliveries sent (on a small pool, never in the request); every ten seconds a
+ * scheduled pass (db-scheduler, one node at a time) picks up what a crash or a retry left due.
  */
 @Configuration(proxyBeanMethods = false)
-class Worker {
+class Worker implements EventsQueued {
 
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
@@ -64,12 +63,11 @@ class Worker {
     }
 
     /** Runs in the recording transaction: only its commit starts the pass. */
-    @EventListener
-    public void on(BusinessEvent event) {
+    @Override
+    public void queued(UUID tenant) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
-        UUID tenant = event.tenantId();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -43,7 +43,7 @@ class CashQueries {
             JOIN inventory_locations l ON l.tenant_id = c.tenant_id AND l.id = c.location_id
             LEFT JOIN platform_users ou ON ou.tenant_id = c.tenant_id AND ou.id = c.opened_by
             LEFT JOIN platform_users cu ON cu.tenant_id = c.tenant_id AND cu.id = c.closed_by
-            WHERE c.tenant_id = :tenant AND c.location_id IN (SELECT app_visible_locations())
+            WHERE c.tenant_id = :tenant AND c.location_id IN (SELECT v FROM app_visible_locations() v)
             """;
 
     private final JdbcClient jdbc;
@@ -60,7 +60,7 @@ class CashQueries {
     public List<Place> places() {
         return jdbc.sql("""
                         SELECT id, name FROM inventory_locations
-                        WHERE active AND id IN (SELECT app_visible_locations())
+                        WHERE active AND id IN (SELECT v FROM app_visible_locations() v)
                         ORDER BY (kind = 'store') DESC, name""")
                 .query(Place.class).list();
     }

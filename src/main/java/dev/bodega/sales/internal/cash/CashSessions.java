@@ -196,7 +196,7 @@ class CashSessions implements CashDesk {
         record Place(boolean active, boolean allowed) {
         }
         Place place = jdbc.sql("""
-                        SELECT active, id IN (SELECT app_visible_locations()) AS allowed
+                        SELECT active, id IN (SELECT v FROM app_visible_locations() v) AS allowed
                         FROM inventory_locations WHERE id = :id""")
                 .param("id", locationId).query(Place.class).optional()
                 .orElseThrow(() -> Problems.of(SalesProblem.UNKNOWN_LOCATION, "Location " + locationId + " does not exist"));

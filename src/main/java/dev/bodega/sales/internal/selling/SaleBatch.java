@@ -84,6 +84,7 @@ class SaleBatch {
     /** Decides and writes the orders (all of the current tenant); one outcome per order, in their order. */
     List<Outcome> write(List<Order> orders) {
         Outcome[] outcomes = new Outcome[orders.size()];
+        statements.preferGenericPlans();
         Map<Integer, UUID> series = chooseSeries(orders, outcomes);
         List<Integer> stocked = open(outcomes);
         StockPostings.Decided stock = postings.decideEach(stocked.stream().map(i -> posting(orders.get(i))).toList());

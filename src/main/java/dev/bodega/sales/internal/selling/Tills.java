@@ -24,7 +24,7 @@ class Tills {
     public List<Place> places() {
         return jdbc.sql("""
                         SELECT id, name FROM inventory_locations
-                        WHERE active AND id IN (SELECT app_visible_locations())
+                        WHERE active AND id IN (SELECT v FROM app_visible_locations() v)
                         ORDER BY (kind = 'store') DESC, name""")
                 .query(Place.class).list();
     }
