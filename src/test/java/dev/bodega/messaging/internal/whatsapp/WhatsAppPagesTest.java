@@ -127,9 +127,10 @@ class WhatsAppPagesTest {
         eventually(() -> Set.of("delivered", "read").contains(kit.sql(tenant.id(), j -> j.sql("""
                         SELECT status FROM messages WHERE conversation_id = :c AND is_from_me""")
                 .param("c", conversation).query(String.class).single())));
-        assertThat(kit.sql(tenant.id(), j -> j.sql("""
+        String wamid = kit.sql(tenant.id(), j -> j.sql("""
                         SELECT external_message_id FROM messages WHERE conversation_id = :c AND is_from_me""")
-                .param("c", conversation).query(String.class).single())).startsWith("wamid.OFFLINE");
+                .param("c", conversation).query(String.class).single());
+        assertThat(wamid).startsWith("wamid.OFFLINE");
         assertThat(graphApi.findAll(anyRequestedFor(urlMatching(".*/" + phoneNumberId + "/.*")))).isEmpty();
     }
 
