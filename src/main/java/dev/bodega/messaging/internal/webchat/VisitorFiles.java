@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 /**
  * What a web chat visitor may send: images and common documents up to {@link MediaFiles#MAX_BYTES}. Anyone on the
  * internet can post here, so the declared type must be one of these and the bytes must look like it (a "PNG" that
- * is HTML is refused): the agents open these files.
+ * is HTML is refused): the agents open these files. The widget ({@code static/js/webchat.js}) offers the same list.
  */
 final class VisitorFiles {
 
@@ -31,9 +31,6 @@ final class VisitorFiles {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", VisitorFiles::zip,
             "text/plain", VisitorFiles::text,
             "text/csv", VisitorFiles::text);
-
-    /** The types, for the widget's file picker. */
-    static final String ACCEPT = String.join(",", ALLOWED.keySet());
 
     private VisitorFiles() {
     }
