@@ -13,6 +13,12 @@ public interface MessagingSetup {
     /** A web chat channel; returns its id. */
     UUID createWebChat(String name, String greeting);
 
+    /**
+     * A WhatsApp channel that needs no network (a demo's): Bodega's offline Graph API takes its replies and ticks
+     * them delivered and read as a phone would, and the simulator page writes to it as a customer; returns its id.
+     */
+    UUID createOfflineWhatsApp(String name, String displayPhoneNumber);
+
     /** Puts an agent in automatic assignment. */
     void addAgent(UUID userId, int capacity);
 

@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -191,6 +193,28 @@ public final class InboxBenchmark {
         BenchSql.inTenant(app, tenant.id(), s -> s.executeUpdate(
                 "DELETE FROM conversation_reads WHERE tenant_id = '" + tenant.id() + "'"));
         timePages(pages, "never opened", agent);
+        printUnreadPlan(byPhone.values().iterator().next());
+    }
+
+    /**
+     * How one conversation's unread count runs for an agent who never opened it (the inbox's subquery, as the
+     * superuser: the application role's policy adds the same tenant condition): V193's index, index only.
+     */
+    private void printUnreadPlan(String conversation) throws SQLException {
+        String plan = BenchSql.inTenant(app, tenant.id(), s -> {
+            StringBuilder lines = new StringBuilder();
+            try (ResultSet r = s.executeQuery("""
+                    EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM (SELECT FROM messages m
+                        WHERE m.tenant_id = '%s' AND m.conversation_id = '%s' AND m.sender_type = 'contact'
+                          AND m.created_at > coalesce(NULL::timestamptz, '-infinity') LIMIT 100) x"""
+                    .formatted(tenant.id(), conversation))) {
+                while (r.next()) {
+                    lines.append("  ").append(r.getString(1)).append('\n');
+                }
+            }
+            return lines.toString();
+        });
+        System.out.println("Unread count of one conversation never opened (EXPLAIN ANALYZE):\n" + plan);
     }
 
     private void timePages(Figures.Table table, String reads, WebSession agent) throws Exception {

@@ -21,11 +21,17 @@ public final class Multipart {
 
     public static Api.Response upload(Api api, String key, String path, Map<String, String> fields, String fileName,
                                       String content) {
+        return upload(api, key, path, fields, fileName, "text/csv", content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A file of any type and bytes (an image, a file too large). */
+    public static Api.Response upload(Api api, String key, String path, Map<String, String> fields, String fileName,
+                                      String contentType, byte[] content) {
         String boundary = "bodega-" + UUID.randomUUID();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary, fields, fileName, content)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(boundary, fields, fileName, contentType, content)));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -43,11 +49,18 @@ public final class Multipart {
     }
 
     static byte[] body(String boundary, Map<String, String> fields, String fileName, String content) {
+        return body(boundary, fields, fileName, "text/csv", content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] body(String boundary, Map<String, String> fields, String fileName, String contentType,
+                               byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         fields.forEach((name, value) -> write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n"));
         write(out, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n");
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+        out.writeBytes(content);
+        write(out, "\r\n--" + boundary + "--\r\n");
         return out.toByteArray();
     }
 

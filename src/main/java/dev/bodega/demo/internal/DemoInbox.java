@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Seed 002's inbox for the demo company: a web chat on the shop's site (try it from the inbox settings), canned
+ * Seed 002's inbox for the demo company: a web chat on the shop's site (try it from the inbox settings), a WhatsApp
+ * number that works offline (write to it from the simulator page; replies come back delivered and read), canned
  * answers and an auto-reply, tags, agents in the round robin, and conversations in every state, two of them with
  * demo customers (matched by email, so the side panel shows their purchases); and the built-in assistant on the web
  * chat, so new visitors get answers from the catalog and stock on a laptop with no network.
@@ -31,6 +32,7 @@ class DemoInbox {
     void seed(UUID tenantId, DemoUsers users) {
         scope.run(tenantId, users.admin(), () -> {
             UUID web = inbox.createWebChat("Tienda web", "¡Hola! ¿En qué le podemos ayudar?");
+            inbox.createOfflineWhatsApp("WhatsApp de la tienda", "+57 601 555 0100");
             inbox.addAgent(users.admin(), 10);
             if (users.seller() != null) {
                 inbox.addAgent(users.seller(), 5);

@@ -20,7 +20,9 @@ public enum MessagingProblem implements ProblemType {
     WHATSAPP_SIGNATURE("whatsapp-signature", HttpStatus.UNAUTHORIZED),
     CHANNEL_HAS_ASSISTANT("channel-has-assistant", HttpStatus.CONFLICT),
     ASSISTANT_CHANNEL_UNKNOWN("assistant-channel-unknown", HttpStatus.UNPROCESSABLE_CONTENT),
-    ASSISTANT_HOURS_INVALID("assistant-hours-invalid", HttpStatus.UNPROCESSABLE_CONTENT);
+    ASSISTANT_HOURS_INVALID("assistant-hours-invalid", HttpStatus.UNPROCESSABLE_CONTENT),
+    ATTACHMENT_TOO_LARGE("attachment-too-large", HttpStatus.CONTENT_TOO_LARGE),
+    ATTACHMENT_TYPE("attachment-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 
     private final String slug;
     private final HttpStatus status;

@@ -11,6 +11,7 @@ import dev.bodega.messaging.internal.conversations.Conversations;
 import dev.bodega.messaging.internal.scheduled.ScheduledMessages;
 import dev.bodega.messaging.internal.templates.ResponseTemplates;
 import dev.bodega.messaging.internal.templates.Tags;
+import dev.bodega.messaging.internal.whatsapp.WhatsAppChannels;
 import dev.bodega.platform.TenantContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +34,11 @@ class MessagingSetupService implements MessagingSetup {
     private final Outgoing outgoing;
     private final Conversations conversations;
     private final ScheduledMessages scheduled;
+    private final WhatsAppChannels whatsApp;
 
     MessagingSetupService(Channels channels, Agents agents, Tags tags, ResponseTemplates templates,
                           InboxSettings settings, Inbox inbox, Outgoing outgoing, Conversations conversations,
-                          ScheduledMessages scheduled) {
+                          ScheduledMessages scheduled, WhatsAppChannels whatsApp) {
         this.channels = channels;
         this.agents = agents;
         this.tags = tags;
@@ -46,11 +48,17 @@ class MessagingSetupService implements MessagingSetup {
         this.outgoing = outgoing;
         this.conversations = conversations;
         this.scheduled = scheduled;
+        this.whatsApp = whatsApp;
     }
 
     @Override
     public UUID createWebChat(String name, String greeting) {
         return channels.createWebChat(new Channels.WebChatRequest(name, greeting)).id();
+    }
+
+    @Override
+    public UUID createOfflineWhatsApp(String name, String displayPhoneNumber) {
+        return whatsApp.createOffline(name, displayPhoneNumber).id();
     }
 
     @Override

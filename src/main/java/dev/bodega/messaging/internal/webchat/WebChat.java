@@ -35,6 +35,9 @@ class WebChat {
 
     static final Pattern VISITOR = Pattern.compile("^[A-Za-z0-9_-]{20,64}$");
     static final int PER_MINUTE = 20;
+    /** Files cost storage: a few per visitor, and a cap per channel that made-up visitor ids cannot get round. */
+    static final int FILES_PER_MINUTE = 5;
+    static final int FILES_PER_CHANNEL_MINUTE = 60;
 
     record Channel(UUID tenantId, UUID integrationId) {
     }
@@ -70,14 +73,36 @@ class WebChat {
     /** A visitor's message; {@code clientId} makes a resent message count once. */
     Inbox.Received send(String key, String visitorId, String name, String email, String text, String clientId) {
         Channel channel = channel(key, visitorId);
-        if (!buckets.computeIfAbsent(key + "/" + visitorId, k -> Bucket.builder().addLimit(Bandwidth.builder()
-                .capacity(PER_MINUTE).refillGreedy(PER_MINUTE, Duration.ofMinutes(1)).build()).build()).tryConsume(1)) {
-            throw Problems.of(MessagingProblem.RATE_LIMITED, "Too many messages; wait a moment");
-        }
+        take(key + "/" + visitorId, PER_MINUTE);
         String messageId = visitorId + ":" + (clientId == null || clientId.isBlank() ? UUID.randomUUID() : clientId);
         return inbox.receive(new InboundMessage(channel.tenantId(), channel.integrationId(), "web_chat", visitorId,
                 blankToNull(name), null, blankToNull(email), messageId.length() > 255 ? messageId.substring(0, 255) : messageId,
                 "text", text.strip(), null, Map.of(), null, null));
+    }
+
+    /**
+     * A file from the visitor, into their own conversation (the visitor id names it; there is no other): kept as the
+     * agents' attachments are, with its name as the message's text. A refused file stores nothing.
+     */
+    Inbox.Received sendFile(String key, String visitorId, String name, String email, VisitorFile file) {
+        Channel channel = channel(key, visitorId);
+        take("files/" + key, FILES_PER_CHANNEL_MINUTE);
+        take("files/" + key + "/" + visitorId, FILES_PER_MINUTE);
+        VisitorFiles.checkSize(file.size());
+        byte[] bytes = file.bytes().get();
+        String type = VisitorFiles.type(file.contentType(), bytes);
+        String fileName = VisitorFiles.name(file.fileName());
+        return as(channel, () -> {
+            UUID id = media.store(channel.tenantId(), type, fileName, bytes);
+            return inbox.receive(new InboundMessage(channel.tenantId(), channel.integrationId(), "web_chat", visitorId,
+                    blankToNull(name), null, blankToNull(email), visitorId + ":file:" + id, MediaFiles.typeOf(type),
+                    fileName, MediaFiles.URL + id, Map.of("mimeType", type, "fileName", fileName, "size", bytes.length),
+                    null, null));
+        });
+    }
+
+    /** A visitor's upload as it arrived; the bytes are read only once the size is known to be acceptable. */
+    record VisitorFile(String fileName, String contentType, long size, Supplier<byte[]> bytes) {
     }
 
     /** The visitor's conversation (newest 100 messages, oldest first); the shop's messages shown are marked read. */
@@ -100,7 +125,7 @@ class WebChat {
         return new Thread(as(channel, () -> channels.greeting(channel.integrationId())), messages);
     }
 
-    /** A file the shop sent in the visitor's own conversation; anything else is not found. */
+    /** A file in the visitor's own conversation (the shop's or theirs); anything else is not found. */
     MediaFiles.Content file(String key, String visitorId, UUID messageId) {
         Channel channel = channel(key, visitorId);
         return as(channel, () -> jdbc.sql("""
@@ -128,6 +153,13 @@ class WebChat {
             throw new NotFoundException("Chat");
         }
         return channel;
+    }
+
+    private void take(String caller, int perMinute) {
+        if (!buckets.computeIfAbsent(caller, k -> Bucket.builder().addLimit(Bandwidth.builder()
+                .capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build()).tryConsume(1)) {
+            throw Problems.of(MessagingProblem.RATE_LIMITED, "Too many messages; wait a moment");
+        }
     }
 
     private <T> T as(Channel channel, Supplier<T> work) {

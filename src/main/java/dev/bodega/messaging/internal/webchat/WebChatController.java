@@ -18,8 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -53,12 +56,24 @@ class WebChatController {
         return new Accepted(received.messageId(), received.duplicate());
     }
 
+    /** A file (an image or a document) from the visitor into their own conversation. */
+    @PostMapping(path = "/webchat/{key}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Accepted sendFile(@PathVariable String key, @RequestParam String visitorId,
+                      @RequestParam(required = false) @Size(max = 255) String name,
+                      @RequestParam(required = false) @Size(max = 255) String email,
+                      @RequestParam MultipartFile file) {
+        var received = chat.sendFile(key, visitorId, name, email, new WebChat.VisitorFile(file.getOriginalFilename(),
+                file.getContentType(), file.getSize(), () -> bytes(file)));
+        return new Accepted(received.messageId(), received.duplicate());
+    }
+
     @GetMapping("/webchat/{key}/messages")
     WebChat.Thread thread(@PathVariable String key, @RequestParam String visitorId) {
         return chat.thread(key, visitorId);
     }
 
-    /** A file the shop sent the visitor; served as a download that never runs as a page of ours. */
+    /** A file in the visitor's conversation (theirs or the shop's), as a download never run as a page of ours. */
     @GetMapping("/webchat/{key}/messages/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable String key, @PathVariable UUID id, @RequestParam String visitorId) {
         MediaFiles.Content file = chat.file(key, visitorId, id);
@@ -72,5 +87,13 @@ class WebChatController {
     @GetMapping(path = "/webchat/{key}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String key, @RequestParam String visitorId) {
         return chat.stream(key, visitorId);
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The upload could not be read", e);
+        }
     }
 }

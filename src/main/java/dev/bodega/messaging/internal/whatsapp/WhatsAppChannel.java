@@ -19,15 +19,15 @@ import java.time.Clock;
 class WhatsAppChannel implements OutboundChannel {
 
     private final WhatsAppChannels channels;
-    private final GraphApiClient graph;
+    private final GraphApis graphs;
     private final Clock clock;
     private final MediaFiles media;
     private final TransactionTemplate transactions;
 
-    WhatsAppChannel(WhatsAppChannels channels, GraphApiClient graph, Clock clock, MediaFiles media,
+    WhatsAppChannel(WhatsAppChannels channels, GraphApis graphs, Clock clock, MediaFiles media,
                     TransactionTemplate transactions) {
         this.channels = channels;
-        this.graph = graph;
+        this.graphs = graphs;
         this.clock = clock;
         this.media = media;
         this.transactions = transactions;
@@ -62,6 +62,7 @@ class WhatsAppChannel implements OutboundChannel {
                 .orElseThrow(() -> new IllegalStateException("The conversation's WhatsApp channel is gone"));
         String phoneNumberId = channel.channel().phoneNumberId();
         String token = channel.credentials().accessToken();
+        GraphApiClient graph = graphs.of(channel);
         OutboundMessage.Template template = message.template();
         if (template != null) {
             return graph.sendTemplate(phoneNumberId, token, message.contactExternalId(), template.name(),

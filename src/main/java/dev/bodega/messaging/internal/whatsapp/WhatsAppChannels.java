@@ -40,8 +40,8 @@ public class WhatsAppChannels implements SecretHolder {
                           String webhookUrl) {
     }
 
-    /** A channel with its decrypted secrets, for talking to Meta. */
-    record Connected(Channel channel, WhatsAppCredentials credentials) {
+    /** A channel with its decrypted secrets, for talking to Meta (or, {@code offline}, to the offline Graph API). */
+    record Connected(Channel channel, WhatsAppCredentials credentials, boolean offline) {
     }
 
     /** A new channel; a blank verify token is made up (and shown once, to paste into Meta's dashboard). */
@@ -53,7 +53,7 @@ public class WhatsAppChannels implements SecretHolder {
     }
 
     private record Row(UUID id, String name, String status, String phoneNumberId, String displayPhoneNumber,
-                       String webhookUrl, byte[] credentials) {
+                       String webhookUrl, byte[] credentials, boolean offline) {
         Channel channel() {
             return new Channel(id, name, status, phoneNumberId, displayPhoneNumber, webhookUrl);
         }
@@ -61,7 +61,8 @@ public class WhatsAppChannels implements SecretHolder {
 
     private static final String SELECT = """
             SELECT id, name, status, config->>'phoneNumberId' AS phone_number_id,
-                   config->>'displayPhoneNumber' AS display_phone_number, webhook_url, credentials
+                   config->>'displayPhoneNumber' AS display_phone_number, webhook_url, credentials,
+                   coalesce((config->>'offline')::boolean, false) AS offline
             FROM integrations WHERE tenant_id = :tenant AND type = 'whatsapp'""";
 
     private final JdbcClient jdbc;
@@ -80,6 +81,21 @@ public class WhatsAppChannels implements SecretHolder {
     /** Adds a channel to the current company; a name or phone number id already in use is a 409. */
     @Transactional
     public Created create(NewChannel input) {
+        return insert(input, false);
+    }
+
+    /**
+     * Adds a channel that needs no network (the demo company's): the offline Graph API takes its replies and ticks
+     * them as a phone would. Its number id and secrets are made up, and kept (encrypted) as any channel's.
+     */
+    @Transactional
+    public Channel createOffline(String name, String displayPhoneNumber) {
+        String phoneNumberId = "1" + String.format("%014d", RANDOM.nextLong(100_000_000_000_000L));
+        return insert(new NewChannel(name, phoneNumberId, displayPhoneNumber, "offline-" + newToken(), newToken(),
+                null), true).channel();
+    }
+
+    private Created insert(NewChannel input, boolean offline) {
         UUID tenant = TenantContext.tenantId();
         UUID id = Ids.next();
         String verifyToken = input.verifyToken() == null || input.verifyToken().isBlank() ? newToken()
@@ -88,7 +104,7 @@ public class WhatsAppChannels implements SecretHolder {
                 input.appSecret().trim(), verifyToken);
         String config = JSON.createObjectNode().put("phoneNumberId", input.phoneNumberId().trim())
                 .put("displayPhoneNumber", input.displayPhoneNumber() == null ? "" : input.displayPhoneNumber().trim())
-                .toString();
+                .put("offline", offline).toString();
         try {
             jdbc.sql("""
                             INSERT INTO integrations (tenant_id, id, type, name, status, config, credentials, webhook_url)
@@ -156,7 +172,7 @@ public class WhatsAppChannels implements SecretHolder {
 
     private Connected connected(UUID tenant, Row row) {
         return new Connected(row.channel(), WhatsAppCredentials.fromJson(
-                secrets.decryptText(tenant, purpose(row.id()), row.credentials())));
+                secrets.decryptText(tenant, purpose(row.id()), row.credentials())), row.offline());
     }
 
     private byte[] encrypt(UUID tenant, UUID integrationId, WhatsAppCredentials credentials) {

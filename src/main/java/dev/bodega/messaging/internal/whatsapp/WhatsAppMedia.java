@@ -37,15 +37,15 @@ public class WhatsAppMedia {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final WhatsAppChannels channels;
-    private final GraphApiClient graph;
+    private final GraphApis graphs;
     private final MediaFiles files;
 
-    WhatsAppMedia(JdbcClient jdbc, TransactionTemplate transactions, WhatsAppChannels channels, GraphApiClient graph,
+    WhatsAppMedia(JdbcClient jdbc, TransactionTemplate transactions, WhatsAppChannels channels, GraphApis graphs,
                   MediaFiles files) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.channels = channels;
-        this.graph = graph;
+        this.graphs = graphs;
         this.files = files;
     }
 
@@ -113,8 +113,9 @@ public class WhatsAppMedia {
 
     private boolean fetch(UUID tenant, UUID id, Claim claim) {
         try {
-            String token = channels.find(claim.integrationId()).orElseThrow().credentials().accessToken();
-            GraphApiClient.Download download = graph.fetchMedia(claim.mediaId(), token);
+            WhatsAppChannels.Connected channel = channels.find(claim.integrationId()).orElseThrow();
+            GraphApiClient.Download download = graphs.of(channel).fetchMedia(claim.mediaId(),
+                    channel.credentials().accessToken());
             transactions.executeWithoutResult(tx -> keep(tenant, id, download));
             return true;
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.bodega.messaging.internal.whatsapp;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dev.bodega.platform.Ids;
 import dev.bodega.support.BodegaTest;
@@ -12,6 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -20,7 +25,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole WhatsApp path in Chromium: a customer's message arrives live, the agent answers, the tick turns. */
+/**
+ * The inbox's channels in Chromium: on WhatsApp a customer's message arrives live, the agent answers, the tick turns;
+ * on web chat a visitor sends a picture from the widget, and a refused file is explained in the visitor's words.
+ */
 @BodegaTest
 class WhatsAppBrowserTest extends BrowserTestBase {
 
@@ -49,12 +57,7 @@ class WhatsAppBrowserTest extends BrowserTestBase {
         String wamid = "wamid.BROWSER" + channel.phoneNumberId();
         graphApi.stubFor(post(channel.messagesPath()).willReturn(okJson("""
                 {"messaging_product":"whatsapp","messages":[{"id":"%s"}]}""".formatted(wamid))));
-        page.navigate("/login");
-        page.fill("#company", tenant.slug());
-        page.fill("#email", tenant.adminEmail());
-        page.fill("#password", TestFixtures.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page.locator("#dashboard-title")).isVisible(LIVE);
+        signIn(tenant);
         page.navigate("/inbox");
         assertThat(page.locator("#inbox[data-live='on']")).isVisible(LIVE);
 
@@ -84,5 +87,36 @@ class WhatsAppBrowserTest extends BrowserTestBase {
 
         assertThat(page.locator(".message.mine .tick.delivered")).isVisible(LIVE);
         assertThat(page.locator(".message.mine .text")).hasText("Gracias por escribirnos, enseguida le atendemos");
+    }
+
+    @Test
+    void aWebChatVisitorSendsAPictureAndARefusedFileIsExplainedInTheirWords() {
+        var tenant = fixtures.tenant();
+        String channel = api.post(tenant.adminKey(), "/api/v1/channels/web-chat", Map.of("name", "Tienda")).json()
+                .get("id").asString();
+        signIn(tenant);
+        page.navigate("/inbox/settings/web-chat/" + channel + "/try");
+        page.click("#bodega-webchat-open");
+        Locator picker = page.locator("#bodega-webchat-file");
+
+        // Declared a picture, but HTML: the widget lets it go, the server refuses it, the widget says why.
+        picker.setInputFiles(new FilePayload("foto.png", "image/png",
+                "<html><body>no</body></html>".getBytes(StandardCharsets.UTF_8)));
+        assertThat(page.locator("#bodega-webchat-notice")).hasText(Pattern.compile("^(Solo imágenes|Only images) .*"),
+                new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+
+        picker.setInputFiles(new FilePayload("filtro.png", "image/png",
+                new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D}));
+        assertThat(page.locator("#bodega-webchat-messages .bwc-file")).hasText("\uD83D\uDCCE filtro.png",
+                new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+    }
+
+    private void signIn(TestFixtures.Tenant tenant) {
+        page.navigate("/login");
+        page.fill("#company", tenant.slug());
+        page.fill("#email", tenant.adminEmail());
+        page.fill("#password", TestFixtures.PASSWORD);
+        page.click("#login-submit");
+        assertThat(page.locator("#dashboard-title")).isVisible(LIVE);
     }
 }

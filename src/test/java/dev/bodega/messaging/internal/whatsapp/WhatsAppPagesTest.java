@@ -1,5 +1,7 @@
 package dev.bodega.messaging.internal.whatsapp;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.bodega.demo.DemoData;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.TestFixtures;
@@ -11,6 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static dev.bodega.messaging.internal.whatsapp.WhatsAppOutboundTest.eventually;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +34,10 @@ class WhatsAppPagesTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DemoData demo;
+    @Autowired
+    WireMockServer graphApi;
 
     WhatsAppKit kit;
 
@@ -89,6 +101,37 @@ class WhatsAppPagesTest {
                         JOIN contacts c ON c.tenant_id = v.tenant_id AND c.id = v.contact_id""")
                 .query(Stored.class).single());
         assertThat(stored).isEqualTo(new Stored("¿Abren el domingo?", "Lucía"));
+    }
+
+    @Test
+    void theDemoCompanysWhatsAppTakesTheSimulatorsMessageAndTicksTheAgentsReplyWithNoNetwork() throws Exception {
+        var tenant = fixtures.tenant();
+        demo.fill(tenant.id(), tenant.adminId());
+        var channel = api.get(tenant.adminKey(), "/api/v1/messaging/whatsapp/channels").json().get("items").get(0);
+        String phoneNumberId = channel.get("phoneNumberId").asString();
+        WebSession admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
+        assertThat(admin.get("/messaging/whatsapp/simulator").body()).contains(channel.get("id").asString());
+
+        assertThat(admin.post("/messaging/whatsapp/simulator", Map.of("channelId", channel.get("id").asString(),
+                "from", "573001234567", "name", "Marta", "text", "¿Tienen cemento gris?")).status()).isEqualTo(302);
+        UUID conversation = kit.sql(tenant.id(), j -> j.sql("""
+                        SELECT v.id FROM conversations v JOIN messages m ON m.tenant_id = v.tenant_id
+                            AND m.conversation_id = v.id
+                        WHERE v.platform = 'whatsapp' AND m.content = '¿Tienen cemento gris?'""")
+                .query(UUID.class).single());
+        admin.get("/inbox?c=" + conversation);
+        assertThat(admin.post("/inbox/c/" + conversation + "/reply", Map.of("content", "Sí, en bulto de 50 kg"))
+                .status()).isEqualTo(302);
+
+        // The offline phone ticks delivered, then read two seconds later: either shows the reply got there.
+        eventually(() -> Set.of("delivered", "read").contains(kit.sql(tenant.id(), j -> j.sql("""
+                        SELECT status FROM messages WHERE conversation_id = :c AND is_from_me""")
+                .param("c", conversation).query(String.class).single())));
+        String wamid = kit.sql(tenant.id(), j -> j.sql("""
+                        SELECT external_message_id FROM messages WHERE conversation_id = :c AND is_from_me""")
+                .param("c", conversation).query(String.class).single());
+        assertThat(wamid).startsWith("wamid.OFFLINE");
+        assertThat(graphApi.findAll(anyRequestedFor(urlMatching(".*/" + phoneNumberId + "/.*")))).isEmpty();
     }
 
     @Test
