@@ -64,8 +64,10 @@ class BuiltInResponder {
      */
     private Answer orders(Dialogue d) {
         Optional<Phrases.Reference> named = Phrases.reference(d.lastFromContact());
-        List<ShopQueries.Order> orders = shop.orders(d.tenantId(), d.customerId(), named.orElse(null));
-        if (orders.isEmpty() && named.isPresent() && !shop.orders(d.tenantId(), d.customerId(), null).isEmpty()) {
+        List<ShopQueries.Order> orders = shop.orders(d.tenantId(), d.customerId(),
+                named.map(Phrases.Reference::kind).orElse(null), named.map(Phrases.Reference::number).orElse(null));
+        if (orders.isEmpty() && named.isPresent()
+                && !shop.orders(d.tenantId(), d.customerId(), null, null).isEmpty()) {
             return Answer.of(say(d, "assistant.say.notYours", named.get().written()));
         }
         if (orders.isEmpty()) {

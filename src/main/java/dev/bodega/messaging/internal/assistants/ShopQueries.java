@@ -118,15 +118,14 @@ class ShopQueries {
 
     /**
      * The latest orders of the contact's customer, newest first: its sales and, when the customer stands for a partner
-     * organization, that organization's customer orders and the transfer requests bound for it. Only the one the
-     * {@code reference} names when there is one; nothing for a contact linked to no customer.
+     * organization, that organization's customer orders and the transfer requests bound for it. Only those numbered
+     * {@code number} (of {@code kind}; null for any) when it is not null; nothing for a contact linked to no customer.
      */
-    List<Order> orders(UUID tenantId, UUID customerId, Phrases.Reference reference) {
+    List<Order> orders(UUID tenantId, UUID customerId, Kind kind, Long number) {
         if (customerId == null) {
             return List.of();
         }
-        Long number = reference == null ? null : reference.number();
-        Predicate<Kind> asked = kind -> reference == null || reference.kind() == null || reference.kind() == kind;
+        Predicate<Kind> asked = k -> kind == null || kind == k;
         return as(tenantId, () -> {
             List<Order> orders = new ArrayList<>(asked.test(Kind.SALE) ? sales(tenantId, customerId, number) : List.of());
             customerOrders.organizationOf(customerId).ifPresent(organization -> {

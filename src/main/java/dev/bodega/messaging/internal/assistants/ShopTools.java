@@ -5,6 +5,7 @@ import org.springframework.ai.tool.annotation.ToolParam;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,7 +61,9 @@ class ShopTools {
             + "customer, or when none of its orders has the number asked for.")
     public List<ShopQueries.Order> myOrders(@ToolParam(description = "an order's number as the customer wrote it "
             + "(PED-000123, SOL-12, 123), or empty for the latest orders", required = false) String number) {
-        return shop.orders(tenantId, customerId, number == null ? null : Phrases.reference(number).orElse(null));
+        Optional<Phrases.Reference> named = number == null ? Optional.empty() : Phrases.reference(number);
+        return shop.orders(tenantId, customerId, named.map(Phrases.Reference::kind).orElse(null),
+                named.map(Phrases.Reference::number).orElse(null));
     }
 
     @Tool(description = "The shop's stores with address and phone, and its opening hours per weekday.")
