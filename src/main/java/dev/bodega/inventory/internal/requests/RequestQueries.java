@@ -1,7 +1,9 @@
 package dev.bodega.inventory.internal.requests;
 
+import dev.bodega.inventory.TransferRequests;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,6 +92,20 @@ public class RequestQueries {
                 .param("destination", filter.destinationId()).param("before", before).param("limit", limit + 1)
                 .query(RequestQueries::view).list();
         return CursorPage.of(rows, limit, RequestView::id);
+    }
+
+    @Transactional(readOnly = true)
+    List<TransferRequests.RequestState> toOrganization(UUID organizationId, Long number, int limit) {
+        return jdbc.sql("""
+                        SELECT r.number, 'SOL-' || r.number AS code, r.status, d.name AS destination,
+                               r.created_at AS requested_at, r.dispatched_at, r.received_at
+                        FROM transfer_requests r
+                        JOIN locations d ON d.tenant_id = r.tenant_id AND d.id = r.destination_id
+                        WHERE r.tenant_id = :tenant AND d.organization_id = :organization
+                          AND (CAST(:number AS bigint) IS NULL OR r.number = :number)
+                        ORDER BY r.created_at DESC, r.id DESC LIMIT :limit""")
+                .param("tenant", TenantContext.tenantId()).param("organization", organizationId)
+                .param("number", number).param("limit", limit).query(TransferRequests.RequestState.class).list();
     }
 
     @Transactional(readOnly = true)

@@ -13,9 +13,16 @@ import java.util.UUID;
 class TransferRequestsService implements TransferRequests {
 
     private final RequestFlow flow;
+    private final RequestQueries queries;
 
-    TransferRequestsService(RequestFlow flow) {
+    TransferRequestsService(RequestFlow flow, RequestQueries queries) {
         this.flow = flow;
+        this.queries = queries;
+    }
+
+    @Override
+    public List<RequestState> toOrganization(UUID organizationId, Long number, int limit) {
+        return queries.toOrganization(organizationId, number, limit);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.bodega.platform.Text.blankToNull;
+
 /**
  * The assistant's form on its page: numbers as typed (a decimal comma is read), working hours as one span per day
  * ({@code hours[mon_from]}, {@code hours[mon_to]}), and the key only when a new one is typed.
@@ -69,7 +71,10 @@ public class AssistantForm {
         return f;
     }
 
-    /** The request this form asks for; a number that does not read is null here and refused by the caller. */
+    /**
+     * The request this form asks for; a number that does not read is null here and refused by the caller. A browser
+     * sends every empty field as "": an empty text is no value (an empty base URL is none, not a bad URL).
+     */
     AssistantRequest request() {
         Map<String, List<List<String>>> working = new LinkedHashMap<>();
         for (String day : DAYS) {
@@ -79,10 +84,12 @@ public class AssistantForm {
                 working.put(day, List.of(List.of(from, to)));
             }
         }
-        return new AssistantRequest(name, description, prompt, active, provider, model, baseUrl,
+        return new AssistantRequest(name, blankToNull(description), blankToNull(prompt), active, provider,
+                blankToNull(model), blankToNull(baseUrl),
                 removeKey ? "" : (apiKey == null || apiKey.isBlank() ? null : apiKey), maxTokens,
-                FormNumbers.decimal(temperature), timeoutSeconds, responseDelay, working, fallbackMessage, maxTurns,
-                contextMessages, integrationId, autoAssign, decimalOrZero(inputPrice), decimalOrZero(outputPrice));
+                FormNumbers.decimal(temperature), timeoutSeconds, responseDelay, working,
+                blankToNull(fallbackMessage), maxTurns, contextMessages, integrationId, autoAssign,
+                decimalOrZero(inputPrice), decimalOrZero(outputPrice));
     }
 
     private static BigDecimal decimalOrZero(String text) {

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -57,15 +58,34 @@ class BuiltInResponder {
         return line + " " + (stock.isEmpty() ? say(d, "assistant.say.outOfStock") : say(d, "assistant.say.inStock", where));
     }
 
+    /**
+     * The contact's latest orders, or the one its message names. A number that is not one of its own orders gets
+     * nothing of that order, only a request to check it (a person takes over when it has no orders at all).
+     */
     private Answer orders(Dialogue d) {
-        List<ShopQueries.Order> orders = shop.orders(d.tenantId(), d.customerId());
+        Optional<Phrases.Reference> named = Phrases.reference(d.lastFromContact());
+        List<ShopQueries.Order> orders = shop.orders(d.tenantId(), d.customerId(),
+                named.map(Phrases.Reference::kind).orElse(null), named.map(Phrases.Reference::number).orElse(null));
+        if (orders.isEmpty() && named.isPresent()
+                && !shop.orders(d.tenantId(), d.customerId(), null, null).isEmpty()) {
+            return Answer.of(say(d, "assistant.say.notYours", named.get().written()));
+        }
         if (orders.isEmpty()) {
             return Answer.handOff(say(d, "assistant.say.noOrders"), "cannot_help");
         }
-        return Answer.of(say(d, "assistant.say.orders", orders.stream()
-                .map(o -> say(d, "assistant.say.order", o.number() == null ? "—" : o.number(), d.formats().date(o.date()),
-                        say(d, "assistant.order." + o.status()), money(d, o.total())))
-                .collect(Collectors.joining("; "))));
+        String listed = orders.stream().map(o -> order(d, o)).collect(Collectors.joining("; "));
+        return Answer.of(say(d, named.isPresent() ? "assistant.say.found" : "assistant.say.orders", listed));
+    }
+
+    private String order(Dialogue d, ShopQueries.Order o) {
+        return switch (o.kind()) {
+            case SALE -> say(d, "assistant.say.order", o.number() == null ? "—" : o.number(), d.formats().date(o.date()),
+                    say(d, "assistant.order." + o.status()), money(d, o.total()));
+            case CUSTOMER_ORDER -> say(d, "assistant.say.placed", o.number(), d.formats().date(o.date()),
+                    say(d, "assistant.customerOrder." + o.status()));
+            case TRANSFER -> say(d, "assistant.say.placed", o.number(), d.formats().date(o.date()),
+                    say(d, "assistant.transfer." + o.status()));
+        };
     }
 
     private String stores(Dialogue d) {

@@ -1,6 +1,8 @@
 package dev.bodega.messaging.internal.assistants;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,11 +14,20 @@ final class Phrases {
 
     enum Intent { PERSON, ORDER, HOURS, PRICE, STOCK, GREETING, OTHER }
 
+    /**
+     * The order a message names: its number, of the kind its prefix says (PED- a customer order, SOL- a transfer
+     * request; a bare number any kind), as written.
+     */
+    record Reference(ShopQueries.Kind kind, long number, String written) {
+    }
+
     private static final Pattern PERSON = Pattern.compile(
             "\\b(hablar|comunicar(me)?|pasa(me|r)?|paseme|atienda|quiero)\\b.*\\b(persona|humano|agente|asesor|vendedor|alguien)\\b"
             + "|\\b(talk|speak|chat|connect)\\b.*\\b(human|person|agent|representative|someone|somebody)\\b"
             + "|\\b(persona real|real person|un humano|a human)\\b");
-    private static final Pattern ORDER = Pattern.compile("\\b(pedidos?|ordene?s?|mi compra|factura|orders?|my purchase|invoice|delivery)\\b");
+    private static final Pattern ORDER = Pattern.compile("\\b(pedidos?|ordene?s?|mi compra|factura|orders?|my purchase"
+            + "|invoice|delivery|traslados?|solicitud|transfers?|shipments?|(ped|sol)-?\\d+)\\b");
+    private static final Pattern REFERENCE = Pattern.compile("\\b(ped|sol)?[-\\s#]*0*(\\d{1,15})\\b");
     private static final Pattern HOURS = Pattern.compile(
             "\\b(horarios?|abren|abiertos?|cierran|a que hora|donde (estan|quedan|queda)|direccion|ubicacion|sucursal(es)?"
             + "|hours|open|close|opening|where are you|address|location|stores)\\b");
@@ -67,6 +78,17 @@ final class Phrases {
             return Intent.HOURS;
         }
         return GREETING.matcher(t).matches() ? Intent.GREETING : Intent.OTHER;
+    }
+
+    /** The order the message names by its number, if it names one. */
+    static Optional<Reference> reference(String text) {
+        Matcher m = REFERENCE.matcher(fold(text));
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        ShopQueries.Kind kind = m.group(1) == null ? null
+                : m.group(1).equals("ped") ? ShopQueries.Kind.CUSTOMER_ORDER : ShopQueries.Kind.TRANSFER;
+        return Optional.of(new Reference(kind, Long.parseLong(m.group(2)), m.group().strip().toUpperCase(Locale.ROOT)));
     }
 
     /** What the contact asks about: the message without the words that ask ("¿tienen taladros?" → "taladros"). */

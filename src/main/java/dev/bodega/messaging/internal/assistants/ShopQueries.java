@@ -1,25 +1,31 @@
 package dev.bodega.messaging.internal.assistants;
 
+import dev.bodega.inventory.TransferRequests;
 import dev.bodega.messaging.internal.InboxSettings;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.sales.CustomerOrderLookup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * What an assistant may know of the shop, read through the views catalog, inventory and sales publish. Every
- * question opens its own read-only transaction as the given company (row-level security, staff scope), whatever
- * scope the caller's thread had: the company comes from the conversation, never from what a message or a model says.
+ * What an assistant may know of the shop, read through the views catalog, inventory and sales publish and through
+ * their APIs (customer orders, transfer requests). Every question opens its own read-only transaction as the given
+ * company (row-level security, staff scope), whatever scope the caller's thread had: the company comes from the
+ * conversation, never from what a message or a model says.
  */
 @Component
 class ShopQueries {
@@ -35,19 +41,33 @@ class ShopQueries {
     record Store(String name, String kind, String address, String phone) {
     }
 
-    record Order(String number, String status, BigDecimal total, String currency, LocalDate date) {
+    /**
+     * One of the contact's orders: a sale (by its invoice number), a customer order of its partner organization
+     * (PED-000123) or a transfer request bound for that organization's warehouses (SOL-12); {@code status} as the
+     * order's kind stores it.
+     */
+    record Order(Kind kind, String number, String status, BigDecimal total, String currency, Instant date) {
     }
+
+    enum Kind { SALE, CUSTOMER_ORDER, TRANSFER }
+
+    private static final int ORDERS = 5;
 
     private static final String FOLD = "translate(lower(%s), 'áàâäéèêëíìîïóòôöúùûüñç', 'aaaaeeeeiiiioooouuuunc')";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final InboxSettings inboxSettings;
+    private final CustomerOrderLookup customerOrders;
+    private final TransferRequests transfers;
 
-    ShopQueries(JdbcClient jdbc, TransactionTemplate transactions, InboxSettings inboxSettings) {
+    ShopQueries(JdbcClient jdbc, TransactionTemplate transactions, InboxSettings inboxSettings,
+                CustomerOrderLookup customerOrders, TransferRequests transfers) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.inboxSettings = inboxSettings;
+        this.customerOrders = customerOrders;
+        this.transfers = transfers;
     }
 
     /** Active items whose SKU or barcode is the text, or whose name holds each of its words (accents forgiven). */
@@ -96,16 +116,40 @@ class ShopQueries {
         return as(tenantId, () -> inboxSettings.current().businessHours());
     }
 
-    /** The latest sales of a customer (the contact's, linked by the inbox), newest first. */
-    List<Order> orders(UUID tenantId, UUID customerId) {
+    /**
+     * The latest orders of the contact's customer, newest first: its sales and, when the customer stands for a partner
+     * organization, that organization's customer orders and the transfer requests bound for it. Only those numbered
+     * {@code number} (of {@code kind}; null for any) when it is not null; nothing for a contact linked to no customer.
+     */
+    List<Order> orders(UUID tenantId, UUID customerId, Kind kind, Long number) {
         if (customerId == null) {
             return List.of();
         }
-        return as(tenantId, () -> jdbc.sql("""
-                        SELECT invoice_number::text AS number, status, total, currency, sale_date::date AS date
+        Predicate<Kind> asked = k -> kind == null || kind == k;
+        return as(tenantId, () -> {
+            List<Order> orders = new ArrayList<>(asked.test(Kind.SALE) ? sales(tenantId, customerId, number) : List.of());
+            customerOrders.organizationOf(customerId).ifPresent(organization -> {
+                if (asked.test(Kind.CUSTOMER_ORDER)) {
+                    customerOrders.ordersOf(organization, number, ORDERS).forEach(o -> orders.add(new Order(
+                            Kind.CUSTOMER_ORDER, o.code(), o.status(), null, null, o.orderDate())));
+                }
+                if (asked.test(Kind.TRANSFER)) {
+                    transfers.toOrganization(organization, number, ORDERS).forEach(r -> orders.add(new Order(
+                            Kind.TRANSFER, r.code(), r.status(), null, null, r.requestedAt())));
+                }
+            });
+            return orders.stream().sorted(Comparator.comparing(Order::date).reversed()).limit(ORDERS).toList();
+        });
+    }
+
+    private List<Order> sales(UUID tenantId, UUID customerId, Long number) {
+        return jdbc.sql("""
+                        SELECT 'SALE' AS kind, invoice_number::text AS number, status, total, currency, sale_date AS date
                         FROM sales_customer_sales WHERE tenant_id = :tenant AND customer_id = :customer
-                        ORDER BY sale_date DESC LIMIT 5""")
-                .param("tenant", tenantId).param("customer", customerId).query(Order.class).list());
+                          AND (CAST(:number AS bigint) IS NULL OR invoice_number = :number)
+                        ORDER BY sale_date DESC LIMIT :limit""")
+                .param("tenant", tenantId).param("customer", customerId).param("number", number)
+                .param("limit", ORDERS).query(Order.class).list();
     }
 
     private <T> T as(UUID tenantId, Supplier<T> query) {

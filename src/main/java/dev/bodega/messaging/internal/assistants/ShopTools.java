@@ -5,6 +5,7 @@ import org.springframework.ai.tool.annotation.ToolParam;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,10 +55,15 @@ class ShopTools {
                 .toList();
     }
 
-    @Tool(description = "The status of the orders of the customer writing in this conversation (latest first). "
-            + "Empty when the contact is not linked to a customer.")
-    public List<ShopQueries.Order> myOrders() {
-        return shop.orders(tenantId, customerId);
+    @Tool(description = "The status of the orders of the customer writing in this conversation, latest first: its "
+            + "purchases (SALE, by invoice number), its organization's orders (CUSTOMER_ORDER, PED-000123) and the "
+            + "transfers bound for its organization (TRANSFER, SOL-12). Empty when the contact is not linked to a "
+            + "customer, or when none of its orders has the number asked for.")
+    public List<ShopQueries.Order> myOrders(@ToolParam(description = "an order's number as the customer wrote it "
+            + "(PED-000123, SOL-12, 123), or empty for the latest orders", required = false) String number) {
+        Optional<Phrases.Reference> named = number == null ? Optional.empty() : Phrases.reference(number);
+        return shop.orders(tenantId, customerId, named.map(Phrases.Reference::kind).orElse(null),
+                named.map(Phrases.Reference::number).orElse(null));
     }
 
     @Tool(description = "The shop's stores with address and phone, and its opening hours per weekday.")

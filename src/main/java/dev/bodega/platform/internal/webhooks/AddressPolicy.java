@@ -6,6 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,34 +15,59 @@ import java.util.Locale;
  * endpoint is saved and again before each attempt (a name may resolve elsewhere later). Loopback, link-local,
  * private (site-local, unique-local, carrier-grade NAT), wildcard and multicast addresses are refused unless the
  * operator allows private addresses ({@code bodega.webhooks.allow-private}).
+ * <p>
+ * An attempt connects only to the addresses checked ({@link #target}), never to the name again: a name that answers
+ * a public address to the check and a private one a moment later (DNS rebinding) still reaches the public one.
  */
 final class AddressPolicy {
 
-    private final boolean allowPrivate;
-
-    AddressPolicy(boolean allowPrivate) {
-        this.allowPrivate = allowPrivate;
+    /** How a host name becomes addresses ({@code InetAddress::getAllByName}; tests answer their own). */
+    interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    /** The URL as a URI, or a problem saying why it cannot be a webhook endpoint. */
+    /** Where one attempt goes: the URL, and the checked addresses of its host, the only ones it may connect to. */
+    record Target(URI uri, List<InetAddress> addresses) {
+    }
+
+    private final boolean allowPrivate;
+    private final Resolver resolver;
+
+    AddressPolicy(boolean allowPrivate) {
+        this(allowPrivate, InetAddress::getAllByName);
+    }
+
+    AddressPolicy(boolean allowPrivate, Resolver resolver) {
+        this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
+    }
+
+    /** The URL as a URI, or a problem saying why it cannot be a webhook endpoint (when it is saved). */
     URI check(String url) {
         URI uri = parse(url);
-        if (allowPrivate) {
-            return uri;
-        }
-        InetAddress[] addresses;
+        return allowPrivate ? uri : target(uri).uri();
+    }
+
+    /** The URL with its host resolved once and every address checked, or a problem saying why not. */
+    Target target(String url) {
+        return target(parse(url));
+    }
+
+    private Target target(URI uri) {
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = List.of(resolver.resolve(uri.getHost()));
         } catch (UnknownHostException e) {
             throw Problems.of(WebhookProblem.ADDRESS_REFUSED, "The host " + uri.getHost() + " does not resolve");
         }
-        for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
-                throw Problems.of(WebhookProblem.ADDRESS_REFUSED, "The host " + uri.getHost()
-                        + " resolves to a loopback, link-local or private address");
-            }
+        if (addresses.isEmpty()) {
+            throw Problems.of(WebhookProblem.ADDRESS_REFUSED, "The host " + uri.getHost() + " does not resolve");
         }
-        return uri;
+        if (!allowPrivate && !addresses.stream().allMatch(AddressPolicy::isPublic)) {
+            throw Problems.of(WebhookProblem.ADDRESS_REFUSED, "The host " + uri.getHost()
+                    + " resolves to a loopback, link-local or private address");
+        }
+        return new Target(uri, addresses);
     }
 
     static URI parse(String url) {

@@ -11,11 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,9 +53,7 @@ class Sender {
     private final TenantSettingsService settings;
     private final MessageSource messages;
     private final Duration firstRetry;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final PinnedHttp http = new PinnedHttp();
 
     Sender(JdbcClient jdbc, TransactionTemplate transactions, Endpoints endpoints, AddressPolicy addresses,
            Notifications notifications, TenantSettingsService settings, MessageSource messages,
@@ -134,19 +128,11 @@ class Sender {
     private Outcome send(Claim claim, Map<String, String> headers) {
         long start = System.nanoTime();
         try {
-            URI uri = addresses.check(claim.url());
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(claim.timeoutSeconds()))
-                    .POST(HttpRequest.BodyPublishers.ofString(claim.body()));
-            headers.forEach(request::header);
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            String responseHeaders = response.headers().map().entrySet().stream()
-                    .map(e -> e.getKey() + ": " + String.join(", ", e.getValue())).collect(Collectors.joining("\n"));
-            return new Outcome(response.statusCode(), cut(responseHeaders), cut(response.body()), null, millis(start));
-        } catch (HttpTimeoutException e) {
+            PinnedHttp.Reply reply = http.post(addresses.target(claim.url()), headers, claim.body(),
+                    Duration.ofSeconds(claim.timeoutSeconds()), KEEP_CHARS * 4L);
+            return new Outcome(reply.status(), cut(reply.headers()), cut(reply.body()), null, millis(start));
+        } catch (InterruptedIOException e) {
             return new Outcome(null, null, null, "Timed out after " + claim.timeoutSeconds() + " s", millis(start));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, null, null, "Interrupted", millis(start));
         } catch (Exception e) {
             log.debug("Webhook to {} failed", claim.url(), e);
             return new Outcome(null, null, null, cut(e.getMessage() == null ? e.toString() : e.getMessage()),

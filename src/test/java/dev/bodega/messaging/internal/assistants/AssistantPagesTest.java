@@ -47,6 +47,9 @@ class AssistantPagesTest {
         assertThat(admin.get("/messaging/assistants?lang=en").body()).contains("No assistants yet.", "New assistant");
         Map<String, String> form = new HashMap<>(Map.of("name", "", "provider", "builtin", "integrationId", channel,
                 "temperature", "0,5", "maxTokens", "150", "hours[mon_from]", "18:00", "hours[mon_to]", "09:00"));
+        // As a browser sends the form: every field, the empty ones as "".
+        form.putAll(Map.of("description", "", "prompt", "", "model", "", "baseUrl", "", "apiKey", "",
+                "fallbackMessage", ""));
         var blank = admin.post("/messaging/assistants/new", form);
         assertThat(blank.status()).isEqualTo(200);
         assertThat(blank.body()).contains("Check this value.");
@@ -69,7 +72,8 @@ class AssistantPagesTest {
 
         var metrics = admin.get("/messaging/assistants/metrics?days=7");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("id=\"metrics-chart\"", "<rect", "Ayudante");
+        assertThat(metrics.body()).contains("id=\"metrics-chart\"", "<rect", "Ayudante")
+                .as("no comment of the template leaks into the page").doesNotContain("the layout takes");
     }
 
     @Test

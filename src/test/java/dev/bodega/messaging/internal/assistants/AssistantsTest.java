@@ -2,12 +2,16 @@ package dev.bodega.messaging.internal.assistants;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.bodega.demo.DemoData;
+import dev.bodega.inventory.InventorySetup;
 import dev.bodega.inventory.MovementType;
 import dev.bodega.inventory.StockPostings;
+import dev.bodega.inventory.TransferRequests;
 import dev.bodega.messaging.internal.InboundMessage;
 import dev.bodega.messaging.internal.Inbox;
 import dev.bodega.platform.Formats;
+import dev.bodega.platform.PartnerSetup;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.sales.CustomerOrderDesk;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
@@ -42,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Assistants answering a web chat: a model (WireMock answering as an OpenAI-compatible server) calling the shop's
- * tools inside the conversation's company, a model timing out, and the built-in assistant on the demo catalog.
+ * tools inside the conversation's company, a model timing out, and the built-in assistant on the demo catalog and on
+ * a partner organization's orders.
  */
 @BodegaTest
 class AssistantsTest {
@@ -57,6 +62,10 @@ class AssistantsTest {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
     @Autowired DemoData demo;
+    @Autowired PartnerSetup partners;
+    @Autowired InventorySetup locations;
+    @Autowired CustomerOrderDesk orders;
+    @Autowired TransferRequests transfers;
 
     record Line(String senderType, String content, boolean isPrivate, boolean isAutoResponse) {
     }
@@ -185,6 +194,54 @@ class AssistantsTest {
                 .contains((String) item.get("sku"), "In stock:", " at " + item.get("store"));
     }
 
+    @Test
+    void aContactLinkedToAPartnerOrganizationIsToldOfItsOwnOrdersOnly() {
+        var shop = fixtures.tenant();
+        UUID item = stock.item(shop, "FIL-9", "pcs", BigDecimal.ONE);
+        UUID central = stock.location(shop, "Bodega central");
+        Partner ours = partner(shop, "Ferretería Norte");
+        Partner theirs = partner(shop, "Ferretería Sur");
+        String ourOrder = customerOrder(shop, ours, item);
+        String theirOrder = customerOrder(shop, theirs, item);
+        long transfer = stock.asAdmin(shop, () -> jdbc.sql("SELECT number FROM transfer_requests WHERE id = :id")
+                .param("id", transfers.request(central, ours.warehouse(), null, Map.of(item, new BigDecimal("2"))))
+                .query(Long.class).single());
+        var other = fixtures.tenant();
+        Partner elsewhere = partner(other, "Ferretería Norte");
+        UUID otherItem = stock.item(other, "FIL-9", "pcs", BigDecimal.ONE);
+        String otherCompanysOrder = List.of(1, 2, 3).stream().map(i -> customerOrder(other, elsewhere, otherItem))
+                .toList().get(2);
+        stock.asAdmin(shop, () -> jdbc.sql("""
+                        INSERT INTO customers (tenant_id, id, document_type, document_number, first_name, phone,
+                                               organization_id)
+                        VALUES (:t, :id, 'ORG', 'NORTE', 'Ferretería Norte', '+57 300 555 0101', :organization)""")
+                .param("t", shop.id()).param("id", UUID.randomUUID()).param("organization", ours.id()).update());
+        UUID channel = webChat(shop);
+        var created = api.post(shop.adminKey(), "/api/v1/assistants",
+                Map.of("name", "Asistente", "provider", "builtin", "integrationId", channel));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        UUID conversation = ask(shop, channel, "¿Dónde está mi pedido " + ourOrder + "?");
+        assertThat(answer(shop, conversation, 2)).startsWith("Su pedido: " + ourOrder + " del ")
+                .endsWith(": recibido, pendiente de aprobación.");
+        ask(shop, channel, "Where is my order SOL-" + transfer + "?");
+        assertThat(answer(shop, conversation, 4)).startsWith("Your order: SOL-" + transfer + " of ").endsWith(": pending.");
+        ask(shop, channel, "¿Y mi pedido?");
+        assertThat(answer(shop, conversation, 6)).startsWith("Sus últimos pedidos: ")
+                .contains(ourOrder, "SOL-" + transfer).doesNotContain(theirOrder);
+
+        ask(shop, channel, "¿Dónde está mi pedido " + theirOrder + "?");
+        assertThat(answer(shop, conversation, 8))
+                .isEqualTo("No encuentro el pedido " + theirOrder + " entre los suyos. ¿Puede revisar el número?");
+        ask(shop, channel, "¿Dónde está mi pedido " + otherCompanysOrder + "?");
+        assertThat(answer(shop, conversation, 10))
+                .isEqualTo("No encuentro el pedido " + otherCompanysOrder + " entre los suyos. ¿Puede revisar el número?");
+
+        UUID unlinked = say(shop, channel, "visitor-unlinked", "¿Dónde está mi pedido " + ourOrder + "?");
+        assertThat(waitFor(() -> thread(shop, unlinked), t -> t.size() == 3).get(1)).isEqualTo(new Line("assistant",
+                "No encuentro pedidos a su nombre; le paso con una persona de nuestro equipo.", false, true));
+    }
+
     private void stubToolCall(String modelName, String arguments, String finalAnswer) {
         model.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(2)
                 .withRequestBody(matchingJsonPath("$.model", equalTo(modelName)))
@@ -196,6 +253,41 @@ class AssistantsTest {
                 .withRequestBody(matchingJsonPath("$.model", equalTo(modelName)))
                 .withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
                 .willReturn(okJson(completion(modelName, "\"content\": " + quote(finalAnswer), "stop"))));
+    }
+
+    record Partner(UUID id, UUID warehouse) {
+    }
+
+    private Partner partner(TestFixtures.Tenant tenant, String name) {
+        UUID id = stock.asAdmin(tenant, () -> partners.createOrganization(
+                new PartnerSetup.NewOrganization(name, "customer", null, null, null)));
+        return new Partner(id, stock.asAdmin(tenant, () -> locations.createLocation(
+                new InventorySetup.NewLocation("Almacén " + name, "warehouse", null, null, id))));
+    }
+
+    /** A submitted customer order of the partner, by its number as people read it. */
+    private String customerOrder(TestFixtures.Tenant tenant, Partner partner, UUID item) {
+        return stock.asAdmin(tenant, () -> {
+            UUID order = orders.draft(partner.id(), partner.warehouse(), null,
+                    List.of(new CustomerOrderDesk.Line(item, BigDecimal.ONE)));
+            orders.submit(order);
+            return jdbc.sql("SELECT 'PED-' || lpad(number::text, 6, '0') FROM customer_orders WHERE id = :id")
+                    .param("id", order).query(String.class).single();
+        });
+    }
+
+    /** Asks as the contact whose phone is the partner's customer record's. */
+    private UUID ask(TestFixtures.Tenant tenant, UUID channel, String text) {
+        return inbox.receive(InboundMessage.text(tenant.id(), channel, "web_chat", "visitor-norte", null,
+                "573005550101", UUID.randomUUID().toString(), text)).conversationId();
+    }
+
+    /** The assistant's answer once the conversation holds {@code messages}. */
+    private String answer(TestFixtures.Tenant tenant, UUID conversation, int messages) {
+        List<Line> thread = waitFor(() -> thread(tenant, conversation), t -> t.size() >= messages);
+        assertThat(thread).hasSize(messages);
+        assertThat(thread.get(messages - 1).senderType()).isEqualTo("assistant");
+        return thread.get(messages - 1).content();
     }
 
     private static String completion(String modelName, String message, String finishReason) {

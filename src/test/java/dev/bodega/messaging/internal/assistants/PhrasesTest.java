@@ -28,4 +28,17 @@ class PhrasesTest {
         }
         assertThat(Phrases.language(text).getLanguage()).isEqualTo(language);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+            "¿Dónde está mi pedido PED-000123?|CUSTOMER_ORDER|123|PED-000123",
+            "Where is my order SOL-12?|TRANSFER|12|SOL-12",
+            "Mi pedido 45 no llega|null|45|45",
+            "My order #7, please|null|7|#7"})
+    void anOrderIsNamedByItsNumberAndItsPrefixSaysItsKind(String text, ShopQueries.Kind kind, long number,
+                                                          String written) {
+        assertThat(Phrases.intent(text)).isEqualTo(Phrases.Intent.ORDER);
+        assertThat(Phrases.reference(text)).contains(new Phrases.Reference(kind, number, written));
+        assertThat(Phrases.reference("¿Dónde está mi pedido?")).isEmpty();
+    }
 }
