@@ -158,7 +158,7 @@ public class ApiKeys {
         Actor actor = Actor.require();
         jdbc.sql("UPDATE api_keys SET revoked_at = now(), revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
                 .param("by", actor.userId()).param("id", id).update();
-        forget();
+        changes.madeHere();
         events.record(Type.API_KEY_REVOKED, Risk.medium, actor.userId(), key.prefix() + " " + key.name());
     }
 
@@ -193,14 +193,6 @@ public class ApiKeys {
         }
         return Optional.of(new ApiKeyAuthentication(key.tenantId(), key.userId(), key.id(), Set.of(key.permissions()),
                 key.standing()));
-    }
-
-    /**
-     * Drops every remembered key at once, for a change made here; other servers hear it through {@link AuthChanges}
-     * within a moment of the commit.
-     */
-    void forget() {
-        memory.clear();
     }
 
     private Stored remembered(String hash, Instant now) {

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,6 +38,23 @@ class AuthChanges implements SmartLifecycle {
     /** A number that differs after any change; -1 while changes could go unheard. */
     long epoch() {
         return listening ? changes.get() : -1;
+    }
+
+    /**
+     * For a change to who may do what in the current transaction: this server's memory is stale from its commit on,
+     * without waiting to hear the announcement (other servers hear it within a moment).
+     */
+    void madeHere() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            changes.incrementAndGet();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                changes.incrementAndGet();
+            }
+        });
     }
 
     @Override

@@ -54,8 +54,10 @@ class RoleAdmin {
 
     private final JdbcClient jdbc;
     private final Users users;
+    private final AuthChanges authChanges;
 
-    RoleAdmin(JdbcClient jdbc, Users users) {
+    RoleAdmin(JdbcClient jdbc, Users users, AuthChanges authChanges) {
+        this.authChanges = authChanges;
         this.jdbc = jdbc;
         this.users = users;
     }
@@ -103,6 +105,7 @@ class RoleAdmin {
 
     @Transactional
     public RoleView update(UUID id, Long expectedVersion, RoleInput input) {
+        authChanges.madeHere();
         RoleView current = get(id);
         Versions.check(expectedVersion, current.version());
         Grants.requireCovers(Actor.require(), current.permissions());
@@ -133,6 +136,7 @@ class RoleAdmin {
     /** Locks the role first, so no one is granted it between the check and the delete. */
     @Transactional
     public void delete(UUID id) {
+        authChanges.madeHere();
         jdbc.sql("SELECT id FROM roles WHERE id = :id FOR UPDATE").param("id", id).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("Role"));
         RoleView role = get(id);

@@ -101,10 +101,12 @@ class UserAdmin {
     private final UserSessions sessions;
     private final PasswordEncoder passwords;
     private final PartnerPeople partners;
+    private final AuthChanges authChanges;
 
     UserAdmin(JdbcClient jdbc, Users users, RoleAdmin roles, UserSessions sessions, PasswordEncoder passwords,
-              PartnerPeople partners) {
+              PartnerPeople partners, AuthChanges authChanges) {
         this.partners = partners;
+        this.authChanges = authChanges;
         this.jdbc = jdbc;
         this.users = users;
         this.roles = roles;
@@ -164,6 +166,7 @@ class UserAdmin {
 
     @Transactional
     public UserView update(UUID id, Long expectedVersion, Changes changes) {
+        authChanges.madeHere();
         UserView current = manageable(id, expectedVersion);
         boolean active = changes.active() == null ? current.active() : changes.active();
         checkStatusChange(current, active);
@@ -198,6 +201,7 @@ class UserAdmin {
     /** Replaces the user's roles; the user's version guards against overwriting someone else's change. */
     @Transactional
     public UserView setRoles(UUID id, Long expectedVersion, List<UUID> requested) {
+        authChanges.madeHere();
         UserView current = manageable(id, expectedVersion);
         Set<UUID> wanted = distinct(requested);
         Set<UUID> added = new HashSet<>(wanted);
@@ -223,6 +227,7 @@ class UserAdmin {
     /** Soft delete: the row stays for history and foreign keys; the email becomes free again. */
     @Transactional
     public void delete(UUID id) {
+        authChanges.madeHere();
         UserView current = get(id);
         if (current.id().equals(Actor.require().userId())) {
             throw selfChange();
