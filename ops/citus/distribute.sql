@@ -37,6 +37,13 @@ $$;
 
 SET citus.enable_unsafe_triggers = on;
 
+-- Placed: already a reference or a distributed table. A table Citus took in on its own (a "local" table it keeps
+-- on the coordinator because a foreign key joins it to a reference table) still has to be placed.
+CREATE FUNCTION pg_temp.placed(relation regclass) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT FROM pg_dist_partition d
+                   WHERE d.logicalrelid = relation AND (d.partkey IS NOT NULL OR d.repmodel = 't'))
+$$;
+
 CREATE TEMPORARY TABLE distribution_plan AS
 SELECT c.oid::regclass AS relation,
        CASE WHEN c.relname = ANY (string_to_array(current_setting('bodega.reference_tables'), ' '))
@@ -49,7 +56,7 @@ WHERE n.nspname = 'public'
   AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
   AND c.relname <> ALL (string_to_array(current_setting('bodega.coordinator_tables'), ' '))
-  AND NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = c.oid);
+  AND NOT pg_temp.placed(c.oid);
 
 SELECT kind, count(*) AS tables, string_agg(relation::text, ' ' ORDER BY relation::text) AS names
 FROM distribution_plan GROUP BY kind ORDER BY kind DESC;
@@ -68,11 +75,11 @@ BEGIN
     LOOP
         SELECT p.relation, p.kind INTO next, next_kind
         FROM distribution_plan p
-        WHERE NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = p.relation)
+        WHERE NOT pg_temp.placed(p.relation)
           AND NOT EXISTS (SELECT FROM pg_constraint f
                           JOIN distribution_plan parent ON parent.relation = f.confrelid::regclass
                           WHERE f.contype = 'f' AND f.conrelid = p.relation AND f.confrelid <> f.conrelid
-                            AND NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = f.confrelid))
+                            AND NOT pg_temp.placed(f.confrelid))
         ORDER BY p.kind DESC, p.relation::text
         LIMIT 1;
         EXIT WHEN next IS NULL;
@@ -89,10 +96,10 @@ BEGIN
             PERFORM set_config('citus.multi_shard_modify_mode',
                                CASE WHEN EXISTS (SELECT FROM pg_constraint f
                                                  JOIN pg_dist_partition d ON d.logicalrelid = f.confrelid
-                                                 WHERE f.contype = 'f' AND f.conrelid = next AND d.partmethod = 'n')
+                                                 WHERE f.contype = 'f' AND f.conrelid = next AND d.repmodel = 't')
                                     THEN 'sequential' ELSE 'parallel' END, true);
             SELECT d.logicalrelid::text INTO anchor
-            FROM pg_dist_partition d WHERE d.partmethod = 'h' ORDER BY d.colocationid, d.logicalrelid LIMIT 1;
+            FROM pg_dist_partition d WHERE d.partkey IS NOT NULL ORDER BY d.colocationid, d.logicalrelid LIMIT 1;
             PERFORM create_distributed_table(next, 'tenant_id', colocate_with => coalesce(anchor, 'default'));
         END IF;
 
@@ -103,11 +110,9 @@ BEGIN
         COMMIT;
     END LOOP;
 
-    IF EXISTS (SELECT FROM distribution_plan p
-               WHERE NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = p.relation)) THEN
+    IF EXISTS (SELECT FROM distribution_plan p WHERE NOT pg_temp.placed(p.relation)) THEN
         RAISE EXCEPTION 'Foreign keys in a cycle: % left undistributed',
-            (SELECT string_agg(p.relation::text, ', ') FROM distribution_plan p
-             WHERE NOT EXISTS (SELECT FROM pg_dist_partition d WHERE d.logicalrelid = p.relation));
+            (SELECT string_agg(p.relation::text, ', ') FROM distribution_plan p WHERE NOT pg_temp.placed(p.relation));
     END IF;
 END
 $$;
@@ -116,10 +121,10 @@ $$;
 SELECT count(truncate_local_data_after_distributing_table(d.logicalrelid)) AS tables_emptied_on_the_coordinator
 FROM pg_dist_partition d
 JOIN pg_class c ON c.oid = d.logicalrelid
-WHERE NOT c.relispartition;
+WHERE NOT c.relispartition AND pg_temp.placed(c.oid);
 
-SELECT CASE partmethod WHEN 'n' THEN 'reference' ELSE 'distributed' END AS kind, count(*) AS tables,
+SELECT CASE WHEN partkey IS NULL THEN 'reference' ELSE 'distributed' END AS kind, count(*) AS tables,
        count(DISTINCT colocationid) AS colocation_groups
 FROM pg_dist_partition d JOIN pg_class c ON c.oid = d.logicalrelid
-WHERE NOT c.relispartition
+WHERE NOT c.relispartition AND pg_temp.placed(c.oid)
 GROUP BY 1 ORDER BY 1 DESC;
