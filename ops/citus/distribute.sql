@@ -39,10 +39,12 @@ SET citus.enable_unsafe_triggers = on;
 
 -- Placed: already a reference or a distributed table. A table Citus took in on its own (a "local" table it keeps
 -- on the coordinator because a foreign key joins it to a reference table) still has to be placed.
+SET client_min_messages = warning;
 CREATE FUNCTION pg_temp.placed(relation regclass) RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT EXISTS (SELECT FROM pg_dist_partition d
                    WHERE d.logicalrelid = relation AND (d.partkey IS NOT NULL OR d.repmodel = 't'))
 $$;
+RESET client_min_messages;
 
 CREATE TEMPORARY TABLE distribution_plan AS
 SELECT c.oid::regclass AS relation,
@@ -55,13 +57,19 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = 'public'
   AND c.relkind IN ('r', 'p')
   AND NOT c.relispartition
-  AND c.relname <> ALL (string_to_array(current_setting('bodega.coordinator_tables'), ' '))
+  AND (c.relname <> ALL (string_to_array(current_setting('bodega.coordinator_tables'), ' '))
+       OR c.relname = ANY (string_to_array(current_setting('bodega.reference_tables'), ' ')))
   AND NOT pg_temp.placed(c.oid);
+
+-- Foreign keys from tables not yet placed to the one being placed, taken off meanwhile: Citus would otherwise pull
+-- the whole graph of local tables around a new reference table into its metadata (and trip over the views on them).
+CREATE TEMPORARY TABLE dropped_foreign_keys (child regclass, parent regclass, name name, definition text);
 
 SELECT kind, count(*) AS tables, string_agg(relation::text, ' ' ORDER BY relation::text) AS names
 FROM distribution_plan GROUP BY kind ORDER BY kind DESC;
 
--- One table per transaction, parents first. Its triggers are disabled while Citus copies its rows into the shards
+-- One table per transaction, parents first. The foreign keys pointing at it from tables still to come are dropped and
+-- added back as soon as each of those is placed. Its triggers are disabled while Citus copies its rows into the shards
 -- (the shards are created with the same triggers in the same state), so the copy does not write the audit log,
 -- price history or ledger again; those that were enabled are enabled again afterwards, on the shards too.
 DO $$
@@ -71,6 +79,8 @@ DECLARE
     anchor text;
     enabled_triggers name[];
     trigger_name name;
+    statements text[];
+    statement text;
 BEGIN
     LOOP
         SELECT p.relation, p.kind INTO next, next_kind
@@ -87,6 +97,18 @@ BEGIN
         SELECT coalesce(array_agg(t.tgname), '{}') INTO enabled_triggers
         FROM pg_trigger t WHERE t.tgrelid = next AND NOT t.tgisinternal AND t.tgenabled <> 'D';
         EXECUTE format('ALTER TABLE %s DISABLE TRIGGER USER', next);
+        WITH taken AS (
+            INSERT INTO dropped_foreign_keys
+            SELECT f.conrelid, f.confrelid, f.conname, pg_get_constraintdef(f.oid)
+            FROM pg_constraint f
+            WHERE f.contype = 'f' AND f.confrelid = next AND f.conrelid <> next AND f.conparentid = 0
+              AND NOT pg_temp.placed(f.conrelid)
+            RETURNING child, name)
+        SELECT coalesce(array_agg(format('ALTER TABLE %s DROP CONSTRAINT %I', child, name)), '{}')
+        INTO statements FROM taken;
+        FOREACH statement IN ARRAY statements LOOP
+            EXECUTE statement;
+        END LOOP;
 
         IF next_kind = 'reference' THEN
             PERFORM create_reference_table(next);
@@ -97,12 +119,19 @@ BEGIN
                                CASE WHEN EXISTS (SELECT FROM pg_constraint f
                                                  JOIN pg_dist_partition d ON d.logicalrelid = f.confrelid
                                                  WHERE f.contype = 'f' AND f.conrelid = next AND d.repmodel = 't')
+                                         OR EXISTS (SELECT FROM dropped_foreign_keys k
+                                                    JOIN pg_dist_partition d ON d.logicalrelid = k.parent
+                                                    WHERE k.child = next AND d.repmodel = 't')
                                     THEN 'sequential' ELSE 'parallel' END, true);
             SELECT d.logicalrelid::text INTO anchor
             FROM pg_dist_partition d WHERE d.partkey IS NOT NULL ORDER BY d.colocationid, d.logicalrelid LIMIT 1;
             PERFORM create_distributed_table(next, 'tenant_id', colocate_with => coalesce(anchor, 'default'));
         END IF;
 
+        FOR statement IN DELETE FROM dropped_foreign_keys k WHERE k.child = next
+                         RETURNING format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.child, k.name, k.definition) LOOP
+            EXECUTE statement;
+        END LOOP;
         FOREACH trigger_name IN ARRAY enabled_triggers LOOP
             EXECUTE format('ALTER TABLE %s ENABLE TRIGGER %I', next, trigger_name);
         END LOOP;
