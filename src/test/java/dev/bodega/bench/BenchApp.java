@@ -8,6 +8,7 @@ import dev.bodega.platform.internal.identity.ApiKeys;
 import dev.bodega.platform.internal.identity.SignupService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -20,16 +21,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** Bodega started in-process on a fresh embedded database, for benchmarks (not tests). */
+/** Bodega started in-process on a fresh embedded database (or on a database of one's own), for benchmarks (not tests). */
 final class BenchApp implements AutoCloseable {
 
     record Tenant(UUID id, UUID adminId, String slug, String apiKey) {
     }
 
     private final ConfigurableApplicationContext context;
+    private final DataSource superuser;
 
-    private BenchApp(ConfigurableApplicationContext context) {
+    private BenchApp(ConfigurableApplicationContext context, DataSource superuser) {
         this.context = context;
+        this.superuser = superuser != null ? superuser : context.getBean(EmbeddedDatabase.class).superuserDataSource();
     }
 
     static BenchApp start(String dataDir) {
@@ -42,7 +45,20 @@ final class BenchApp implements AutoCloseable {
                 "--bodega.db.clean-on-start=" + clean, "--bodega.demo.enabled=false", "--logging.level.root=WARN",
                 "--bodega.api.max-body-bytes=1073741824"));
         args.addAll(List.of(extra));
-        return new BenchApp(SpringApplication.run(BodegaApplication.class, args.toArray(String[]::new)));
+        return new BenchApp(SpringApplication.run(BodegaApplication.class, args.toArray(String[]::new)), null);
+    }
+
+    /**
+     * Bodega on the database at {@code url} (a fresh one, or one just migrated: a Citus coordinator), with the
+     * roles of {@code BODEGA_DB_*}; {@code superuser} (its password from {@code PGPASSWORD}) for the plain SQL.
+     */
+    static BenchApp external(String url, String superuser, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--bodega.db.url=" + url,
+                "--bodega.demo.enabled=false", "--logging.level.root=WARN", "--bodega.api.max-body-bytes=1073741824"));
+        args.addAll(List.of(extra));
+        String password = System.getenv().getOrDefault("PGPASSWORD", "");
+        return new BenchApp(SpringApplication.run(BodegaApplication.class, args.toArray(String[]::new)),
+                new SimpleDriverDataSource(new org.postgresql.Driver(), url, superuser, password));
     }
 
     /** Removes a data directory a previous run left (a profiled run keeps its database when it stops). */
@@ -96,7 +112,7 @@ final class BenchApp implements AutoCloseable {
 
     /** A superuser connection to the same database, for the plain-SQL baselines. */
     DataSource superuser() {
-        return context.getBean(EmbeddedDatabase.class).superuserDataSource();
+        return superuser;
     }
 
     <T> T bean(Class<T> type) {

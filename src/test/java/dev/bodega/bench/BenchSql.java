@@ -35,7 +35,8 @@ final class BenchSql {
     static <T> T inTenant(BenchApp app, UUID tenant, Work<T> work) throws SQLException {
         try (Connection c = app.superuser().getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
-            s.execute("SELECT set_config('app.tenant_id', '" + tenant + "', true)");
+            // SET LOCAL, not set_config: Citus carries it to the workers, where the triggers run.
+            s.execute("SET LOCAL app.tenant_id = '" + tenant + "'");
             T result = work.run(s);
             c.commit();
             return result;

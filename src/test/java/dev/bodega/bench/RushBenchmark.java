@@ -46,7 +46,8 @@ public final class RushBenchmark {
     private boolean run() throws Exception {
         BlockingHttp.keepAlive(2 * options.maxClients() + 8);
         BenchApp.deleteDataDir(DATA_DIR);
-        BenchApp app = options.profile() ? SaleProfile.startWithStatements(DATA_DIR, options.appArguments())
+        BenchApp app = options.dbUrl() != null ? BenchApp.external(options.dbUrl(), options.dbSuperuser(), options.appArguments())
+                : options.profile() ? SaleProfile.startWithStatements(DATA_DIR, options.appArguments())
                 : BenchApp.start(DATA_DIR, true, options.appArguments());
         try (app) {
             PgBench pgbench = options.runs("pgbench") ? PgBench.find(options.pgbench(), app.databasePort()) : null;
@@ -282,6 +283,7 @@ public final class RushBenchmark {
                         + "seed 000 and pgbench with these)\n\n");
             }
         }
+        out.append("Database: ").append(options.dbUrl() == null ? "embedded" : options.dbUrl()).append("\n\n");
         out.append("pgbench: ").append(pgbench == null ? "not run" : pgbench.version()).append("\n\n");
         out.append("Bodega: commit ").append(gitCommit()).append(", database pool ")
                 .append(app.property("bodega.db.pool-size")).append(" connections, Tomcat max threads ")

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 record RushOptions(List<Integer> clients, int seconds, int warmup, int tenants, int items, int customers, double zipf,
                    Integer poolSize, String pgbench, Integer pgbenchScale, long dashboardSales, int dashboardSamples,
                    List<String> dashboardUrls, int scanItems, int scanLookups, Set<String> skip, boolean profile,
-                   Path out) {
+                   String dbUrl, String dbSuperuser, Path out) {
 
     static final Set<String> PARTS = Set.of("seed", "pgbench", "ceiling", "dashboard", "scan", "external");
 
@@ -32,6 +32,10 @@ record RushOptions(List<Integer> clients, int seconds, int warmup, int tenants, 
               --skip seed,pgbench,ceiling,dashboard,scan,external   (ceiling: GET /api/v1/me at each level;
                                        external: the same tills again as a separate process, bench/Tills.java)
               --profile                load pg_stat_statements and profile the sale path at each level
+              --db-url URL             run Bodega on this database instead of an embedded one: freshly created or
+                                       just migrated (a Citus coordinator after ops/citus/distribute.sh), roles from
+                                       BODEGA_DB_*; seed 000 and pgbench are left out, --profile is refused
+              --db-superuser postgres  a superuser of that server, for the setup SQL and the checks (PGPASSWORD)
             """;
 
     static RushOptions parse(String[] args) {
@@ -52,6 +56,8 @@ record RushOptions(List<Integer> clients, int seconds, int warmup, int tenants, 
         int scanLookups = 2000;
         Set<String> skip = new TreeSet<>();
         boolean profile = false;
+        String dbUrl = null;
+        String dbSuperuser = "postgres";
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -87,6 +93,8 @@ record RushOptions(List<Integer> clients, int seconds, int warmup, int tenants, 
                 case "--scan-items" -> scanItems = Integer.parseInt(value);
                 case "--scan-lookups" -> scanLookups = Integer.parseInt(value);
                 case "--skip" -> skip.addAll(Arrays.stream(value.split(",")).map(String::trim).toList());
+                case "--db-url" -> dbUrl = value;
+                case "--db-superuser" -> dbSuperuser = value;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -96,9 +104,16 @@ record RushOptions(List<Integer> clients, int seconds, int warmup, int tenants, 
         if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || tenants < 1 || items < 5 || customers < 1) {
             throw new IllegalArgumentException("Clients, tenants and customers must be positive, items at least 5\n" + USAGE);
         }
+        if (dbUrl != null) {
+            if (profile) {
+                throw new IllegalArgumentException("--profile restarts the embedded server: not with --db-url\n" + USAGE);
+            }
+            // Their databases would be made beside Bodega's on the embedded server only.
+            skip.addAll(List.of("seed", "pgbench"));
+        }
         return new RushOptions(List.copyOf(clients), seconds, warmup, tenants, items, customers, zipf, poolSize, pgbench,
                 pgbenchScale, dashboardSales, dashboardSamples, List.copyOf(urls), scanItems, scanLookups, Set.copyOf(skip),
-                profile, out);
+                profile, dbUrl, dbSuperuser, out);
     }
 
     boolean runs(String part) {

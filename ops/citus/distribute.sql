@@ -1,0 +1,159 @@
+-- Turns a migrated Bodega database into a distributed one on Citus (issue 19). Run by ops/citus/distribute.sh as a
+-- superuser on the coordinator, in Bodega's database, once the workers are added and no Bodega server is running.
+-- Running it again distributes only what is still local (a table a later migration added).
+--
+-- The lists come from the catalog, so a new table needs no edit here:
+--   * reference tables (one copy on every node): the tables without a tenant_id column, and those named in
+--     ops/citus/reference-tables.txt (global lookups that carry a tenant_id as their answer);
+--   * distributed tables: every other table, sharded by tenant_id and colocated with each other, so a company's
+--     rows of all tables live on one node and their composite foreign keys and joins stay on it; a partitioned
+--     table is distributed through its parent (its partitions follow);
+--   * left on the coordinator: the server's own bookkeeping, which no company's query joins (below).
+-- Tables are taken parents first (the referenced table of a foreign key before the referencing one), so every
+-- reference table comes before the distributed tables that point at it.
+
+\set ON_ERROR_STOP on
+
+CREATE EXTENSION IF NOT EXISTS citus;
+
+-- Bodega's server-side bookkeeping, written all the time and never joined with a company's rows: a reference table
+-- would write each of its rows on every node, for nothing.
+SELECT set_config('bodega.coordinator_tables',
+                  'flyway_schema_history spring_session spring_session_attributes scheduled_tasks '
+                  || 'event_publication event_publication_archive', false);
+SELECT set_config('bodega.reference_tables', :'reference_tables', false);
+
+DO $$
+BEGIN
+    IF (SELECT count(*) FROM citus_get_active_worker_nodes()) = 0 THEN
+        RAISE EXCEPTION 'No Citus worker is active: add them first (SELECT citus_add_node(host, port))';
+    END IF;
+    -- Citus runs triggers on the shards only when told to; and a transaction's tenant (SET LOCAL app.tenant_id)
+    -- must reach the workers, where row-level security reads it.
+    EXECUTE format('ALTER DATABASE %I SET citus.enable_unsafe_triggers = on', current_database());
+    EXECUTE format('ALTER DATABASE %I SET citus.propagate_set_commands = %L', current_database(), 'local');
+END
+$$;
+
+SET citus.enable_unsafe_triggers = on;
+
+-- Placed: already a reference or a distributed table. A table Citus took in on its own (a "local" table it keeps
+-- on the coordinator because a foreign key joins it to a reference table) still has to be placed.
+SET client_min_messages = warning;
+CREATE FUNCTION pg_temp.placed(relation regclass) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT FROM pg_dist_partition d
+                   WHERE d.logicalrelid = relation AND (d.partkey IS NOT NULL OR d.repmodel = 't'))
+$$;
+RESET client_min_messages;
+
+CREATE TEMPORARY TABLE distribution_plan AS
+SELECT c.oid::regclass AS relation,
+       CASE WHEN c.relname = ANY (string_to_array(current_setting('bodega.reference_tables'), ' '))
+                 OR NOT EXISTS (SELECT FROM pg_attribute a
+                                WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+            THEN 'reference' ELSE 'distributed' END AS kind
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public'
+  AND c.relkind IN ('r', 'p')
+  AND NOT c.relispartition
+  AND (c.relname <> ALL (string_to_array(current_setting('bodega.coordinator_tables'), ' '))
+       OR c.relname = ANY (string_to_array(current_setting('bodega.reference_tables'), ' ')))
+  AND NOT pg_temp.placed(c.oid);
+
+-- Foreign keys from tables not yet placed to the one being placed, taken off meanwhile: Citus would otherwise pull
+-- the whole graph of local tables around a new reference table into its metadata (and trip over the views on them).
+CREATE TEMPORARY TABLE dropped_foreign_keys (child regclass, parent regclass, name name, definition text);
+
+SELECT kind, count(*) AS tables, string_agg(relation::text, ' ' ORDER BY relation::text) AS names
+FROM distribution_plan GROUP BY kind ORDER BY kind DESC;
+
+-- One table per transaction, parents first. The foreign keys pointing at it from tables still to come are dropped and
+-- added back as soon as each of those is placed. Its triggers are disabled while Citus copies its rows into the shards
+-- (the shards are created with the same triggers in the same state), so the copy does not write the audit log,
+-- price history or ledger again; those that were enabled are enabled again afterwards, on the shards too.
+DO $$
+DECLARE
+    next regclass;
+    next_kind text;
+    anchor text;
+    enabled_triggers name[];
+    trigger_name name;
+    statements text[];
+    statement text;
+BEGIN
+    LOOP
+        SELECT p.relation, p.kind INTO next, next_kind
+        FROM distribution_plan p
+        WHERE NOT pg_temp.placed(p.relation)
+          AND NOT EXISTS (SELECT FROM pg_constraint f
+                          JOIN distribution_plan parent ON parent.relation = f.confrelid::regclass
+                          WHERE f.contype = 'f' AND f.conrelid = p.relation AND f.confrelid <> f.conrelid
+                            AND NOT pg_temp.placed(f.confrelid))
+        ORDER BY p.kind DESC, p.relation::text
+        LIMIT 1;
+        EXIT WHEN next IS NULL;
+
+        SELECT coalesce(array_agg(t.tgname), '{}') INTO enabled_triggers
+        FROM pg_trigger t WHERE t.tgrelid = next AND NOT t.tgisinternal AND t.tgenabled <> 'D';
+        EXECUTE format('ALTER TABLE %s DISABLE TRIGGER USER', next);
+        WITH taken AS (
+            INSERT INTO dropped_foreign_keys
+            SELECT f.conrelid, f.confrelid, f.conname, pg_get_constraintdef(f.oid)
+            FROM pg_constraint f
+            WHERE f.contype = 'f' AND f.confrelid = next AND f.conrelid <> next AND f.conparentid = 0
+              AND NOT pg_temp.placed(f.conrelid)
+            RETURNING child, name)
+        SELECT coalesce(array_agg(format('ALTER TABLE %s DROP CONSTRAINT %I', child, name)), '{}')
+        INTO statements FROM taken;
+        FOREACH statement IN ARRAY statements LOOP
+            EXECUTE statement;
+        END LOOP;
+
+        IF next_kind = 'reference' THEN
+            PERFORM create_reference_table(next);
+        ELSE
+            -- Citus creates a distributed table that points at a reference table only one shard at a time
+            -- inside a transaction.
+            PERFORM set_config('citus.multi_shard_modify_mode',
+                               CASE WHEN EXISTS (SELECT FROM pg_constraint f
+                                                 JOIN pg_dist_partition d ON d.logicalrelid = f.confrelid
+                                                 WHERE f.contype = 'f' AND f.conrelid = next AND d.repmodel = 't')
+                                         OR EXISTS (SELECT FROM dropped_foreign_keys k
+                                                    JOIN pg_dist_partition d ON d.logicalrelid = k.parent
+                                                    WHERE k.child = next AND d.repmodel = 't')
+                                    THEN 'sequential' ELSE 'parallel' END, true);
+            SELECT d.logicalrelid::text INTO anchor
+            FROM pg_dist_partition d WHERE d.partkey IS NOT NULL ORDER BY d.colocationid, d.logicalrelid LIMIT 1;
+            PERFORM create_distributed_table(next, 'tenant_id', colocate_with => coalesce(anchor, 'default'));
+        END IF;
+
+        FOR statement IN DELETE FROM dropped_foreign_keys k WHERE k.child = next
+                         RETURNING format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.child, k.name, k.definition) LOOP
+            EXECUTE statement;
+        END LOOP;
+        FOREACH trigger_name IN ARRAY enabled_triggers LOOP
+            EXECUTE format('ALTER TABLE %s ENABLE TRIGGER %I', next, trigger_name);
+        END LOOP;
+        RAISE NOTICE '% table: %', next_kind, next;
+        COMMIT;
+    END LOOP;
+
+    IF EXISTS (SELECT FROM distribution_plan p WHERE NOT pg_temp.placed(p.relation)) THEN
+        RAISE EXCEPTION 'Foreign keys in a cycle: % left undistributed',
+            (SELECT string_agg(p.relation::text, ', ') FROM distribution_plan p WHERE NOT pg_temp.placed(p.relation));
+    END IF;
+END
+$$;
+
+-- The rows now live in the shards; the coordinator's copies are only dead weight on its disk.
+SELECT count(truncate_local_data_after_distributing_table(d.logicalrelid)) AS tables_emptied_on_the_coordinator
+FROM pg_dist_partition d
+JOIN pg_class c ON c.oid = d.logicalrelid
+WHERE NOT c.relispartition AND pg_temp.placed(c.oid);
+
+SELECT CASE WHEN partkey IS NULL THEN 'reference' ELSE 'distributed' END AS kind, count(*) AS tables,
+       count(DISTINCT colocationid) AS colocation_groups
+FROM pg_dist_partition d JOIN pg_class c ON c.oid = d.logicalrelid
+WHERE NOT c.relispartition AND pg_temp.placed(c.oid)
+GROUP BY 1 ORDER BY 1 DESC;
