@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 
 /**
  * Two connections to one database: the application pool, as a role that row
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
  * use the pool are closed before it, and the pool before the embedded server.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DatabaseProperties.class)
+@EnableConfigurationProperties({DatabaseProperties.class, ReplicaProperties.class})
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -40,15 +41,38 @@ class DatabaseConfiguration {
                 properties.ownerUserOrApp(), properties.ownerPasswordOrApp());
     }
 
+    /** The primary's pool; with a read replica configured, wrapped with the replica's for reports. */
     @Bean(destroyMethod = "close")
     @Primary
-    HikariDataSource dataSource(DatabaseEndpoint endpoint, DatabaseProperties properties) {
+    DataSource dataSource(DatabaseEndpoint endpoint, DatabaseProperties properties, ReplicaProperties replica) {
+        HikariDataSource primary = pool("bodega", endpoint.url(), endpoint.appUser(), endpoint.appPassword(),
+                properties.poolSize());
+        if (!replica.configured()) {
+            return primary;
+        }
+        HikariDataSource replicaPool = replicaPool(replica, properties.poolSize());
+        return new ReportingDataSource(primary, replicaPool,
+                new ReplicaLag(primary, replicaPool, replica.maxLag(), replica.checkEvery(), Clock.systemUTC()));
+    }
+
+    /** Read-only sessions; a replica that is down neither stops the start nor holds a report: it falls back. */
+    static HikariDataSource replicaPool(ReplicaProperties replica, int size) {
+        HikariDataSource pool = pool("bodega-replica", replica.url(), replica.user(), replica.password(), size);
+        pool.setReadOnly(true);
+        pool.addDataSourceProperty("readOnlyMode", "always");
+        pool.setInitializationFailTimeout(-1);
+        pool.setConnectionTimeout(1_000);
+        pool.addDataSourceProperty("connectTimeout", "1");
+        return pool;
+    }
+
+    static HikariDataSource pool(String name, String url, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("bodega");
-        config.setJdbcUrl(endpoint.url());
-        config.setUsername(endpoint.appUser());
-        config.setPassword(endpoint.appPassword());
-        config.setMaximumPoolSize(properties.poolSize());
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
         config.setAutoCommit(true);
         // PostgreSQL's JIT compiles a report's plan when its estimated cost is high: hundreds of milliseconds
         // spent on every such query, which stay short without it.
@@ -64,7 +88,7 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    TenantTransactionManager transactionManager(HikariDataSource dataSource) {
+    TenantTransactionManager transactionManager(DataSource dataSource) {
         return new TenantTransactionManager(dataSource);
     }
 }
