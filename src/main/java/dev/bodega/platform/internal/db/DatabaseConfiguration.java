@@ -55,18 +55,25 @@ class DatabaseConfiguration {
                 new ReplicaLag(primary, replicaPool, replica.maxLag(), replica.checkEvery(), Clock.systemUTC()));
     }
 
-    /** Read-only sessions; a replica that is down neither stops the start nor holds a report: it falls back. */
+    /**
+     * Read-only sessions, set on the server: a connection the driver reported read-only would make the transaction
+     * manager take every connection for read-only and stop marking the primary's read-only transactions. A replica
+     * that is down neither stops the start nor holds a report: it falls back.
+     */
     static HikariDataSource replicaPool(ReplicaProperties replica, int size) {
-        HikariDataSource pool = pool("bodega-replica", replica.url(), replica.user(), replica.password(), size);
-        pool.setReadOnly(true);
-        pool.addDataSourceProperty("readOnlyMode", "always");
-        pool.setInitializationFailTimeout(-1);
-        pool.setConnectionTimeout(1_000);
-        pool.addDataSourceProperty("connectTimeout", "1");
-        return pool;
+        HikariConfig config = config("bodega-replica", replica.url(), replica.user(), replica.password(), size);
+        config.addDataSourceProperty("options", "-c jit=off -c default_transaction_read_only=on");
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(1_000);
+        config.addDataSourceProperty("connectTimeout", "1");
+        return new HikariDataSource(config);
     }
 
     static HikariDataSource pool(String name, String url, String user, String password, int size) {
+        return new HikariDataSource(config(name, url, user, password, size));
+    }
+
+    private static HikariConfig config(String name, String url, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(url);
@@ -77,7 +84,7 @@ class DatabaseConfiguration {
         // PostgreSQL's JIT compiles a report's plan when its estimated cost is high: hundreds of milliseconds
         // spent on every such query, which stay short without it.
         config.addDataSourceProperty("options", "-c jit=off");
-        return new HikariDataSource(config);
+        return config;
     }
 
     @Bean
