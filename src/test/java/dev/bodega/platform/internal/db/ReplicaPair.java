@@ -155,6 +155,9 @@ final class ReplicaPair implements AutoCloseable {
 
     /** A fast shutdown (SIGINT): a smart one would wait for connections still open after a failed start. */
     private static void stop(Process process) throws Exception {
+        if (!process.isAlive()) {
+            return; // the test stopped it
+        }
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
