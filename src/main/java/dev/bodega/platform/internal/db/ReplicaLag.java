@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a replica that has replayed all the WAL the primary has written is 0 s behind, one that has not is as old as the
  * last transaction it replayed. A replica that cannot be reached, or is no longer in recovery, is never fresh.
  */
-public class ReplicaLag {
+class ReplicaLag {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaLag.class);
     private static final String REPLICA_STATE = """
@@ -35,7 +35,7 @@ public class ReplicaLag {
     private volatile double lagSeconds = Double.POSITIVE_INFINITY;
     private volatile Instant checkedAt = Instant.MIN;
 
-    public ReplicaLag(DataSource primary, DataSource replica, Duration maxLag, Duration checkEvery, Clock clock) {
+    ReplicaLag(DataSource primary, DataSource replica, Duration maxLag, Duration checkEvery, Clock clock) {
         this.primary = primary;
         this.replica = replica;
         this.maxLag = maxLag;
@@ -44,7 +44,7 @@ public class ReplicaLag {
     }
 
     /** Whether a report may read the replica now: it was within the allowed lag when last checked. */
-    public boolean fresh() {
+    boolean fresh() {
         Instant now = clock.instant();
         // One thread checks; the others go by the last answer rather than wait for a replica that may be down.
         if (now.isAfter(checkedAt.plus(checkEvery)) && checking.compareAndSet(false, true)) {
@@ -59,7 +59,7 @@ public class ReplicaLag {
     }
 
     /** Seconds behind the primary at the last check; infinite when the replica was down. */
-    public double lagSeconds() {
+    double lagSeconds() {
         return lagSeconds;
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * everything else). The replica's connections are read-only sessions, and the replica refuses writes itself.
  * Tenant context and row-level security are the transaction manager's, the same on either.
  */
-public class ReportingDataSource extends DelegatingDataSource implements AutoCloseable {
+class ReportingDataSource extends DelegatingDataSource implements AutoCloseable {
 
     private static final ThreadLocal<Boolean> REPORTING = new ThreadLocal<>();
 
@@ -22,7 +22,7 @@ public class ReportingDataSource extends DelegatingDataSource implements AutoClo
     private final AtomicLong servedByReplica = new AtomicLong();
     private final AtomicLong servedByPrimary = new AtomicLong();
 
-    public ReportingDataSource(HikariDataSource primary, HikariDataSource replica, ReplicaLag lag) {
+    ReportingDataSource(HikariDataSource primary, HikariDataSource replica, ReplicaLag lag) {
         super(primary);
         this.replica = replica;
         this.lag = lag;
@@ -57,17 +57,17 @@ public class ReportingDataSource extends DelegatingDataSource implements AutoClo
         return super.getConnection();
     }
 
-    public ReplicaLag lag() {
+    ReplicaLag lag() {
         return lag;
     }
 
     /** Report transactions begun on the replica so far. */
-    public long servedByReplica() {
+    long servedByReplica() {
         return servedByReplica.get();
     }
 
     /** Report transactions begun on the primary so far, the replica being behind or down. */
-    public long servedByPrimary() {
+    long servedByPrimary() {
         return servedByPrimary.get();
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionManager;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -110,7 +111,8 @@ class ReadReplicaTest {
         writes = new TransactionTemplate(transactions);
         jdbc = JdbcClient.create(router);
         ProxyFactory proxy = new ProxyFactory(new SalesFigures(jdbc));
-        proxy.addAdvice(new TransactionInterceptor(transactions, new AnnotationTransactionAttributeSource()));
+        proxy.addAdvice(new TransactionInterceptor((TransactionManager) transactions,
+                new AnnotationTransactionAttributeSource()));
         reports = (Reports) proxy.getProxy();
         new ReplicaMetrics(router).bindTo(meters);
         open(first);
