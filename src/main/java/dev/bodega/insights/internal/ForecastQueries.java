@@ -3,10 +3,10 @@ package dev.bodega.insights.internal;
 import dev.bodega.insights.internal.DemandHistory.History;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.Reporting;
 import dev.bodega.platform.TenantSettingsService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -72,7 +72,7 @@ class ForecastQueries {
         this.settings = settings;
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public CursorPage<SeriesRow> series(UUID itemId, String cursor, int limit) {
         String[] after = cursor == null ? null : cursor.split("~");
         List<SeriesRow> rows = jdbc.sql(SERIES + """
@@ -88,7 +88,7 @@ class ForecastQueries {
     }
 
     /** Over every series: the backtest's errors summed, method and baseline on the same days. */
-    @Transactional(readOnly = true)
+    @Reporting
     public Accuracy backtest(UUID itemId, UUID locationId) {
         return jdbc.sql("""
                         SELECT CASE WHEN sum(actual_total) > 0 THEN sum(abs_error) / sum(actual_total) END AS wape,
@@ -104,7 +104,7 @@ class ForecastQueries {
     }
 
     /** Over the predictions whose day closed, each made before its day. */
-    @Transactional(readOnly = true)
+    @Reporting
     public Accuracy live(UUID itemId, UUID locationId) {
         return jdbc.sql("""
                         SELECT CASE WHEN sum(actual_quantity) > 0
@@ -124,7 +124,7 @@ class ForecastQueries {
     }
 
     /** The item's series at each location; 404 for an item without forecasts (or another company's). */
-    @Transactional(readOnly = true)
+    @Reporting
     public List<SeriesRow> ofItem(UUID itemId) {
         List<SeriesRow> rows = jdbc.sql(SERIES + " WHERE s.item_id = :item ORDER BY lower(l.name), s.location_id")
                 .param("item", itemId).query(SeriesRow.class).list();
@@ -135,7 +135,7 @@ class ForecastQueries {
     }
 
     /** One series: the last weeks of demand, the predictions from then on, and its accuracy. */
-    @Transactional(readOnly = true)
+    @Reporting
     public ItemForecast item(UUID itemId, UUID locationId) {
         List<SeriesRow> all = ofItem(itemId);
         SeriesRow series = all.stream().filter(s -> locationId == null || s.locationId().equals(locationId))

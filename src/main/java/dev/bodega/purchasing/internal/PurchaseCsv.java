@@ -2,11 +2,11 @@ package dev.bodega.purchasing.internal;
 
 import dev.bodega.platform.CsvWriter;
 import dev.bodega.platform.Money;
+import dev.bodega.platform.Reporting;
 import dev.bodega.platform.TenantSettingsService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
 import java.io.Writer;
@@ -44,7 +44,7 @@ class PurchaseCsv {
         this.settings = settings;
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public void write(LocalDate from, LocalDate to, Writer out) {
         ZoneId zone = settings.current().zoneId();
         CsvWriter csv = new CsvWriter(out, HEADER);

@@ -3,9 +3,9 @@ package dev.bodega.catalog.internal.transfer;
 import dev.bodega.catalog.internal.categories.Categories;
 import dev.bodega.catalog.internal.items.Items;
 import dev.bodega.platform.CsvWriter;
+import dev.bodega.platform.Reporting;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.io.Writer;
 import java.sql.ResultSet;
@@ -28,7 +28,7 @@ class ItemExport {
         this.categories = categories;
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public void write(Writer out) {
         Map<UUID, String> paths = categories.paths();
         CsvWriter csv = new CsvWriter(out, ItemCsv.COLUMNS);

@@ -1,10 +1,10 @@
 package dev.bodega.inventory.internal.stock;
 
 import dev.bodega.platform.CsvWriter;
+import dev.bodega.platform.Reporting;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
 import java.io.Writer;
@@ -43,7 +43,7 @@ class CsvExports {
         this.jdbc = JdbcClient.create(template);
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public void levels(StockLevels.Filter filter, Writer out) {
         CsvWriter csv = new CsvWriter(out, LEVEL_HEADER);
         levels.filtered(jdbc.sql("SELECT " + StockLevels.LEVEL_COLUMNS + " " + StockLevels.LEVEL_FROM + " "
@@ -56,7 +56,7 @@ class CsvExports {
         csv.flush();
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public void movements(LocalDate from, LocalDate to, UUID locationId, Writer out) {
         CsvWriter csv = new CsvWriter(out, MOVEMENT_HEADER);
         jdbc.sql("""

@@ -4,9 +4,9 @@ import dev.bodega.inventory.LowStock;
 import dev.bodega.inventory.internal.Cursors;
 import dev.bodega.inventory.internal.locations.Locations;
 import dev.bodega.platform.CursorPage;
+import dev.bodega.platform.Reporting;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +66,7 @@ class StockReports implements LowStock {
         this.json = json;
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public Valuation valuation(UUID locationId) {
         List<LocationValue> rows = jdbc.sql("""
                         SELECT loc.id AS location_id, loc.name AS location_name, loc.active,
@@ -89,7 +89,7 @@ class StockReports implements LowStock {
     }
 
     /** Active items at or below their minimum, emptiest first; the cursor is the sort key of the last row. */
-    @Transactional(readOnly = true)
+    @Reporting
     public CursorPage<LowStockRow> lowStock(UUID locationId, String cursor, int limit) {
         List<String> after = Cursors.decode(cursor, Cursors.Part.NUMBER, Cursors.Part.UUID, Cursors.Part.UUID,
                 Cursors.Part.TEXT);
@@ -117,13 +117,13 @@ class StockReports implements LowStock {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Reporting
     public long count() {
         return jdbc.sql("SELECT count(*) " + LOW_STOCK_FROM).query(Long.class).single();
     }
 
     /** How many levels are low at each location that has some. */
-    @Transactional(readOnly = true)
+    @Reporting
     public Map<UUID, Long> lowStockByLocation() {
         return jdbc.sql("SELECT l.location_id, count(*) AS low " + LOW_STOCK_FROM + " GROUP BY l.location_id")
                 .query((rs, n) -> Map.entry(rs.getObject("location_id", UUID.class), rs.getLong("low")))
@@ -131,7 +131,7 @@ class StockReports implements LowStock {
     }
 
     /** Per item (by SKU): the total on hand, its value and the quantity at each location. */
-    @Transactional(readOnly = true)
+    @Reporting
     public CursorPage<ItemStock> byItem(String q, String cursor, int limit) {
         List<String> after = Cursors.decode(cursor, Cursors.Part.UUID, Cursors.Part.TEXT);
         String pattern = q == null || q.isBlank() ? null : "%" + Locations.escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%";

@@ -1,9 +1,9 @@
 package dev.bodega.messaging.internal.metrics;
 
+import dev.bodega.platform.Reporting;
 import dev.bodega.platform.TenantSettingsService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -56,7 +56,7 @@ public class InboxMetrics {
         this.settings = settings;
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public Metrics of(int days) {
         ZoneId zone = settings.current().zoneId();
         LocalDate today = LocalDate.now(zone);

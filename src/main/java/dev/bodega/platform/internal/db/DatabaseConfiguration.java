@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 
 /**
  * Two connections to one database: the application pool, as a role that row
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
  * use the pool are closed before it, and the pool before the embedded server.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DatabaseProperties.class)
+@EnableConfigurationProperties({DatabaseProperties.class, ReplicaProperties.class})
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -40,20 +41,50 @@ class DatabaseConfiguration {
                 properties.ownerUserOrApp(), properties.ownerPasswordOrApp());
     }
 
+    /** The primary's pool; with a read replica configured, wrapped with the replica's for reports. */
     @Bean(destroyMethod = "close")
     @Primary
-    HikariDataSource dataSource(DatabaseEndpoint endpoint, DatabaseProperties properties) {
+    DataSource dataSource(DatabaseEndpoint endpoint, DatabaseProperties properties, ReplicaProperties replica) {
+        HikariDataSource primary = pool("bodega", endpoint.url(), endpoint.appUser(), endpoint.appPassword(),
+                properties.poolSize());
+        if (!replica.configured()) {
+            return primary;
+        }
+        HikariDataSource replicaPool = replicaPool(replica, properties.poolSize());
+        return new ReportingDataSource(primary, replicaPool,
+                new ReplicaLag(primary, replicaPool, replica.maxLag(), replica.checkEvery(), Clock.systemUTC()));
+    }
+
+    /**
+     * Read-only sessions, set on the server: a connection the driver reported read-only would make the transaction
+     * manager take every connection for read-only and stop marking the primary's read-only transactions. A replica
+     * that is down neither stops the start nor holds a report: it falls back.
+     */
+    static HikariDataSource replicaPool(ReplicaProperties replica, int size) {
+        HikariConfig config = config("bodega-replica", replica.url(), replica.user(), replica.password(), size);
+        config.addDataSourceProperty("options", "-c jit=off -c default_transaction_read_only=on");
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(1_000);
+        config.addDataSourceProperty("connectTimeout", "1");
+        return new HikariDataSource(config);
+    }
+
+    static HikariDataSource pool(String name, String url, String user, String password, int size) {
+        return new HikariDataSource(config(name, url, user, password, size));
+    }
+
+    private static HikariConfig config(String name, String url, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("bodega");
-        config.setJdbcUrl(endpoint.url());
-        config.setUsername(endpoint.appUser());
-        config.setPassword(endpoint.appPassword());
-        config.setMaximumPoolSize(properties.poolSize());
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
         config.setAutoCommit(true);
         // PostgreSQL's JIT compiles a report's plan when its estimated cost is high: hundreds of milliseconds
         // spent on every such query, which stay short without it.
         config.addDataSourceProperty("options", "-c jit=off");
-        return new HikariDataSource(config);
+        return config;
     }
 
     @Bean
@@ -64,7 +95,7 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    TenantTransactionManager transactionManager(HikariDataSource dataSource) {
+    TenantTransactionManager transactionManager(DataSource dataSource) {
         return new TenantTransactionManager(dataSource);
     }
 }

@@ -1,8 +1,10 @@
 package dev.bodega.platform.internal.db;
 
+import dev.bodega.platform.Reporting;
 import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.TransactionAttribute;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -42,6 +44,22 @@ public class TenantTransactionManager extends JdbcTransactionManager {
             statement.setString(5, text(scope.get().partnerId()));
             statement.execute();
         }
+    }
+
+    /** A report's transaction takes its connection marked, so that a read replica may serve it. */
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        if (!reporting(definition)) {
+            super.doBegin(transaction, definition);
+            return;
+        }
+        try (var marked = ReportingDataSource.reporting()) {
+            super.doBegin(transaction, definition);
+        }
+    }
+
+    private static boolean reporting(TransactionDefinition definition) {
+        return definition instanceof TransactionAttribute attribute && attribute.getLabels().contains(Reporting.LABEL);
     }
 
     private static String text(Object value) {

@@ -1,12 +1,12 @@
 package dev.bodega.sales.internal.documents;
 
 import dev.bodega.platform.CsvWriter;
+import dev.bodega.platform.Reporting;
 import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.sales.internal.reports.SalesReports;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
 import java.io.Writer;
@@ -47,7 +47,7 @@ class SalesCsv {
         this.settings = settings;
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public void write(SalesReports.Period period, Writer out) {
         ZoneId zone = settings.current().zoneId();
         CsvWriter csv = new CsvWriter(out, HEADER);

@@ -2,8 +2,8 @@ package dev.bodega.sales.internal.reports;
 
 import dev.bodega.inventory.LowStock;
 import dev.bodega.platform.Actor;
+import dev.bodega.platform.Reporting;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 
@@ -26,7 +26,7 @@ class Dashboard {
         this.lowStock = lowStock;
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public View view() {
         LocalDate today = reports.today();
         SalesReports.Period period = new SalesReports.Period(today.minusDays(DAYS - 1L), today);

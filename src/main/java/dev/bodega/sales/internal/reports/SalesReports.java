@@ -4,6 +4,7 @@ import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Money;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.Problems;
+import dev.bodega.platform.Reporting;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
@@ -11,7 +12,6 @@ import dev.bodega.sales.internal.SalesProblem;
 import dev.bodega.sales.internal.customers.Customers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -140,13 +140,13 @@ public class SalesReports {
     }
 
     /** Today in the company's time zone. */
-    @Transactional(readOnly = true)
+    @Reporting
     public LocalDate today() {
         return LocalDate.now(clock.withZone(settings.current().zoneId()));
     }
 
     /** The period asked for; without dates, the 30 days up to today. */
-    @Transactional(readOnly = true)
+    @Reporting
     public Period period(LocalDate from, LocalDate to) {
         LocalDate end = to != null ? to : from != null ? from.plusDays(29) : today();
         LocalDate start = from != null ? from : end.minusDays(29);
@@ -160,7 +160,7 @@ public class SalesReports {
     }
 
     /** Seed 001 §9.1: count, total and average ticket of the completed sales of one day. */
-    @Transactional(readOnly = true)
+    @Reporting
     public Summary summary(Period period) {
         TenantSettings company = settings.current();
         Totals totals = jdbc.sql(rolledUp(company) ? """
@@ -178,13 +178,13 @@ public class SalesReports {
                 Money.round(totals.refunded(), decimals));
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public Summary day(LocalDate date) {
         return summary(new Period(date, date));
     }
 
     /** Seed 001 §9.3, net of returns: by quantity (ties by revenue) or by revenue (ties by quantity). */
-    @Transactional(readOnly = true)
+    @Reporting
     public TopItems topItems(Period period, String by, int limit) {
         boolean byRevenue = "revenue".equals(by);
         TenantSettings company = settings.current();
@@ -194,7 +194,7 @@ public class SalesReports {
     }
 
     /** Both rankings of a period from one pass over its lines. */
-    @Transactional(readOnly = true)
+    @Reporting
     public Tops tops(Period period, int limit) {
         TenantSettings company = settings.current();
         Ranked ranked = ranked(sold(company), bounds(period, company.zoneId()), limit);
@@ -202,7 +202,7 @@ public class SalesReports {
                 new TopItems(period.from(), period.to(), "revenue", company.currency(), ranked.byRevenue()));
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public ByMethod byPaymentMethod(Period period) {
         TenantSettings company = settings.current();
         Map<String, Object> bounds = bounds(period, company.zoneId());
@@ -264,7 +264,7 @@ public class SalesReports {
     }
 
     /** Sales per seller, the best first; sales made without a user (imports, jobs) have no id. */
-    @Transactional(readOnly = true)
+    @Reporting
     public Breakdown bySeller(Period period) {
         return breakdown(period, """
                 SELECT d.user_id AS id, u.name AS name, sum(d.sales)::bigint AS count, sum(d.total) AS total,
@@ -284,7 +284,7 @@ public class SalesReports {
                 ORDER BY sum(s.total) DESC, u.name, s.user_id""");
     }
 
-    @Transactional(readOnly = true)
+    @Reporting
     public Breakdown byLocation(Period period) {
         return breakdown(period, """
                 SELECT d.location_id AS id, l.name AS name, sum(d.sales)::bigint AS count, sum(d.total) AS total,
@@ -305,13 +305,13 @@ public class SalesReports {
     }
 
     /** Every day of the period, days without sales included, oldest first. */
-    @Transactional(readOnly = true)
+    @Reporting
     public PerDay perDay(Period period) {
         return overview(period).perDay();
     }
 
     /** The period's summary and its days, from one pass over its sales (the dashboard shows both). */
-    @Transactional(readOnly = true)
+    @Reporting
     public Overview overview(Period period) {
         TenantSettings company = settings.current();
         record Daily(LocalDate date, long count, BigDecimal total, BigDecimal refunded) {
@@ -349,7 +349,7 @@ public class SalesReports {
     }
 
     /** Seed 000 Reporte_Ventas: the period's completed sales with their lines, newest first, a page at a time. */
-    @Transactional(readOnly = true)
+    @Reporting
     public SalesReport salesWithLines(Period period, UUID before, int limit) {
         TenantSettings company = settings.current();
         Map<UUID, ReportSale> sales = new LinkedHashMap<>();
@@ -386,7 +386,7 @@ public class SalesReports {
     }
 
     /** Seed 001 §9.4: the customer's completed sales, newest first, with totals and favourite items. */
-    @Transactional(readOnly = true)
+    @Reporting
     public CustomerHistory customer(UUID customerId, int recent) {
         TenantSettings company = settings.current();
         String name = jdbc.sql("""
