@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.operator;
 
+import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettingsService;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,6 @@ class OperatorViewBanner {
     @ModelAttribute("operatorViewing")
     String company() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof OperatorView
-                ? settings.current().name() : null;
+                && TenantContext.current().isPresent() ? settings.current().name() : null;
     }
 }
