@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How often one caller may try something that an attacker would repeat (sign-in, a staff's or an operator's, sign-up,
- * password resets) or that costs the service (API calls per key, by plan): a bucket4j token bucket per kind and caller, in memory. Limits are
- * {@code bodega.rate-limits.<kind>=<requests>/<period>} ({@code 600/1m}), or {@code off}.
+ * password resets) or that costs the service (API calls per key, by plan): a bucket4j token bucket per kind and
+ * caller, in memory. Limits are {@code bodega.rate-limits.<kind>=<requests>/<period>} ({@code 600/1m}), or {@code off}.
  */
 @Component
 public class RateLimits {
