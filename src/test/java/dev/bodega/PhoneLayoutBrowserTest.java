@@ -1,6 +1,7 @@
 package dev.bodega;
 
 import com.microsoft.playwright.Browser;
+import dev.bodega.platform.OperatorAccounts;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.BrowserTestBase;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * At phone width (390×844): the menu folds behind its button, and the pages used standing in a shop (home,
  * stock lookups, the kárdex, receiving a supplier order, the inbox's contacts, canned answers, scheduled messages
- * and metrics) never scroll sideways.
+ * and metrics, webhooks, assistants, and the operator's console) never scroll sideways.
  */
 @BodegaTest
 class PhoneLayoutBrowserTest extends BrowserTestBase {
@@ -26,6 +27,7 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
     private static final int WIDTH = 390;
 
     @Autowired TestFixtures fixtures;
+    @Autowired OperatorAccounts operators;
 
     @Override
     protected Browser.NewContextOptions contextOptions() {
@@ -103,10 +105,16 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void theInboxPagesBesideTheConversationsFit() {
+    void theInboxWebhookAssistantAndOperatorPagesFit() {
         var tenant = fixtures.tenant();
         String key = api.post(tenant.adminKey(), "/api/v1/channels/web-chat", Map.of("name", "Tienda en línea"))
                 .json().get("publicKey").asString();
+        assertThat(api.post(tenant.adminKey(), "/api/v1/webhooks", Map.of("url", api.baseUrl()
+                + "/integraciones/contabilidad/bodega/ventas-completadas-de-la-sucursal-principal?cuenta=000123456789",
+                "description", "Contabilidad: ventas y devoluciones de la sucursal principal del centro",
+                "eventTypes", List.of("sale.completed", "sale.cancelled", "stock.low"))).status()).isEqualTo(201);
+        assertThat(api.post(tenant.adminKey(), "/api/v1/assistants", Map.of(
+                "name", "Asistente de ventas de la sucursal principal del centro comercial")).status()).isEqualTo(201);
         assertThat(api.post(null, "/webchat/" + key + "/messages", Map.of("visitorId", "visitor-phone-0123456789",
                 "name", "Maximiliano Fernández de la Concepción", "email", "maximiliano.fernandez@example.com",
                 "text", "¿Tienen bujías de iridio?")).status()).isEqualTo(201);
@@ -117,11 +125,31 @@ class PhoneLayoutBrowserTest extends BrowserTestBase {
         logIn(tenant, tenant.adminEmail());
 
         for (String path : List.of("/messaging/contacts", "/messaging/contacts/" + contact, "/messaging/templates",
-                "/messaging/scheduled", "/messaging/metrics")) {
+                "/messaging/scheduled", "/messaging/metrics", "/settings/webhooks", "/messaging/assistants")) {
             page.navigate(path);
             assertThat(page.locator("main h1")).isVisible();
             assertFitsTheScreen(path);
         }
+
+        // The operator's console, and the company it is let into with the banner that says so.
+        page.navigate("/settings/operator-access");
+        page.click("#operator-access-submit");
+        String operator = "operadora-de-soporte-" + UUID.randomUUID() + "@bodega.test";
+        operators.createIfMissing(operator, "Operadora de soporte", TestFixtures.PASSWORD);
+        page.navigate("/operator/login");
+        page.fill("#email", operator);
+        page.fill("#password", TestFixtures.PASSWORD);
+        page.click("#operator-login-submit");
+        for (String path : List.of("/operator?q=" + tenant.slug(), "/operator/companies/" + tenant.id())) {
+            page.navigate(path);
+            assertThat(page.locator("main h1")).isVisible();
+            assertFitsTheScreen(path);
+        }
+        page.click("#operator-open");
+        assertThat(page.locator("#operator-banner")).containsText("solo lectura");
+        assertFitsTheScreen("a company's home under the operator's banner");
+        page.click("#operator-close");
+        assertThat(page.locator("#operator-companies")).isVisible();
     }
 
     private void assertFitsTheScreen(String what) {

@@ -1,6 +1,8 @@
 package dev.bodega.platform;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
@@ -23,6 +25,11 @@ public record TenantSettings(String name, String slug, String plan, String statu
 
     public ZoneId zoneId() {
         return ZoneId.of(timeZone);
+    }
+
+    /** The company's day now: its own date, which until its midnight is not UTC's. */
+    public LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(zoneId()));
     }
 
     /** The company's language, in which what it sends (notices, mail, documents) is written. */

@@ -12,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @BodegaTest
 class DemoSalesTest {
-
-    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
     @Autowired TestFixtures fixtures;
     @Autowired StockFixtures stock;
@@ -53,7 +50,7 @@ class DemoSalesTest {
                 + "WHERE r.created_at <= s.sale_date OR s.status <> 'completed'")).isZero();
 
         // Every one of the 90 days has sales, none in the future; the newest sale has the newest id.
-        LocalDate today = LocalDate.now(BOGOTA);
+        LocalDate today = fixtures.today(tenant);
         assertThat(count(tenant, "SELECT count(DISTINCT (sale_date AT TIME ZONE 'America/Bogota')::date) FROM sales")).isEqualTo(90);
         assertThat(list(tenant, "SELECT min((sale_date AT TIME ZONE 'America/Bogota')::date)::text FROM sales"))
                 .containsExactly(today.minusDays(89).toString());

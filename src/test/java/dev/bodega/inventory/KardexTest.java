@@ -10,8 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,7 +118,7 @@ class KardexTest {
                 .containsExactly(-3, -2);
         assertThat(kardex("?userId=" + manager)).hasSize(1);
         assertThat(kardex("?userId=" + tenant.adminId())).hasSize(5);
-        String today = LocalDate.now(ZoneId.of("America/Bogota")).toString();
+        String today = fixtures.today(tenant).toString();
         assertThat(kardex("?from=" + today + "&to=" + today)).hasSize(6);
         assertThat(kardex("?to=2000-01-31")).isEmpty();
         assertThat(kardex("?from=2999-01-01")).isEmpty();

@@ -260,7 +260,7 @@ class StockLevelsApiTest {
         assertThat(rows[0]).startsWith("created_at,posting_id,location,sku,item,movement_type,quantity");
         assertThat(rows).hasSize(2);
         assertThat(rows[1]).contains(",Norte,BOLT-10,Item BOLT-10,receipt,15.000,3.0000,0.000,15.000,");
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("America/Bogota")).toString();
+        String today = fixtures.today(tenant).toString();
         assertThat(api.send(tenant.adminKey(), "GET", "/api/v1/stock/movements/export?to=2000-01-01", null,
                 Map.of("Accept", "text/csv")).body().split("\r\n")).hasSize(1);
         assertThat(api.send(tenant.adminKey(), "GET", "/api/v1/stock/movements/export?from=" + today + "&to=" + today,

@@ -30,6 +30,7 @@ class RateLimitsTest {
     @Autowired Api api;
     @Autowired TestFixtures fixtures;
     @Autowired RateLimits limits;
+    @Autowired OperatorAccounts operators;
 
     @Test
     void loginAttemptsPerAccountAreRefusedInlineThenLetInAgain() throws Exception {
@@ -47,6 +48,28 @@ class RateLimitsTest {
 
             waitFor(refused.header("retry-after"));
             assertThat(browser.login(tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD).status()).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void operatorSignInsPerAccountAreRefusedInlineThenLetInAgain() throws Exception {
+        String email = "op-" + UUID.randomUUID() + "@bodega.test";
+        operators.createIfMissing(email, "Operadora", TestFixtures.PASSWORD);
+        WebSession browser = new WebSession(api.baseUrl());
+        browser.get("/operator/login");
+        try (var tiny = limits.tighten(Kind.OPERATOR_LOGIN_PER_ACCOUNT, RateLimits.account(null, email),
+                ONE_IN_FIVE_SECONDS)) {
+            assertThat(operatorLogin(browser, email, "wrong-password").status()).isEqualTo(200);
+
+            WebSession.Page refused = operatorLogin(browser, " " + email.toUpperCase() + " ", TestFixtures.PASSWORD);
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(Long.parseLong(refused.header("retry-after"))).isBetween(1L, 5L);
+            assertThat(refused.body()).contains("id=\"operator-login-error\"", "Demasiados intentos seguidos");
+            assertThat(operatorLogin(new WebSession(api.baseUrl()), "other-" + email, "wrong-password").status())
+                    .as("another account").isEqualTo(200);
+
+            waitFor(refused.header("retry-after"));
+            assertThat(operatorLogin(browser, email, TestFixtures.PASSWORD).locationPath()).isEqualTo("/operator");
         }
     }
 
@@ -102,6 +125,11 @@ class RateLimitsTest {
         assertThat(Limit.parse("600/1m")).isEqualTo(new Limit(600, Duration.ofMinutes(1)));
         assertThat(Limit.parse(" 20 / 1h ")).isEqualTo(new Limit(20, Duration.ofHours(1)));
         assertThat(Limit.parse("off")).isEqualTo(Limit.OFF);
+    }
+
+    private static WebSession.Page operatorLogin(WebSession browser, String email, String password) {
+        browser.get("/operator/login");
+        return browser.post("/operator/login", Map.of("email", email, "password", password));
     }
 
     private Api.Response signUp(String address) {

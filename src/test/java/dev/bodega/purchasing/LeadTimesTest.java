@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,7 +36,7 @@ class LeadTimesTest {
         UUID late = buyer.supplier("Lenta S.A.");
         UUID idle = buyer.supplier("Sin envíos Ltda.");
         UUID item = buyer.item("LEAD-1", "0", "0");
-        LocalDate today = LocalDate.now(ZoneId.of("America/Bogota"));
+        LocalDate today = fixtures.today(buyer.tenant);
 
         // Andina: 10 days against 5 promised (late), 4 against 6 (in two deliveries), one still open, one long ago.
         receiveAll(buyer, buyer.sent(dated(buyer, buyer.supplier, item, today.minusDays(10), today.minusDays(5))), 1);

@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ class SupplierOrdersApiTest {
         assertThat(first.get("lines").get(0).get("lineTotal").decimalValue()).isEqualByComparingTo("1.00");
         assertThat(first.get("lines").get(1).get("lineTotal").decimalValue()).isEqualByComparingTo("7.04");
         assertThat(first.get("total").decimalValue()).isEqualByComparingTo("8.04");
-        assertThat(first.get("orderDate").asString()).isEqualTo(LocalDate.now(java.time.ZoneId.of("America/Bogota")).toString());
+        assertThat(first.get("orderDate").asString()).isEqualTo(fixtures.today(buyer.tenant).toString());
         assertThat(first.get("createdBy").asString()).isEqualTo(buyer.tenant.adminId().toString());
 
         // A refused order gives its number back; another company counts on its own.
@@ -72,7 +71,7 @@ class SupplierOrdersApiTest {
         assertThat(api.get(buyer.tenant.adminKey(), path).header("ETag")).isEqualTo("\"0\"");
 
         Map<String, Object> edited = buyer.order(glue, 2, "3.50", tape, 1, "2.00");
-        edited.put("expectedDate", LocalDate.now().plusDays(30).toString());
+        edited.put("expectedDate", fixtures.today(buyer.tenant).plusDays(30).toString());
         edited.put("notes", "Urgente");
         var missing = api.put(buyer.tenant.adminKey(), path, edited, Map.of());
         assertThat(missing.status()).isEqualTo(428);

@@ -14,8 +14,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +57,7 @@ class SalesDashboardPagesTest {
 
         JsonNode perDay = chart(html, "chart-per-day");
         assertThat(perDay.get("labels")).hasSize(30);
-        assertThat(perDay.get("labels").get(29).asString()).isEqualTo(LocalDate.now(ZoneId.of("America/Bogota"))
+        assertThat(perDay.get("labels").get(29).asString()).isEqualTo(fixtures.today(shop.tenant)
                 .format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         assertThat(perDay.get("locale").asString()).isEqualTo("es");
         assertThat(perDay.get("totals").get(29).decimalValue()).isEqualByComparingTo("55.00");
@@ -102,7 +100,7 @@ class SalesDashboardPagesTest {
         UUID customer = shop.customer("REP-C", "Renata");
         JsonNode sale = shop.sell(customer, Shop.lines(item, 2));
         WebSession browser = WebSession.signedIn(api.baseUrl(), shop.tenant.slug(), shop.tenant.adminEmail(), TestFixtures.PASSWORD);
-        String today = LocalDate.now(ZoneId.of("America/Bogota")).toString();
+        String today = fixtures.today(shop.tenant).toString();
 
         var reports = browser.get("/sales/reports?from=" + today + "&to=" + today);
         assertThat(reports.status()).isEqualTo(200);

@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ class SalesDocumentsTest {
         assertThat(text).contains("Ferretería Ñandú", "NIT / Id. tributaria: 900123456-7", "FACTURA DE VENTA", "F001-00000001", "Serie: F001", "Tienda centro",
                 "Julián", "CC PDF-900", "PDF-HAM", "Item PDF-NAIL", "Impuesto incluido", "6,08", "Total USD 38,08",
                 "Efectivo", "Los precios incluyen impuestos.");
-        String date = LocalDate.now(ZoneId.of("America/Bogota")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String date = fixtures.today(shop.tenant).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         assertThat(text).contains("Fecha: " + date);
     }
 
@@ -104,7 +103,7 @@ class SalesDocumentsTest {
         JsonNode old = shop.sell(null, Shop.lines(saw, 3));
         shop.sql("UPDATE sales SET sale_date = :at WHERE id = :id", Map.of("at", Timestamp.from(Instant.parse("2026-01-15T15:00:00Z")),
                 "id", UUID.fromString(old.get("id").asString())));
-        LocalDate today = LocalDate.now(ZoneId.of("America/Bogota"));
+        LocalDate today = fixtures.today(shop.tenant);
 
         var response = api.get(shop.tenant.adminKey(), "/api/v1/sales.csv?from=" + today.minusDays(1) + "&to=" + today);
         assertThat(response.status()).isEqualTo(200);

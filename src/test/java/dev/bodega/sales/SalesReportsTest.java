@@ -40,7 +40,7 @@ class SalesReportsTest {
     void salesTodayCountsTheCompletedSalesOfTheCompanysDay() {
         Shop shop = Shop.open(fixtures, stock, postings, jdbc, api, "0", true);
         UUID item = shop.item("DAY-1", "1.00", "500", "0.50");
-        LocalDate today = LocalDate.now(BOGOTA);
+        LocalDate today = fixtures.today(shop.tenant);
         Instant midnight = today.atStartOfDay(BOGOTA).toInstant();
         moveTo(shop, shop.sell(null, Shop.lines(item, 10)), midnight.plus(Duration.ofMinutes(1)));
         shop.sell(null, Shop.lines(item, 20));
@@ -194,7 +194,7 @@ class SalesReportsTest {
         shop.sql("INSERT INTO user_locations (tenant_id, user_id, location_id) VALUES (:t, :u, :l)",
                 Map.of("t", shop.tenant.id(), "u", seller, "l", outlet));
         String sellerKey = fixtures.apiKey(shop.tenant, seller, Set.of("*"), List.of("sales.*"));
-        LocalDate today = LocalDate.now(BOGOTA);
+        LocalDate today = fixtures.today(shop.tenant);
         Instant noon = today.atTime(12, 0).atZone(BOGOTA).toInstant();
 
         moveTo(shop, shop.sell(null, Shop.lines(item, 1)), noon.minus(Duration.ofDays(2)));

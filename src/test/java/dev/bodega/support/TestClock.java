@@ -10,22 +10,26 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can move forward (lockout expiry, key expiry). Starts at the real time. */
+/**
+ * A clock tests can move forward (lockout expiry, key expiry). Between moves it keeps the real time, as the
+ * database's {@code now()} does: a clock stopped at the context's start put the company's "today" a day behind the
+ * sales the database dated once a long run crossed the company's midnight.
+ */
 public class TestClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    private volatile Duration ahead = Duration.ZERO;
 
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        ahead = ahead.plus(duration);
     }
 
     public void reset() {
-        now = Instant.now();
+        ahead = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return Instant.now().plus(ahead);
     }
 
     @Override

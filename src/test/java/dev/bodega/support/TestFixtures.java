@@ -2,6 +2,7 @@ package dev.bodega.support;
 
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.platform.internal.db.DatabaseEndpoint;
 import dev.bodega.platform.internal.identity.ApiKeys;
 import dev.bodega.platform.internal.identity.SignupService;
@@ -10,6 +11,8 @@ import org.springframework.boot.test.context.TestComponent;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +34,21 @@ public class TestFixtures {
     private final SignupService signups;
     private final ApiKeys apiKeys;
     private final DatabaseEndpoint endpoint;
+    private final TenantSettingsService settings;
+    private final Clock clock;
 
-    TestFixtures(SignupService signups, ApiKeys apiKeys, DatabaseEndpoint endpoint) {
+    TestFixtures(SignupService signups, ApiKeys apiKeys, DatabaseEndpoint endpoint, TenantSettingsService settings,
+                 Clock clock) {
         this.signups = signups;
         this.apiKeys = apiKeys;
         this.endpoint = endpoint;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The company's day now, as the product reckons it (its clock, the company's time zone), not UTC's date. */
+    public LocalDate today(Tenant tenant) {
+        return asUser(tenant.id(), tenant.adminId(), Set.of("*"), () -> settings.current().today(clock));
     }
 
     public Tenant tenant() {

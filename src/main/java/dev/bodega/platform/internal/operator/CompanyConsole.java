@@ -35,8 +35,8 @@ class CompanyConsole {
                    Integer maxMachines) {
     }
 
-    /** {@code figures}: users, then each module's {@link UsageFigure}; {@code storageBytes}: see V183. */
-    record Usage(Map<String, Long> figures, long storageBytes) {
+    /** {@code figures}: users, then each module's {@link UsageFigure}; {@code storage}: see {@link StorageMeter}. */
+    record Usage(Map<String, Long> figures, StorageMeter.Measure storage) {
     }
 
     /** A null limit of movements or machines: none. */
@@ -48,13 +48,15 @@ class CompanyConsole {
     private final TransactionTemplate transactions;
     private final TenantSettingsService settings;
     private final List<UsageFigure> figures;
+    private final StorageMeter storage;
 
     CompanyConsole(JdbcClient jdbc, TransactionTemplate transactions, TenantSettingsService settings,
-                   List<UsageFigure> figures) {
+                   List<UsageFigure> figures, StorageMeter storage) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
         this.figures = figures;
+        this.storage = storage;
     }
 
     /** Companies whose slug or name contains {@code search} (all when blank), by slug, a page at a time. */
@@ -81,8 +83,7 @@ class CompanyConsole {
             counts.put("users", jdbc.sql("SELECT count(*) FROM users WHERE tenant_id = :t AND active AND deleted_at IS NULL")
                     .param("t", tenantId).query(Long.class).single());
             figures.forEach(f -> counts.put(f.key(), f.count(company)));
-            long storage = jdbc.sql("SELECT tenant_storage_bytes(:t)").param("t", tenantId).query(Long.class).single();
-            return new Usage(counts, storage);
+            return new Usage(counts, storage.of(tenantId));
         }));
     }
 

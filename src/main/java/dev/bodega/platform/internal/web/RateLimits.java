@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How often one caller may try something that an attacker would repeat (sign-in, sign-up, password resets) or that
- * costs the service (API calls per key, by plan): a bucket4j token bucket per kind and caller, in memory. Limits are
- * {@code bodega.rate-limits.<kind>=<requests>/<period>} ({@code 600/1m}), or {@code off}.
+ * How often one caller may try something that an attacker would repeat (sign-in, a staff's or an operator's, sign-up,
+ * password resets) or that costs the service (API calls per key, by plan): a bucket4j token bucket per kind and
+ * caller, in memory. Limits are {@code bodega.rate-limits.<kind>=<requests>/<period>} ({@code 600/1m}), or {@code off}.
  */
 @Component
 public class RateLimits {
@@ -30,7 +30,8 @@ public class RateLimits {
     public enum Kind {
         LOGIN_PER_IP("login-per-ip"), LOGIN_PER_ACCOUNT("login-per-account"), SIGNUP_PER_IP("signup-per-ip"),
         PASSWORD_RESET_PER_IP("password-reset-per-ip"), PASSWORD_RESET_PER_ACCOUNT("password-reset-per-account"),
-        API_PER_KEY("api-per-key");
+        API_PER_KEY("api-per-key"), OPERATOR_LOGIN_PER_IP("operator-login-per-ip"),
+        OPERATOR_LOGIN_PER_ACCOUNT("operator-login-per-account");
 
         private final String property;
 

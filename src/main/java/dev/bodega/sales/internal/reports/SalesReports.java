@@ -142,7 +142,7 @@ public class SalesReports {
     /** Today in the company's time zone. */
     @Reporting
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(settings.current().zoneId()));
+        return settings.current().today(clock);
     }
 
     /** The period asked for; without dates, the 30 days up to today. */

@@ -8,6 +8,7 @@ import dev.bodega.platform.internal.health.DataHealth;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
+import dev.bodega.support.TestClock;
 import dev.bodega.support.TestFixtures;
 import dev.bodega.support.WebSession;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.ErrorResponseException;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +44,7 @@ class OperatorConsoleTest {
     @Autowired EmbeddedDatabase database;
     @Autowired DataHealth dataHealth;
     @Autowired MeterRegistry registry;
+    @Autowired TestClock clock;
 
     @Test
     void anOperatorReadsACompanysSalesOnlyUnderAGrantReadOnlyUntilItEnds() {
@@ -80,6 +83,54 @@ class OperatorConsoleTest {
         assertThat(audited(tenant.id(), "operator_access_uses", "INSERT")).isEqualTo(3);
         assertThat(superuser().sql("SELECT path FROM operator_access_uses WHERE tenant_id = :t ORDER BY used_at")
                 .param("t", tenant.id()).query(String.class).list()).containsExactly("/api/v1/sales", "/sales", "/");
+    }
+
+    @Test
+    void everyPageOfTheViewSaysSoAndItsCloseButtonEndsTheViewButNotTheConsole() {
+        var tenant = fixtures.tenant();
+        WebSession admin = WebSession.signedIn(api.baseUrl(), tenant.slug(), tenant.adminEmail(), TestFixtures.PASSWORD);
+        admin.get("/settings/operator-access");
+        admin.post("/settings/operator-access", Map.of("hours", "1", "reason", "ticket 9"));
+        assertThat(admin.get("/sales").body()).doesNotContain("id=\"operator-banner\"");
+        WebSession operator = operatorSession();
+        operator.get("/operator/companies/" + tenant.id());
+        open(operator, tenant.id());
+
+        for (String page : List.of("/", "/sales", "/catalog/items")) {
+            assertThat(operator.get(page).body()).as(page).contains("id=\"operator-banner\"",
+                    "Viendo Company " + tenant.slug() + " como operador — solo lectura", "action=\"/operator/close\"");
+        }
+        assertThat(operator.get("/inventory?lang=en").body()).contains(
+                "Viewing Company " + tenant.slug() + " as an operator — read-only", "id=\"operator-close\"");
+
+        var closed = operator.post("/operator/close", Map.of());
+        assertThat(closed.locationPath()).isEqualTo("/operator");
+        assertThat(operator.get("/sales").locationPath()).isEqualTo("/login");
+        assertThat(operator.api("GET", "/api/v1/sales", null).status()).isEqualTo(401);
+        assertThat(operator.get("/operator").status()).isEqualTo(200);
+        assertThat(operator.get("/operator").body()).doesNotContain("id=\"operator-banner\"");
+    }
+
+    @Test
+    void aCompanysStorageIsMeasuredAtMostOnceAnHourAndSaysWhen() {
+        var tenant = fixtures.tenant();
+        WebSession operator = operatorSession();
+        clock.reset();
+        try {
+            Storage first = storage(operator, tenant.id());
+            for (int i = 0; i < 40; i++) {
+                stock.item(tenant, "STORAGE-" + i, "pcs", BigDecimal.ZERO);
+            }
+            assertThat(storage(operator, tenant.id())).as("the same measure, not a new scan").isEqualTo(first);
+            assertThat(operator.get("/operator?q=" + tenant.slug()).body()).contains(first.measured());
+
+            clock.advance(Duration.ofMinutes(61));
+            Storage later = storage(operator, tenant.id());
+            assertThat(later.kilobytes()).isGreaterThan(first.kilobytes());
+            assertThat(later.measured()).isNotEqualTo(first.measured());
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
@@ -157,6 +208,19 @@ class OperatorConsoleTest {
     }
 
     private record Page(int status, String location) {
+    }
+
+    private record Storage(long kilobytes, String measured) {
+    }
+
+    /** The storage figure of the company's console page, and its "measured ..." line. */
+    private static Storage storage(WebSession operator, UUID tenantId) {
+        var page = operator.get("/operator/companies/" + tenantId);
+        String size = page.find("id=\"operator-storage\"><span>([^<]+)</span>");
+        String measured = page.find("class=\"hint storage-measured\">(medido [^<]+)</small>");
+        assertThat(size).as(page.body()).isNotNull();
+        assertThat(measured).as(page.body()).isNotNull();
+        return new Storage(Long.parseLong(size.replaceAll("\\D", "")), measured);
     }
 
     private Page open(WebSession operator, UUID tenantId) {
