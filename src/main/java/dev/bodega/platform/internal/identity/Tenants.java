@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.TransactionSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +27,7 @@ class Tenants {
     /** Finds a tenant by the slug a user typed, before any tenant context exists (see policy tenants_by_slug). */
     @Transactional(readOnly = true)
     public Optional<TenantRef> findBySlug(String slug) {
-        jdbc.sql("SELECT set_config('app.tenant_slug', :slug, true)").param("slug", slug).query().singleValue();
+        TransactionSettings.setLocal(jdbc, "app.tenant_slug", slug);
         return jdbc.sql("SELECT id, slug, name, status, locale FROM tenants WHERE slug = :slug AND deleted_at IS NULL")
                 .param("slug", slug)
                 .query(TenantRef.class)
@@ -36,7 +37,7 @@ class Tenants {
     /** Finds the company a join link names, before any tenant context exists (see policy tenants_by_join_token). */
     @Transactional(readOnly = true)
     public Optional<TenantRef> findByJoinToken(String token) {
-        jdbc.sql("SELECT set_config('app.join_token', :token, true)").param("token", token).query().singleValue();
+        TransactionSettings.setLocal(jdbc, "app.join_token", token);
         return jdbc.sql("""
                         SELECT id, slug, name, status, locale FROM tenants
                         WHERE join_token = :token AND deleted_at IS NULL""")
