@@ -1,5 +1,6 @@
 package dev.bodega.messaging.internal;
 
+import dev.bodega.platform.TransactionSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +28,7 @@ public class ChannelRoutes {
     /** Call with no tenant in context (a webhook); finds nothing for an unknown address. */
     @Transactional(readOnly = true)
     public Optional<Route> find(String channelType, String address) {
-        jdbc.sql("SELECT set_config('app.channel_address', :address, true)").param("address", address)
-                .query().singleValue();
+        TransactionSettings.setLocal(jdbc, "app.channel_address", address);
         return jdbc.sql("""
                         SELECT tenant_id, integration_id FROM channel_routes
                         WHERE channel_type = :type AND address = :address""")

@@ -1,5 +1,6 @@
 package dev.bodega.inventory.internal.ledger;
 
+import dev.bodega.platform.TransactionSettings;
 import dev.bodega.inventory.PostingDates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,6 @@ class TransactionPostingDates implements PostingDates {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void postAt(Instant at) {
-        jdbc.sql("SELECT set_config('app.posted_at', :at, true)").param("at", at.toString()).query(String.class)
-                .single();
+        TransactionSettings.setLocal(jdbc, "app.posted_at", at);
     }
 }

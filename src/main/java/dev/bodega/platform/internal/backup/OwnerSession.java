@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.backup;
 
+import dev.bodega.platform.TransactionSettings;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,6 +9,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -46,16 +49,28 @@ final class OwnerSession implements AutoCloseable {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(readOnly);
             OwnerSession session = new OwnerSession(connection, tenant);
-            session.jdbc.sql("""
-                    SELECT set_config('app.tenant_id', :tenant, true), set_config('TimeZone', 'UTC', true),
-                           set_config('DateStyle', 'ISO, YMD', true), set_config('IntervalStyle', 'postgres', true),
-                           set_config('extra_float_digits', '3', true)""")
-                    .param("tenant", tenant.toString()).query().listOfRows();
+            session.jdbc.sql(session.settings()).update();
             return session;
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
+    }
+
+    /** SET LOCAL, which Citus passes on to its workers (see TransactionSettings), where the company's rows are. */
+    private String settings() {
+        boolean citus = jdbc.sql("SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus')")
+                .query(Boolean.class).single();
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (citus) {
+            settings.put("citus.propagate_set_commands", "local");
+        }
+        settings.put("app.tenant_id", tenant.toString());
+        settings.put("timezone", "UTC");
+        settings.put("datestyle", "ISO, YMD");
+        settings.put("intervalstyle", "postgres");
+        settings.put("extra_float_digits", "3");
+        return TransactionSettings.sql(settings);
     }
 
     UUID tenant() {

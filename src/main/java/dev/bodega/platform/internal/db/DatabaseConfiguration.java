@@ -9,6 +9,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
@@ -96,6 +97,13 @@ class DatabaseConfiguration {
 
     @Bean
     TenantTransactionManager transactionManager(DataSource dataSource) {
-        return new TenantTransactionManager(dataSource);
+        return new TenantTransactionManager(dataSource, citusInstalled(dataSource));
+    }
+
+    /** Asked once: Citus is installed by whoever runs the database, before Bodega starts. */
+    private static boolean citusInstalled(DataSource dataSource) {
+        return JdbcClient.create(dataSource)
+                .sql("SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus')")
+                .query(Boolean.class).single();
     }
 }

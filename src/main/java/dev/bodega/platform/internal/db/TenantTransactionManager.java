@@ -2,48 +2,64 @@ package dev.bodega.platform.internal.db;
 
 import dev.bodega.platform.Reporting;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.TransactionSettings;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.TransactionAttribute;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Writes the current tenant, user, partner organization and client into each transaction with
- * {@code set_config(..., true)}: row-level security and the audit trigger
- * read them, and they vanish at commit, so a pooled connection carries
- * nothing to its next borrower. With no context set, queries see no tenant rows.
+ * Writes the current tenant, user, partner organization and client into each transaction with {@code SET LOCAL}
+ * (see {@link TransactionSettings}), in one round trip: row-level security and the audit trigger read them, and they
+ * vanish at commit, so a pooled connection carries nothing to its next borrower. With no context set, queries see no
+ * tenant rows. On Citus every transaction first asks for its SET LOCALs to reach the worker nodes, where the rows and
+ * their policies are; without it they would see no tenant there.
  */
 public class TenantTransactionManager extends JdbcTransactionManager {
 
-    private static final String SET_CONTEXT = """
-            SELECT set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true),
-                   set_config('app.client_ip', ?, true), set_config('app.user_agent', ?, true),
-                   set_config('app.partner_id', ?, true)""";
+    static final String PROPAGATE_TO_WORKERS = "SET LOCAL citus.propagate_set_commands = 'local'";
 
-    public TenantTransactionManager(DataSource dataSource) {
+    private final boolean citus;
+
+    public TenantTransactionManager(DataSource dataSource, boolean citus) {
         super(dataSource);
+        this.citus = citus;
     }
 
     @Override
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
-        var scope = TenantContext.current();
-        if (scope.isEmpty()) {
-            return;
+        String sql = setContext(TenantContext.current().orElse(null), citus);
+        if (!sql.isEmpty()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
         }
-        try (PreparedStatement statement = connection.prepareStatement(SET_CONTEXT)) {
-            statement.setString(1, text(scope.get().tenantId()));
-            statement.setString(2, text(scope.get().userId()));
-            statement.setString(3, text(scope.get().clientIp()));
-            statement.setString(4, truncate(scope.get().userAgent()));
-            statement.setString(5, text(scope.get().partnerId()));
-            statement.execute();
+    }
+
+    static String setContext(TenantContext.Scope scope, boolean citus) {
+        String context = scope == null ? "" : TransactionSettings.sql(settings(scope));
+        if (!citus) {
+            return context;
         }
+        return context.isEmpty() ? PROPAGATE_TO_WORKERS : PROPAGATE_TO_WORKERS + "; " + context;
+    }
+
+    private static Map<String, String> settings(TenantContext.Scope scope) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("app.tenant_id", text(scope.tenantId()));
+        settings.put("app.user_id", text(scope.userId()));
+        settings.put("app.client_ip", text(scope.clientIp()));
+        settings.put("app.user_agent", truncate(scope.userAgent()));
+        settings.put("app.partner_id", text(scope.partnerId()));
+        return settings;
     }
 
     /** A report's transaction takes its connection marked, so that a read replica may serve it. */

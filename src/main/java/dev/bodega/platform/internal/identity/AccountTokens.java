@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.TransactionSettings;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,10 +85,9 @@ class AccountTokens {
             return Optional.empty();
         }
         String hash = ApiKeys.hash(token);
-        jdbc.sql("SELECT set_config('app.account_token_hash', :hash, true)").param("hash", hash).query().singleValue();
-        return jdbc.sql("""
-                        SELECT tenant_id, id, user_id, email, expires_at, used_at,
-                               set_config('app.tenant_id', tenant_id::text, true)
+        TransactionSettings.setLocal(jdbc, "app.account_token_hash", hash);
+        Optional<Token> found = jdbc.sql("""
+                        SELECT tenant_id, id, user_id, email, expires_at, used_at
                         FROM account_tokens WHERE token_hash = :hash AND purpose = :purpose""")
                 .param("hash", hash).param("purpose", purpose.name())
                 .query((rs, n) -> new Token(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
@@ -95,6 +95,8 @@ class AccountTokens {
                         rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant()))
                 .optional();
+        found.ifPresent(t -> TransactionSettings.setLocal(jdbc, "app.tenant_id", t.tenantId()));
+        return found;
     }
 
     boolean expired(Token token) {

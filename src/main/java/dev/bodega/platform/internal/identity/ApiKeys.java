@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.TransactionSettings;
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
@@ -215,11 +216,10 @@ public class ApiKeys {
 
     /** The key is visible only to a transaction that names its hash; the user only within its tenant. */
     private Optional<Stored> lookup(String hash) {
-        jdbc.sql("SELECT set_config('app.api_key_hash', :hash, true)").param("hash", hash).query().singleValue();
+        TransactionSettings.setLocal(jdbc, "app.api_key_hash", hash);
         return jdbc.sql("""
                         SELECT tenant_id, id, user_id, permissions, expires_at, revoked_at,
-                               last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_is_stale,
-                               set_config('app.tenant_id', tenant_id::text, true)
+                               last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_is_stale
                         FROM api_keys WHERE key_hash = :hash""")
                 .param("hash", hash)
                 .query((rs, n) -> new Stored(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
@@ -227,7 +227,10 @@ public class ApiKeys {
                         instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
                         rs.getBoolean("use_is_stale"), null))
                 .optional()
-                .map(key -> key.with(users.standing(key.userId()).orElse(null)));
+                .map(key -> {
+                    TransactionSettings.setLocal(jdbc, "app.tenant_id", key.tenantId());
+                    return key.with(users.standing(key.userId()).orElse(null));
+                });
     }
 
     /** Last use is kept to the minute, so a busy key does not write on every request. */

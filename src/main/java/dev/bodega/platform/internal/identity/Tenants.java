@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.identity;
 
+import dev.bodega.platform.TransactionSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +27,7 @@ class Tenants {
     /** Finds a tenant by the slug a user typed, before any tenant context exists (see policy tenants_by_slug). */
     @Transactional(readOnly = true)
     public Optional<TenantRef> findBySlug(String slug) {
-        jdbc.sql("SELECT set_config('app.tenant_slug', :slug, true)").param("slug", slug).query().singleValue();
+        TransactionSettings.setLocal(jdbc, "app.tenant_slug", slug);
         return jdbc.sql("SELECT id, slug, name, status, locale FROM tenants WHERE slug = :slug AND deleted_at IS NULL")
                 .param("slug", slug)
                 .query(TenantRef.class)
@@ -36,7 +37,7 @@ class Tenants {
     /** Finds the company a join link names, before any tenant context exists (see policy tenants_by_join_token). */
     @Transactional(readOnly = true)
     public Optional<TenantRef> findByJoinToken(String token) {
-        jdbc.sql("SELECT set_config('app.join_token', :token, true)").param("token", token).query().singleValue();
+        TransactionSettings.setLocal(jdbc, "app.join_token", token);
         return jdbc.sql("""
                         SELECT id, slug, name, status, locale FROM tenants
                         WHERE join_token = :token AND deleted_at IS NULL""")
@@ -50,15 +51,23 @@ class Tenants {
         return jdbc.sql("SELECT join_token FROM tenants WHERE id = :id").param("id", id).query(String.class).single();
     }
 
+    /** Recorded in the audit log by the same statement (tenants has no trigger: see V195). */
     void replaceJoinToken(UUID id, String token) {
-        jdbc.sql("UPDATE tenants SET join_token = :token, updated_at = now() WHERE id = :id")
-                .param("token", token).param("id", id).update();
+        jdbc.sql("""
+                        WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
+                             changed AS (UPDATE tenants SET join_token = :token, updated_at = now() WHERE id = :id
+                                         RETURNING to_jsonb(tenants) AS new_row)
+                        SELECT audit_tenant_change('UPDATE', old_row, new_row) FROM before, changed""")
+                .param("token", token).param("id", id).query().listOfRows();
     }
 
     /** Inserts a tenant; the caller's tenant context must already be the new id (policy tenants_own). */
     void insert(UUID id, String slug, String name, String locale) {
-        jdbc.sql("INSERT INTO tenants (id, slug, name, locale) VALUES (:id, :slug, :name, :locale)")
+        jdbc.sql("""
+                        WITH created AS (INSERT INTO tenants (id, slug, name, locale) VALUES (:id, :slug, :name, :locale)
+                                         RETURNING to_jsonb(tenants) AS new_row)
+                        SELECT audit_tenant_change('INSERT', NULL, new_row) FROM created""")
                 .param("id", id).param("slug", slug).param("name", name).param("locale", locale)
-                .update();
+                .query().listOfRows();
     }
 }

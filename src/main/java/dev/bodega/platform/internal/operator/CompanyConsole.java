@@ -95,15 +95,20 @@ class CompanyConsole {
             throw Problems.of(PlatformProblem.VALIDATION, "A plan is starter, pro or enterprise; limits are at least 1");
         }
         inCompany(tenantId, clientIp, operatorEmail, () -> jdbc.sql("""
-                        UPDATE tenants SET plan = :plan, max_users = :users, max_locations = :locations,
-                               max_items = :items, max_customer_organizations = :customers,
-                               max_stock_movements_per_year = :movements, max_machines = :machines, version = version + 1, updated_at = now()
-                        WHERE id = :id""")
+                        WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
+                             changed AS (
+                                UPDATE tenants SET plan = :plan, max_users = :users, max_locations = :locations,
+                                       max_items = :items, max_customer_organizations = :customers,
+                                       max_stock_movements_per_year = :movements, max_machines = :machines,
+                                       version = version + 1, updated_at = now()
+                                WHERE id = :id
+                                RETURNING to_jsonb(tenants) AS new_row)
+                        SELECT audit_tenant_change('UPDATE', old_row, new_row) FROM before, changed""")
                 .param("plan", limits.plan()).param("users", limits.maxUsers())
                 .param("locations", limits.maxLocations()).param("items", limits.maxItems())
                 .param("customers", limits.maxCustomerOrganizations())
                 .param("movements", limits.maxStockMovementsPerYear()).param("machines", limits.maxMachines())
-                .param("id", tenantId).update());
+                .param("id", tenantId).query().listOfRows());
     }
 
     /** Suspends, cancels or reactivates: a company not active can neither sign in nor use the API (ActorFilter). */
@@ -111,10 +116,15 @@ class CompanyConsole {
         if (!STATUSES.contains(status)) {
             throw Problems.of(PlatformProblem.VALIDATION, "status: active, suspended or cancelled");
         }
+        // Recorded in the audit log, and announced to the API keys' memory (AuthChanges), by the same statement.
         inCompany(tenantId, clientIp, operatorEmail, () -> jdbc.sql("""
-                        UPDATE tenants SET status = :status, version = version + 1, updated_at = now()
-                        WHERE id = :id AND status <> :status""")
-                .param("status", status).param("id", tenantId).update());
+                        WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
+                             changed AS (UPDATE tenants SET status = :status, version = version + 1, updated_at = now()
+                                         WHERE id = :id AND status <> :status
+                                         RETURNING to_jsonb(tenants) AS new_row)
+                        SELECT audit_tenant_change('UPDATE', old_row, new_row), pg_notify('bodega_auth', '')
+                        FROM before, changed""")
+                .param("status", status).param("id", tenantId).query().listOfRows());
     }
 
     /** The company's audit log names the operator where a user's browser would be. */

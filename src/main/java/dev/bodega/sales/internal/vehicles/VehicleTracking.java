@@ -1,5 +1,6 @@
 package dev.bodega.sales.internal.vehicles;
 
+import dev.bodega.platform.TransactionSettings;
 import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ class VehicleTracking {
             return Optional.empty();
         }
         Optional<Found> found = transactions.execute(tx -> {
-            jdbc.sql("SELECT set_config('app.tracking_token', :token, true)").param("token", token).query().singleValue();
+            TransactionSettings.setLocal(jdbc, "app.tracking_token", token);
             return jdbc.sql("SELECT tenant_id, id FROM vehicle_orders WHERE tracking_token = :token")
                     .param("token", token).query(Found.class).optional();
         });
