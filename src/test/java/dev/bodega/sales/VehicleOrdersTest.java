@@ -156,12 +156,14 @@ class VehicleOrdersTest {
             statement.execute("SELECT set_config('app.tenant_id', '', false)");
             assertThat(tenantIds(statement, "vehicle_orders")).isEmpty();
             String token = orderA.get("trackingPath").asString().substring("/track/".length());
-            statement.execute("SELECT set_config('app.tracking_token', '" + token + "', false)");
-            try (ResultSet rs = statement.executeQuery("SELECT number FROM vehicle_orders")) {
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT tenant, order_id FROM vehicle_order_tracking WHERE tracking_token = '" + token + "'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("VO-A");
+                assertThat(rs.getObject(1, UUID.class)).isEqualTo(a.id());
+                assertThat(rs.getObject(2, UUID.class)).isEqualTo(UUID.fromString(orderA.get("id").asString()));
                 assertThat(rs.next()).isFalse();
             }
+            assertThat(tenantIds(statement, "vehicle_orders")).as("the token opens no company's orders").isEmpty();
             assertThat(tenantIds(statement, "vehicle_models")).as("the token opens no other table").isEmpty();
         }
     }

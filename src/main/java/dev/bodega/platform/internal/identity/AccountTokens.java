@@ -43,7 +43,7 @@ class AccountTokens {
      */
     <T> Optional<T> inTenantOf(String token, Purpose purpose, String clientIp, String userAgent,
                                Supplier<Optional<T>> work) {
-        Optional<UUID> tenant = transactions.execute(tx -> find(token, purpose).map(Token::tenantId));
+        Optional<UUID> tenant = transactions.execute(tx -> tenantOf(token));
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
@@ -65,36 +65,48 @@ class AccountTokens {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
+        UUID id = Ids.next();
         jdbc.sql("""
                         INSERT INTO account_tokens (tenant_id, id, user_id, purpose, token_hash, email, expires_at)
                         VALUES (:tenant, :id, :user, :purpose, :hash, :email, :expires)""")
-                .param("tenant", TenantContext.tenantId()).param("id", Ids.next()).param("user", userId)
+                .param("tenant", TenantContext.tenantId()).param("id", id).param("user", userId)
                 .param("purpose", purpose.name()).param("hash", ApiKeys.hash(token)).param("email", email)
                 .param("expires", Timestamp.from(clock.instant().plus(validFor)))
+                .update();
+        jdbc.sql("INSERT INTO account_token_lookup (token_hash, tenant, token_id) VALUES (:hash, :tenant, :id)")
+                .param("hash", ApiKeys.hash(token)).param("tenant", TenantContext.tenantId()).param("id", id)
                 .update();
         return token;
     }
 
-    /**
-     * The token with this secret, before any tenant is known (policy account_tokens_by_hash); it also sets the
-     * transaction's tenant to the token's.
-     */
-    Optional<Token> find(String token, Purpose purpose) {
-        if (token == null || !token.matches("[0-9a-f]{64}")) {
+    /** The company of a token, from the global lookup, before any company is known. */
+    private Optional<UUID> tenantOf(String token) {
+        if (!wellFormed(token)) {
             return Optional.empty();
         }
-        String hash = ApiKeys.hash(token);
-        jdbc.sql("SELECT set_config('app.account_token_hash', :hash, true)").param("hash", hash).query().singleValue();
+        return jdbc.sql("SELECT tenant FROM account_token_lookup WHERE token_hash = :hash")
+                .param("hash", ApiKeys.hash(token)).query(UUID.class).optional();
+    }
+
+    /** The current company's token with this secret. */
+    Optional<Token> find(String token, Purpose purpose) {
+        if (!wellFormed(token)) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
-                        SELECT tenant_id, id, user_id, email, expires_at, used_at,
-                               set_config('app.tenant_id', tenant_id::text, true)
-                        FROM account_tokens WHERE token_hash = :hash AND purpose = :purpose""")
-                .param("hash", hash).param("purpose", purpose.name())
+                        SELECT tenant_id, id, user_id, email, expires_at, used_at FROM account_tokens
+                        WHERE tenant_id = :tenant AND token_hash = :hash AND purpose = :purpose""")
+                .param("tenant", TenantContext.tenantId()).param("hash", ApiKeys.hash(token))
+                .param("purpose", purpose.name())
                 .query((rs, n) -> new Token(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getObject("user_id", UUID.class), rs.getString("email"),
                         rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant()))
                 .optional();
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && token.matches("[0-9a-f]{64}");
     }
 
     boolean expired(Token token) {

@@ -62,6 +62,10 @@ public class ApiKeys {
     private record Remembered(Stored key, long epoch, Instant readAt) {
     }
 
+    /** A hash's row in the global lookup: the company and the key. */
+    private record KeyRef(UUID tenant, UUID keyId) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Last use is written when a key is read again, so it stays within about two minutes of the truth. */
     private static final Duration REMEMBERED_FOR = Duration.ofMinutes(1);
@@ -125,6 +129,8 @@ public class ApiKeys {
                 .param("permissions", permissions.toArray(String[]::new))
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
+        jdbc.sql("INSERT INTO api_key_lookup (key_hash, tenant, key_id) VALUES (:hash, :tenant, :id)")
+                .param("hash", hash(key)).param("tenant", actor.tenantId()).param("id", id).update();
         events.record(Type.API_KEY_CREATED, Risk.medium, actor.userId(), prefix + " " + name.trim());
         return new Created(id, key, prefix);
     }
@@ -175,7 +181,7 @@ public class ApiKeys {
         if (key == null) {
             fromDatabase.increment();
             long epoch = changes.epoch();
-            key = transactions.execute(tx -> lookup(hash)).orElse(null);
+            key = lookup(hash).orElse(null);
             if (key == null) {
                 return Optional.empty();
             }
@@ -221,15 +227,24 @@ public class ApiKeys {
         memory.put(hash, new Remembered(key, epoch, now));
     }
 
-    /** The key is visible only to a transaction that names its hash; the user only within its tenant. */
+    /**
+     * The company and key a hash belongs to, from the global lookup; then the key and its user's standing, read
+     * inside that company.
+     */
     private Optional<Stored> lookup(String hash) {
-        jdbc.sql("SELECT set_config('app.api_key_hash', :hash, true)").param("hash", hash).query().singleValue();
+        Optional<KeyRef> found = transactions.execute(tx -> jdbc.sql(
+                        "SELECT tenant, key_id FROM api_key_lookup WHERE key_hash = :hash")
+                .param("hash", hash).query(KeyRef.class).optional());
+        return found.flatMap(ref -> TenantContext.callAs(TenantContext.Scope.system(ref.tenant()),
+                () -> transactions.execute(tx -> read(ref))));
+    }
+
+    private Optional<Stored> read(KeyRef ref) {
         return jdbc.sql("""
                         SELECT tenant_id, id, user_id, permissions, expires_at, revoked_at,
-                               last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_is_stale,
-                               set_config('app.tenant_id', tenant_id::text, true)
-                        FROM api_keys WHERE key_hash = :hash""")
-                .param("hash", hash)
+                               last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_is_stale
+                        FROM api_keys WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", ref.tenant()).param("id", ref.keyId())
                 .query((rs, n) -> new Stored(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getObject("user_id", UUID.class), (String[]) rs.getArray("permissions").getArray(),
                         instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
