@@ -60,7 +60,8 @@ class AccountTokens {
     String issue(UUID userId, Purpose purpose, String email, Duration validFor) {
         jdbc.sql("""
                         UPDATE account_tokens SET used_at = now()
-                        WHERE user_id = :user AND purpose = :purpose AND used_at IS NULL""")
+                        WHERE tenant_id = :tenant AND user_id = :user AND purpose = :purpose AND used_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("user", userId).param("purpose", purpose.name()).update();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -115,7 +116,10 @@ class AccountTokens {
 
     /** Uses the token once: false when it was already used (a second click, or a race). */
     boolean use(Token token) {
-        return jdbc.sql("UPDATE account_tokens SET used_at = now() WHERE id = :id AND used_at IS NULL")
+        return jdbc.sql("""
+                        UPDATE account_tokens SET used_at = now()
+                        WHERE tenant_id = :tenant AND id = :id AND used_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", token.id()).update() == 1;
     }
 

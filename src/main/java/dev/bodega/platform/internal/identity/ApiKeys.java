@@ -162,7 +162,10 @@ public class ApiKeys {
     public void revoke(UUID id) {
         KeyView key = get(id);
         Actor actor = Actor.require();
-        jdbc.sql("UPDATE api_keys SET revoked_at = now(), revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
+        jdbc.sql("""
+                        UPDATE api_keys SET revoked_at = now(), revoked_by = :by
+                        WHERE tenant_id = :tenant AND id = :id AND revoked_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("by", actor.userId()).param("id", id).update();
         forget();
         events.record(Type.API_KEY_REVOKED, Risk.medium, actor.userId(), key.prefix() + " " + key.name());
@@ -257,7 +260,9 @@ public class ApiKeys {
     private void markUsed(Stored key) {
         int updated = jdbc.sql("""
                         UPDATE api_keys SET last_used_at = now()
-                        WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
+                        WHERE tenant_id = :tenant AND id = :id
+                          AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", key.id()).update();
         if (updated == 1) {
             events.record(Type.API_KEY_USED, Risk.low, key.userId(), null);
