@@ -4,6 +4,8 @@ import dev.bodega.platform.internal.db.EmbeddedDatabase;
 import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Parser;
 import org.postgresql.core.SqlCommandType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -39,6 +41,7 @@ public final class TenantFilterCheck {
     private static final Pattern CHANGING = Pattern.compile("(?i)\\b(UPDATE|DELETE|INSERT|MERGE)\\b");
     private static final Pattern TABLE_NAMES = Pattern.compile("(?i)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(\\w+)");
     private static final List<String> CONDITIONS = List.of("Index Cond", "Recheck Cond", "Filter", "TID Cond");
+    private static final Logger LOG = LoggerFactory.getLogger(TenantFilterCheck.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Violation> VIOLATIONS = ConcurrentHashMap.newKeySet();
 
@@ -75,9 +78,13 @@ public final class TenantFilterCheck {
             verdicts.put(sql, unfiltered);
         }
         if (unfiltered.isPresent()) {
-            VIOLATIONS.add(new Violation(oneLine(sql), sender == null ? "(outside Bodega)"
+            Violation violation = new Violation(oneLine(sql), sender == null ? "(outside Bodega)"
                     : sender.getClassName() + "." + sender.getMethodName() + ":" + sender.getLineNumber(),
-                    unfiltered.get()));
+                    unfiltered.get());
+            if (VIOLATIONS.add(violation)) {
+                LOG.warn("Statement without a tenant filter on {}, sent by {}: {}", violation.scans(),
+                        violation.caller(), violation.sql());
+            }
         }
     }
 
