@@ -228,7 +228,7 @@ class Receiving {
                                                        over_receipt, note, received_by, received_at)
                         SELECT :tenant, :id, :order, coalesce(max(sequence), 0) + 1, :location, :posting, :value,
                                :over, :note, :user, coalesce(:at, now())
-                        FROM supplier_receipts WHERE order_id = :order
+                        FROM supplier_receipts WHERE tenant_id = :tenant AND order_id = :order
                         RETURNING sequence""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("order", order.id())
                 .param("location", location).param("posting", postingId).param("value", value)
