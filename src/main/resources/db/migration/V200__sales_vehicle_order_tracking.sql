@@ -12,7 +12,7 @@ DO $$
 DECLARE
     t record;
 BEGIN
-    FOR t IN SELECT id FROM tenants ORDER BY id LOOP
+    FOR t IN SELECT id FROM platform_tenants ORDER BY id LOOP
         PERFORM set_config('app.tenant_id', t.id::text, true);
         INSERT INTO vehicle_order_tracking (tracking_token, tenant, order_id)
         SELECT tracking_token, tenant_id, id FROM vehicle_orders WHERE tenant_id = t.id;
