@@ -50,13 +50,9 @@ class MigrationsTest {
     private static final Set<String> OTHER_POLICIES = Set.of(
             "tenants.tenants_by_slug",          // login: the company whose slug was typed
             "tenants.tenants_owner_lists_all",  // the owner's ledger check visits every company (V51)
-            "api_keys.api_keys_by_hash",        // a Bearer token, before its company is known
             "tenants.tenants_by_join_token",    // the join page: the company whose join link was opened
-            "vehicle_orders.vehicle_orders_by_tracking_token", // a customer's tracking link, before its company is known
             "audit_log.audit_log_write",        // the audit trigger's inserts (reads go through audit_log_read)
-            "account_tokens.account_tokens_by_hash",     // a mailed link (invitation, reset), before its company is known
             "mail_outbox.mail_outbox_owner_lists_due",   // the owner's mail sender finds companies with mail waiting
-            "channel_routes.channel_routes_by_address",  // a webhook or web chat finds its company by the channel's address
             "whatsapp_media.whatsapp_media_owner_lists_due",   // the owner's media fetcher finds companies with media waiting
             "message_outbox.message_outbox_owner_lists_due");  // the owner's outbox worker finds companies with messages due
     private static final String LANDED = "db/landed-migrations.txt";

@@ -13,7 +13,11 @@ import java.util.UUID;
  */
 public interface CompanyBackups {
 
-    /** {@code notes}: what the archive left out or emptied, and columns this version no longer has. */
+    /**
+     * {@code notes}: what the archive left out or emptied, and columns this version no longer has. Published as an
+     * event once the import has committed: a module with a global lookup of its rows (they are not in a backup)
+     * writes the new company's entries then.
+     */
     record Imported(UUID tenantId, String slug, int tables, long rows, List<String> notes) {
     }
 

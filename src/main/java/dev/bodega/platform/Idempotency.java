@@ -122,7 +122,10 @@ public class Idempotency {
     /** Stores the response's JSON text and sends that very text: written once, the same bytes as any replay. */
     private ResponseEntity<?> store(String scope, String key, ResponseEntity<?> response) {
         String body = json.writeValueAsString(response.getBody());
-        jdbc.sql("UPDATE idempotency_keys SET status = :status, response = CAST(:body AS json) WHERE scope = :scope AND key = :key")
+        jdbc.sql("""
+                        UPDATE idempotency_keys SET status = :status, response = CAST(:body AS json)
+                        WHERE tenant_id = :tenant AND scope = :scope AND key = :key""")
+                .param("tenant", TenantContext.tenantId())
                 .param("status", response.getStatusCode().value())
                 .param("body", body)
                 .param("scope", scope).param("key", key)

@@ -53,6 +53,10 @@ final class CrashData {
                     SELECT tenant_id, gen_random_uuid(), id, 'crash suite', '%s', '%s', '{*}' FROM users
                     WHERE tenant_id = '%s'""".formatted(key.substring(0, 12), sha256(key), tenant));
             s.execute("""
+                    INSERT INTO api_key_lookup (key_hash, tenant, key_id)
+                    SELECT key_hash, tenant_id, id FROM api_keys WHERE tenant_id = '%s' AND key_hash = '%s'"""
+                    .formatted(tenant, sha256(key)));
+            s.execute("""
                     INSERT INTO alert_subscriptions (tenant_id, user_id, alert_type)
                     SELECT tenant_id, id, 'low_stock' FROM users WHERE tenant_id = '%s' ON CONFLICT DO NOTHING""".formatted(tenant));
             s.execute("""

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BodegaTest
 class MessagingIsolationTest {
 
-    private static final List<String> TABLES = List.of("integrations", "channel_routes", "contacts", "conversations",
+    private static final List<String> TABLES = List.of("integrations", "contacts", "conversations",
             "messages", "message_external_ids", "media_files", "message_outbox", "auto_replies", "tags",
             "conversation_tags", "response_templates", "scheduled_messages", "inbox_agents", "conversation_reads",
             "inbox_settings");

@@ -2,16 +2,21 @@ package dev.bodega.sales;
 
 import dev.bodega.catalog.CatalogItems;
 import dev.bodega.catalog.ItemInfo;
+import dev.bodega.platform.CompanyBackups;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
 import dev.bodega.support.StockFixtures;
 import dev.bodega.support.TestFixtures;
 import dev.bodega.support.WebSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -34,6 +39,7 @@ class VehicleOrdersTest {
     @Autowired StockFixtures stock;
     @Autowired Api api;
     @Autowired CatalogItems catalogItems;
+    @Autowired CompanyBackups backups;
 
     private String model(TestFixtures.Tenant tenant, String name) {
         var created = api.post(tenant.adminKey(), "/api/v1/vehicle-models",
@@ -156,14 +162,40 @@ class VehicleOrdersTest {
             statement.execute("SELECT set_config('app.tenant_id', '', false)");
             assertThat(tenantIds(statement, "vehicle_orders")).isEmpty();
             String token = orderA.get("trackingPath").asString().substring("/track/".length());
-            statement.execute("SELECT set_config('app.tracking_token', '" + token + "', false)");
-            try (ResultSet rs = statement.executeQuery("SELECT number FROM vehicle_orders")) {
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT tenant, order_id FROM vehicle_order_tracking WHERE tracking_token = '" + token + "'")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("VO-A");
+                assertThat(rs.getObject(1, UUID.class)).isEqualTo(a.id());
+                assertThat(rs.getObject(2, UUID.class)).isEqualTo(UUID.fromString(orderA.get("id").asString()));
                 assertThat(rs.next()).isFalse();
             }
+            assertThat(tenantIds(statement, "vehicle_orders")).as("the token opens no company's orders").isEmpty();
             assertThat(tenantIds(statement, "vehicle_models")).as("the token opens no other table").isEmpty();
         }
+    }
+
+    @Test
+    void anImportedCompanysOrdersAreTrackedByTheirNewTokens(@TempDir Path dir) throws Exception {
+        var tenant = fixtures.tenant();
+        String original = order(tenant, "VO-COPY", model(tenant, "C1")).get("trackingPath").asString();
+        Path archive = dir.resolve("company.zip");
+        try (OutputStream out = Files.newOutputStream(archive)) {
+            backups.export(tenant.id(), out);
+        }
+        UUID copy = backups.importCompany(archive, "copy-" + tenant.slug()).tenantId();
+
+        List<String> tokens = new ArrayList<>();
+        try (Connection connection = fixtures.appConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT tracking_token FROM vehicle_order_tracking WHERE tenant = '" + copy + "'")) {
+            while (rs.next()) {
+                tokens.add(rs.getString(1));
+            }
+        }
+        assertThat(tokens).hasSize(1).doesNotContain(original.substring("/track/".length()));
+        var customer = new WebSession(api.baseUrl());
+        assertThat(customer.get("/track/" + tokens.get(0)).body()).contains("VO-COPY");
+        assertThat(customer.get(original).body()).contains("VO-COPY", "Company " + tenant.slug());
     }
 
     private static List<UUID> tenantIds(Statement statement, String table) throws Exception {

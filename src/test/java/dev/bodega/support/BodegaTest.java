@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
         "db-scheduler.polling-interval=1s",
         "bodega.webhooks.allow-private=true",
         "bodega.webhooks.first-retry-after=0s"})
-@Import({TestClock.Configuration.class, TestFixtures.class, StockFixtures.class, Api.class,
+@Import({TestClock.Configuration.class, TestFixtures.class, StockFixtures.class, Api.class, CheckedDataSource.Configuration.class,
         GraphApiStub.Configuration.class})
 public @interface BodegaTest {
 }

@@ -78,7 +78,10 @@ public class ItemSuppliers {
         suppliers.get(supplierId);
         boolean preferred = Boolean.TRUE.equals(request.preferred());
         if (preferred) {
-            jdbc.sql("UPDATE item_suppliers SET preferred = false, updated_at = now() WHERE item_id = :item AND preferred AND supplier_id <> :supplier")
+            jdbc.sql("""
+                            UPDATE item_suppliers SET preferred = false, updated_at = now()
+                            WHERE tenant_id = :tenant AND item_id = :item AND preferred AND supplier_id <> :supplier""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("item", itemId).param("supplier", supplierId).update();
         }
         jdbc.sql(INSERT + """
@@ -108,7 +111,10 @@ public class ItemSuppliers {
     @Transactional
     public void remove(UUID itemId, UUID supplierId) {
         items.get(itemId);
-        int removed = jdbc.sql("DELETE FROM item_suppliers WHERE item_id = :item AND supplier_id = :supplier")
+        int removed = jdbc.sql("""
+                        DELETE FROM item_suppliers
+                        WHERE tenant_id = :tenant AND item_id = :item AND supplier_id = :supplier""")
+                .param("tenant", TenantContext.tenantId())
                 .param("item", itemId).param("supplier", supplierId).update();
         if (removed == 0) {
             throw new NotFoundException("Supplier of this item");

@@ -228,7 +228,7 @@ class Receiving {
                                                        over_receipt, note, received_by, received_at)
                         SELECT :tenant, :id, :order, coalesce(max(sequence), 0) + 1, :location, :posting, :value,
                                :over, :note, :user, coalesce(:at, now())
-                        FROM supplier_receipts WHERE order_id = :order
+                        FROM supplier_receipts WHERE tenant_id = :tenant AND order_id = :order
                         RETURNING sequence""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("order", order.id())
                 .param("location", location).param("posting", postingId).param("value", value)
@@ -255,7 +255,10 @@ class Receiving {
     /** Adds the quantities to the lines; the order is received when no line has anything outstanding. */
     private String applyToOrder(SupplierOrders.Locked order, List<Take> takes, BigDecimal value, Instant at) {
         for (Take take : takes) {
-            jdbc.sql("UPDATE supplier_order_lines SET received_quantity = received_quantity + :q WHERE id = :id")
+            jdbc.sql("""
+                            UPDATE supplier_order_lines SET received_quantity = received_quantity + :q
+                            WHERE tenant_id = :tenant AND id = :id""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("q", take.quantity()).param("id", take.line().id()).update();
         }
         return jdbc.sql("""
@@ -264,10 +267,10 @@ class Receiving {
                             received_at = CASE WHEN complete THEN coalesce(:at, now()) END,
                             received_value = o.received_value + :value, version = o.version + 1, updated_at = now()
                         FROM (SELECT bool_and(received_quantity >= quantity) AS complete
-                              FROM supplier_order_lines WHERE order_id = :id) lines
-                        WHERE o.id = :id
+                              FROM supplier_order_lines WHERE tenant_id = :tenant AND order_id = :id) lines
+                        WHERE o.tenant_id = :tenant AND o.id = :id
                         RETURNING o.status""")
-                .param("at", at == null ? null : Timestamp.from(at)).param("value", value).param("id", order.id())
+                .param("tenant", TenantContext.tenantId()).param("at", at == null ? null : Timestamp.from(at)).param("value", value).param("id", order.id())
                 .query(String.class).single();
     }
 

@@ -130,13 +130,15 @@ class SupplierOrders {
                         .query(LocalDate.class).single()
                 : request.orderDate();
         List<PricedLine> lines = check(request, orderDate, order.currency());
-        jdbc.sql("DELETE FROM supplier_order_lines WHERE order_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM supplier_order_lines WHERE tenant_id = :tenant AND order_id = :id")
+                .param("tenant", TenantContext.tenantId()).param("id", id).update();
         insertLines(id, lines);
         jdbc.sql("""
                         UPDATE supplier_orders SET supplier_id = :supplier, location_id = :location, order_date = :orderDate,
                                expected_date = :expected, notes = :notes, total = :total, version = version + 1,
                                updated_at = now()
-                        WHERE id = :id""")
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("supplier", request.supplierId()).param("location", request.locationId())
                 .param("orderDate", orderDate).param("expected", request.expectedDate())
                 .param("notes", blankToNull(request.notes())).param("total", total(lines)).param("id", id)
@@ -157,7 +159,8 @@ class SupplierOrders {
         jdbc.sql("""
                         UPDATE supplier_orders SET status = 'sent', sent_at = coalesce(:at, now()), version = version + 1,
                                updated_at = now()
-                        WHERE id = :id""")
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("at", at == null ? null : Timestamp.from(at)).param("id", id).update();
         return get(id);
     }
@@ -180,7 +183,8 @@ class SupplierOrders {
                         UPDATE supplier_orders SET status = 'cancelled', cancelled_at = coalesce(:at, now()),
                                cancelled_by = :user, cancellation_reason = :reason, version = version + 1,
                                updated_at = now()
-                        WHERE id = :id""")
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("at", at == null ? null : Timestamp.from(at))
                 .param("user", TenantContext.userId().orElse(null)).param("reason", cancellation.reason().trim())
                 .param("id", id).update();
@@ -241,7 +245,8 @@ class SupplierOrders {
     Locked lock(UUID id) {
         return jdbc.sql("""
                         SELECT id, number, status, supplier_id, location_id, currency, version
-                        FROM supplier_orders WHERE id = :id FOR UPDATE""")
+                        FROM supplier_orders WHERE tenant_id = :tenant AND id = :id FOR UPDATE""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).query(Locked.class).optional()
                 .orElseThrow(() -> new NotFoundException("Supplier order"));
     }

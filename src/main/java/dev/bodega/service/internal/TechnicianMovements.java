@@ -125,7 +125,8 @@ class TechnicianMovements {
         int added = jdbc.sql("""
                         UPDATE technician_movements
                         SET returned_quantity = returned_quantity + :q, version = version + 1, updated_at = now()
-                        WHERE id = :id AND returned_quantity + :q <= quantity""")
+                        WHERE tenant_id = :tenant AND id = :id AND returned_quantity + :q <= quantity""")
+                .param("tenant", TenantContext.tenantId())
                 .param("q", request.quantity()).param("id", movementId).update();
         if (added == 0) {
             throw Problems.of(ServiceProblem.OVER_RETURN, "More than is still out would come back: "
@@ -146,7 +147,8 @@ class TechnicianMovements {
         int settled = jdbc.sql("""
                         UPDATE technician_movements
                         SET settled = true, settled_at = now(), settled_by = :user, version = version + 1, updated_at = now()
-                        WHERE id = :id AND NOT settled""")
+                        WHERE tenant_id = :tenant AND id = :id AND NOT settled""")
+                .param("tenant", TenantContext.tenantId())
                 .param("user", TenantContext.userId().orElse(null)).param("id", movementId).update();
         if (settled == 0) {
             throw Problems.of(ServiceProblem.ALREADY_SETTLED, "This movement was already settled");
@@ -217,7 +219,8 @@ class TechnicianMovements {
         get(id);
         return jdbc.sql("""
                         SELECT id, location_id, item_id, technician_id, concept, settled, unit_cost, work_order
-                        FROM technician_movements WHERE id = :id FOR UPDATE""")
+                        FROM technician_movements WHERE tenant_id = :tenant AND id = :id FOR UPDATE""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).query(Held.class).single();
     }
 

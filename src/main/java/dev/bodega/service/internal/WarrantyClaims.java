@@ -140,7 +140,9 @@ class WarrantyClaims {
         // Locking the row first: a second replacement waits here, then finds it already done.
         boolean open = jdbc.sql("""
                         SELECT id FROM warranty_claims
-                        WHERE id = :id AND status = 'APROBADA' AND replacement_posting_id IS NULL FOR UPDATE""")
+                        WHERE tenant_id = :tenant AND id = :id AND status = 'APROBADA'
+                          AND replacement_posting_id IS NULL FOR UPDATE""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).query(UUID.class).optional().isPresent();
         if (!open) {
             ClaimView now = get(id);
@@ -153,7 +155,8 @@ class WarrantyClaims {
         jdbc.sql("""
                         UPDATE warranty_claims SET replacement_posting_id = :posting, replaced_at = now(), updated_at = now(),
                                                    version = version + 1
-                        WHERE id = :id""")
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("posting", posted.postingId()).param("id", id).update();
         return get(id);
     }
@@ -189,7 +192,8 @@ class WarrantyClaims {
                             resolved_at = CASE WHEN :to IN ('APROBADA', 'RECHAZADA') THEN now() END,
                             resolved_by = CASE WHEN :to IN ('APROBADA', 'RECHAZADA') THEN CAST(:user AS uuid) END,
                             resolution_comments = coalesce(:comments, resolution_comments)
-                        WHERE id = :id AND status = :from""")
+                        WHERE tenant_id = :tenant AND id = :id AND status = :from""")
+                .param("tenant", TenantContext.tenantId())
                 .param("to", to.name()).param("from", from.name()).param("id", id)
                 .param("user", TenantContext.userId().orElse(null))
                 .param("comments", Text.blankToNull(comments))

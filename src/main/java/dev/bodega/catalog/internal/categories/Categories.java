@@ -145,7 +145,8 @@ public class Categories {
             updated = jdbc.sql("""
                             UPDATE categories SET name = :name, parent_id = :parent, description = :description,
                                    active = :active, version = version + 1, updated_at = now()
-                            WHERE id = :id AND version = :version""")
+                            WHERE tenant_id = :tenant AND id = :id AND version = :version""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("name", request.name().trim()).param("parent", request.parentId())
                     .param("description", blankToNull(request.description())).param("active", active)
                     .param("id", id).param("version", current.version())
@@ -227,13 +228,13 @@ public class Categories {
     private void deactivateBelow(UUID id) {
         jdbc.sql("""
                         WITH RECURSIVE below AS (
-                            SELECT id FROM categories WHERE parent_id = :id
+                            SELECT id FROM categories WHERE tenant_id = :tenant AND parent_id = :id
                             UNION ALL
-                            SELECT c.id FROM categories c JOIN below b ON c.parent_id = b.id
+                            SELECT c.id FROM categories c JOIN below b ON c.tenant_id = :tenant AND c.parent_id = b.id
                         )
                         UPDATE categories SET active = false, version = version + 1, updated_at = now()
-                        WHERE id IN (SELECT id FROM below) AND active""")
-                .param("id", id).update();
+                        WHERE tenant_id = :tenant AND id IN (SELECT id FROM below) AND active""")
+                .param("tenant", TenantContext.tenantId()).param("id", id).update();
     }
 
     private void requireActiveParent(UUID parentId) {

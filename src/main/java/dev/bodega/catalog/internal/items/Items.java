@@ -168,7 +168,8 @@ public class Items {
                                 supplier_delivery_days = :supplierDeliveryDays, discontinued = :discontinued,
                                 restock_eta = :restockEta, image_urls = :imageUrls, active = :active,
                                 version = version + 1, updated_at = now()
-                            WHERE id = :id AND version = :version AND deleted_at IS NULL""")
+                            WHERE tenant_id = :tenant AND id = :id AND version = :version AND deleted_at IS NULL""")
+                    .param("tenant", TenantContext.tenantId())
                     .params(params(item)).param("id", id).param("version", current.version())
                     .update();
         } catch (DuplicateKeyException e) {
@@ -186,7 +187,8 @@ public class Items {
         get(id);
         jdbc.sql("""
                         UPDATE items SET deleted_at = now(), version = version + 1, updated_at = now()
-                        WHERE id = :id AND deleted_at IS NULL""")
+                        WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).update();
     }
 

@@ -123,7 +123,8 @@ public class Suppliers {
                                    email = :email, phone = :phone, address = :address, city = :city,
                                    country = :country, notes = :notes, active = :active,
                                    organization_id = :organization, version = version + 1, updated_at = now()
-                            WHERE id = :id AND version = :version AND deleted_at IS NULL""")
+                            WHERE tenant_id = :tenant AND id = :id AND version = :version AND deleted_at IS NULL""")
+                    .param("tenant", TenantContext.tenantId())
                     .params(params(request)).param("id", id).param("version", current.version())
                     .update();
         } catch (DuplicateKeyException e) {
@@ -139,10 +140,12 @@ public class Suppliers {
     @Transactional
     public void delete(UUID id) {
         get(id);
-        jdbc.sql("DELETE FROM item_suppliers WHERE supplier_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM item_suppliers WHERE tenant_id = :tenant AND supplier_id = :id")
+                .param("tenant", TenantContext.tenantId()).param("id", id).update();
         jdbc.sql("""
                         UPDATE suppliers SET deleted_at = now(), active = false, version = version + 1, updated_at = now()
-                        WHERE id = :id AND deleted_at IS NULL""")
+                        WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).update();
     }
 

@@ -81,7 +81,8 @@ class ImportJobs {
             jdbc.sql("""
                             UPDATE item_import_jobs SET status = 'failed', finished_at = now(),
                                    message = 'Interrupted: the server stopped during the import'
-                            WHERE id = :id AND status IN ('queued', 'running')""")
+                            WHERE tenant_id = :tenant AND id = :id AND status IN ('queued', 'running')""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("id", id).update();
             job = row(id);
         }
@@ -96,7 +97,10 @@ class ImportJobs {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void started(UUID id) {
-        jdbc.sql("UPDATE item_import_jobs SET status = 'running', started_at = now() WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE item_import_jobs SET status = 'running', started_at = now()
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).update();
     }
 
@@ -106,7 +110,8 @@ class ImportJobs {
         Integer stored = jdbc.sql("""
                         UPDATE item_import_jobs SET rows_read = :read, rows_imported = coalesce(:imported, rows_imported),
                                error_count = error_count + :errors
-                        WHERE id = :id RETURNING error_count - :errors""")
+                        WHERE tenant_id = :tenant AND id = :id RETURNING error_count - :errors""")
+                .param("tenant", TenantContext.tenantId())
                 .param("read", rowsRead).param("imported", rowsImported).param("errors", newErrors.size())
                 .param("id", id).query(Integer.class).single();
         int seq = stored;
@@ -128,7 +133,8 @@ class ImportJobs {
         jdbc.sql("""
                         UPDATE item_import_jobs SET status = :status, rows_imported = :imported, message = :message,
                                finished_at = now()
-                        WHERE id = :id""")
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("status", completed ? "completed" : "failed").param("imported", rowsImported)
                 .param("message", message).param("id", id).update();
     }

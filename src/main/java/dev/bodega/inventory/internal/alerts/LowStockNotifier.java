@@ -97,7 +97,8 @@ public class LowStockNotifier {
             recipients.forEach(user -> notifications.send(
                     new Notifications.Notice(user, title, message, "alert", "high", link, TITLE, MESSAGE, args)));
         }
-        jdbc.sql("UPDATE low_stock_alerts SET recipients = :n WHERE ledger_id = :ledger")
+        jdbc.sql("UPDATE low_stock_alerts SET recipients = :n WHERE tenant_id = :tenant AND ledger_id = :ledger")
+                .param("tenant", TenantContext.tenantId())
                 .param("n", recipients.size()).param("ledger", crossing.get()).update();
     }
 

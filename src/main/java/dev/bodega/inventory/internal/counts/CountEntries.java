@@ -81,7 +81,10 @@ public class CountEntries {
     private UUID lockCounting(UUID countId) {
         record Header(UUID locationId, String status) {
         }
-        Header header = jdbc.sql("SELECT location_id, status FROM stock_counts WHERE id = :id FOR NO KEY UPDATE")
+        Header header = jdbc.sql("""
+                        SELECT location_id, status FROM stock_counts
+                        WHERE tenant_id = :tenant AND id = :id FOR NO KEY UPDATE""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", countId).query(Header.class).optional()
                 .orElseThrow(() -> new NotFoundException("Count"));
         if (!header.status().equals("counting")) {

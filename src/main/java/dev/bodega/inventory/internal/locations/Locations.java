@@ -175,7 +175,8 @@ public class Locations {
                             UPDATE locations SET name = :name, kind = :kind, address = :address, phone = :phone,
                                    active = :active, organization_id = :organization, version = version + 1,
                                    updated_at = now()
-                            WHERE id = :id AND version = :version""")
+                            WHERE tenant_id = :tenant AND id = :id AND version = :version""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("name", input.name().trim()).param("kind", input.kind())
                     .param("address", blankToNull(input.address())).param("phone", blankToNull(input.phone()))
                     .param("active", active).param("organization", input.organizationId()).param("id", id).param("version", current.version())
@@ -197,7 +198,10 @@ public class Locations {
             return;
         }
         requireNoStock(id);
-        jdbc.sql("UPDATE locations SET active = false, version = version + 1, updated_at = now() WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE locations SET active = false, version = version + 1, updated_at = now()
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).update();
     }
 
@@ -223,7 +227,11 @@ public class Locations {
             throw Problems.of(InventoryProblem.UNKNOWN_USER, "One or more users do not exist");
         }
         String[] ids = wanted.stream().map(UUID::toString).toArray(String[]::new);
-        jdbc.sql("DELETE FROM user_locations WHERE location_id = :location AND NOT (user_id = ANY (CAST(:ids AS uuid[])))")
+        jdbc.sql("""
+                        DELETE FROM user_locations
+                        WHERE tenant_id = :tenant AND location_id = :location
+                          AND NOT (user_id = ANY (CAST(:ids AS uuid[])))""")
+                .param("tenant", TenantContext.tenantId())
                 .param("location", locationId).param("ids", ids).update();
         jdbc.sql("""
                         INSERT INTO user_locations (tenant_id, user_id, location_id)

@@ -517,8 +517,8 @@ class OpeningBalanceImporter implements DisposableBean {
                         SET bin = coalesce(r.bin, l.bin), min_stock = coalesce(r.min_stock, l.min_stock), updated_at = now()
                         FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[]), CAST(:bins AS text[]),
                                     CAST(:minimums AS numeric[])) AS r(location_id, item_id, bin, min_stock)
-                        WHERE l.location_id = r.location_id AND l.item_id = r.item_id""")
-                .param("locations", locations).param("items", items).param("bins", bins).param("minimums", minimums)
+                        WHERE l.tenant_id = :tenant AND l.location_id = r.location_id AND l.item_id = r.item_id""")
+                .param("tenant", TenantContext.tenantId()).param("locations", locations).param("items", items).param("bins", bins).param("minimums", minimums)
                 .update();
     }
 

@@ -82,7 +82,10 @@ class OpeningBalanceJobs {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void started(UUID id) {
-        jdbc.sql("UPDATE stock_import_jobs SET status = 'running', started_at = now(), updated_at = now() WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE stock_import_jobs SET status = 'running', started_at = now(), updated_at = now()
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).update();
     }
 
@@ -134,7 +137,8 @@ class OpeningBalanceJobs {
                             failure = coalesce(CAST(:failure AS text), failure),
                             finished_at = CASE WHEN CAST(:status AS text) IS NULL THEN finished_at ELSE now() END,
                             updated_at = now()
-                        WHERE id = :id""")
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("status", status).param("bytesRead", progress.bytesRead()).param("rowsRead", progress.rowsRead())
                 .param("rowsImported", progress.rowsImported()).param("postings", progress.postings())
                 .param("errorCount", progress.errorCount()).param("failure", failure).param("id", id)

@@ -1,6 +1,7 @@
 package dev.bodega.inventory.internal.requests;
 
 import dev.bodega.inventory.internal.adjustments.Adjustments;
+import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,10 @@ class Discrepancies {
                 .distinct().collect(Collectors.joining("; "));
         UUID adjustment = adjustments.request(new Adjustments.Request(location, reason, note, lines)).id();
         for (Adjustments.LineRequest line : lines) {
-            jdbc.sql("UPDATE transfer_request_lines SET adjustment_id = :adjustment WHERE request_id = :id AND item_id = :item")
+            jdbc.sql("""
+                            UPDATE transfer_request_lines SET adjustment_id = :adjustment
+                            WHERE tenant_id = :tenant AND request_id = :id AND item_id = :item""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("adjustment", adjustment).param("id", header.id()).param("item", line.itemId()).update();
         }
     }

@@ -127,9 +127,15 @@ public class RequestFlow {
         }
         requireWorksAt(header.originId());
         Map<UUID, BigDecimal> quantities = byItem(lines(id), picked, StoredLine::requested);
-        quantities.forEach((item, quantity) -> jdbc.sql("UPDATE transfer_request_lines SET picked = :q WHERE request_id = :id AND item_id = :item")
+        quantities.forEach((item, quantity) -> jdbc.sql("""
+                        UPDATE transfer_request_lines SET picked = :q
+                        WHERE tenant_id = :tenant AND request_id = :id AND item_id = :item""")
+                .param("tenant", TenantContext.tenantId())
                 .param("q", quantity).param("id", id).param("item", item).update());
-        jdbc.sql("UPDATE transfer_requests SET picked_at = now(), updated_at = now() WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE transfer_requests SET picked_at = now(), updated_at = now()
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).update();
     }
 
@@ -182,7 +188,8 @@ public class RequestFlow {
                 .forEach(e -> costs.put(e.itemId(), e.unitCost()));
         quantities.forEach((item, quantity) -> jdbc.sql("""
                         UPDATE transfer_request_lines SET dispatched = :q, unit_cost = :cost
-                        WHERE request_id = :id AND item_id = :item""")
+                        WHERE tenant_id = :tenant AND request_id = :id AND item_id = :item""")
+                .param("tenant", TenantContext.tenantId())
                 .param("q", quantity).param("cost", costs.get(item)).param("id", header.id()).param("item", item)
                 .update());
         notices.dispatched(header);
@@ -211,7 +218,8 @@ public class RequestFlow {
             posting.add(Line.out(transitId, line.itemId(), MovementType.TRANSFER_OUT, arrived));
             jdbc.sql("""
                             UPDATE transfer_request_lines SET received = :q, discrepancy_reason = :reason
-                            WHERE request_id = :id AND item_id = :item""")
+                            WHERE tenant_id = :tenant AND request_id = :id AND item_id = :item""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("q", quantities.get(line.itemId())).param("reason", reasons.get(line.itemId()))
                     .param("id", id).param("item", line.itemId()).update();
         }
@@ -259,7 +267,10 @@ public class RequestFlow {
         boolean dispatch = RequestStatus.of(header.status()) == RequestStatus.PICKING;
         if (!decided.approved()) {
             if (!dispatch) {
-                jdbc.sql("UPDATE transfer_request_lines SET received = NULL, discrepancy_reason = NULL WHERE request_id = :id")
+                jdbc.sql("""
+                                UPDATE transfer_request_lines SET received = NULL, discrepancy_reason = NULL
+                                WHERE tenant_id = :tenant AND request_id = :id""")
+                        .param("tenant", TenantContext.tenantId())
                         .param("id", header.id()).update();
             }
         } else if (dispatch) {

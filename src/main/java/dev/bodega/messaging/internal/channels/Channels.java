@@ -42,7 +42,7 @@ public class Channels {
     private static final String SELECT = """
             SELECT i.id, i.type, i.name, i.status, r.address AS public_key, i.error_message, i.created_at, i.version
             FROM integrations i
-            LEFT JOIN channel_routes r ON r.tenant_id = i.tenant_id AND r.integration_id = i.id
+            LEFT JOIN channel_routes r ON r.tenant = i.tenant_id AND r.integration_id = i.id
                                       AND r.channel_type = 'web_chat'""";
 
     private final JdbcClient jdbc;

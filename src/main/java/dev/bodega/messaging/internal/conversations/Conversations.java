@@ -287,7 +287,7 @@ public class Conversations {
         if (on) {
             jdbc.sql("""
                             INSERT INTO conversation_tags (tenant_id, conversation_id, tag_id)
-                            SELECT :tenant, :id, g.id FROM tags g WHERE g.id = :tag
+                            SELECT :tenant, :id, g.id FROM tags g WHERE g.tenant_id = :tenant AND g.id = :tag
                             ON CONFLICT DO NOTHING""")
                     .param("tenant", tenant).param("id", id).param("tag", tagId).update();
         } else {

@@ -2,6 +2,7 @@ package dev.bodega.platform.internal.backup;
 
 import dev.bodega.platform.CompanyBackups;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import javax.sql.DataSource;
@@ -19,11 +20,14 @@ class BackupService implements CompanyBackups {
     private final CompanyExport export;
     private final CompanyImport importer;
     private final DataSource owner;
+    private final ApplicationEventPublisher events;
 
-    BackupService(CompanyExport export, CompanyImport importer, @Qualifier("ownerDataSource") DataSource owner) {
+    BackupService(CompanyExport export, CompanyImport importer, @Qualifier("ownerDataSource") DataSource owner,
+                  ApplicationEventPublisher events) {
         this.export = export;
         this.importer = importer;
         this.owner = owner;
+        this.events = events;
     }
 
     @Override
@@ -40,7 +44,9 @@ class BackupService implements CompanyBackups {
     @Override
     public Imported importCompany(Path archive, String slug) {
         try {
-            return importer.importCompany(archive, slug);
+            Imported imported = importer.importCompany(archive, slug);
+            events.publishEvent(imported);
+            return imported;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package dev.bodega.platform.internal.identity;
 
-import dev.bodega.platform.TransactionSettings;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +43,7 @@ class AccountTokens {
      */
     <T> Optional<T> inTenantOf(String token, Purpose purpose, String clientIp, String userAgent,
                                Supplier<Optional<T>> work) {
-        Optional<UUID> tenant = transactions.execute(tx -> find(token, purpose).map(Token::tenantId));
+        Optional<UUID> tenant = transactions.execute(tx -> tenantOf(token));
         if (tenant.isEmpty()) {
             return Optional.empty();
         }
@@ -61,42 +60,54 @@ class AccountTokens {
     String issue(UUID userId, Purpose purpose, String email, Duration validFor) {
         jdbc.sql("""
                         UPDATE account_tokens SET used_at = now()
-                        WHERE user_id = :user AND purpose = :purpose AND used_at IS NULL""")
+                        WHERE tenant_id = :tenant AND user_id = :user AND purpose = :purpose AND used_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("user", userId).param("purpose", purpose.name()).update();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
+        UUID id = Ids.next();
         jdbc.sql("""
                         INSERT INTO account_tokens (tenant_id, id, user_id, purpose, token_hash, email, expires_at)
                         VALUES (:tenant, :id, :user, :purpose, :hash, :email, :expires)""")
-                .param("tenant", TenantContext.tenantId()).param("id", Ids.next()).param("user", userId)
+                .param("tenant", TenantContext.tenantId()).param("id", id).param("user", userId)
                 .param("purpose", purpose.name()).param("hash", ApiKeys.hash(token)).param("email", email)
                 .param("expires", Timestamp.from(clock.instant().plus(validFor)))
+                .update();
+        jdbc.sql("INSERT INTO account_token_lookup (token_hash, tenant, token_id) VALUES (:hash, :tenant, :id)")
+                .param("hash", ApiKeys.hash(token)).param("tenant", TenantContext.tenantId()).param("id", id)
                 .update();
         return token;
     }
 
-    /**
-     * The token with this secret, before any tenant is known (policy account_tokens_by_hash); it also sets the
-     * transaction's tenant to the token's.
-     */
-    Optional<Token> find(String token, Purpose purpose) {
-        if (token == null || !token.matches("[0-9a-f]{64}")) {
+    /** The company of a token, from the global lookup, before any company is known. */
+    private Optional<UUID> tenantOf(String token) {
+        if (!wellFormed(token)) {
             return Optional.empty();
         }
-        String hash = ApiKeys.hash(token);
-        TransactionSettings.setLocal(jdbc, "app.account_token_hash", hash);
-        Optional<Token> found = jdbc.sql("""
-                        SELECT tenant_id, id, user_id, email, expires_at, used_at
-                        FROM account_tokens WHERE token_hash = :hash AND purpose = :purpose""")
-                .param("hash", hash).param("purpose", purpose.name())
+        return jdbc.sql("SELECT tenant FROM account_token_lookup WHERE token_hash = :hash")
+                .param("hash", ApiKeys.hash(token)).query(UUID.class).optional();
+    }
+
+    /** The current company's token with this secret. */
+    Optional<Token> find(String token, Purpose purpose) {
+        if (!wellFormed(token)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT tenant_id, id, user_id, email, expires_at, used_at FROM account_tokens
+                        WHERE tenant_id = :tenant AND token_hash = :hash AND purpose = :purpose""")
+                .param("tenant", TenantContext.tenantId()).param("hash", ApiKeys.hash(token))
+                .param("purpose", purpose.name())
                 .query((rs, n) -> new Token(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getObject("user_id", UUID.class), rs.getString("email"),
                         rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant()))
                 .optional();
-        found.ifPresent(t -> TransactionSettings.setLocal(jdbc, "app.tenant_id", t.tenantId()));
-        return found;
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && token.matches("[0-9a-f]{64}");
     }
 
     boolean expired(Token token) {
@@ -105,7 +116,10 @@ class AccountTokens {
 
     /** Uses the token once: false when it was already used (a second click, or a race). */
     boolean use(Token token) {
-        return jdbc.sql("UPDATE account_tokens SET used_at = now() WHERE id = :id AND used_at IS NULL")
+        return jdbc.sql("""
+                        UPDATE account_tokens SET used_at = now()
+                        WHERE tenant_id = :tenant AND id = :id AND used_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", token.id()).update() == 1;
     }
 

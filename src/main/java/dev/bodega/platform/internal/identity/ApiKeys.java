@@ -1,6 +1,5 @@
 package dev.bodega.platform.internal.identity;
 
-import dev.bodega.platform.TransactionSettings;
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
@@ -61,6 +60,10 @@ public class ApiKeys {
 
     /** A key read from the database, trusted while no change to keys or roles has been heard since. */
     private record Remembered(Stored key, long epoch, Instant readAt) {
+    }
+
+    /** A hash's row in the global lookup: the company and the key. */
+    private record KeyRef(UUID tenant, UUID keyId) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -126,6 +129,8 @@ public class ApiKeys {
                 .param("permissions", permissions.toArray(String[]::new))
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
                 .update();
+        jdbc.sql("INSERT INTO api_key_lookup (key_hash, tenant, key_id) VALUES (:hash, :tenant, :id)")
+                .param("hash", hash(key)).param("tenant", actor.tenantId()).param("id", id).update();
         events.record(Type.API_KEY_CREATED, Risk.medium, actor.userId(), prefix + " " + name.trim());
         return new Created(id, key, prefix);
     }
@@ -157,7 +162,10 @@ public class ApiKeys {
     public void revoke(UUID id) {
         KeyView key = get(id);
         Actor actor = Actor.require();
-        jdbc.sql("UPDATE api_keys SET revoked_at = now(), revoked_by = :by WHERE id = :id AND revoked_at IS NULL")
+        jdbc.sql("""
+                        UPDATE api_keys SET revoked_at = now(), revoked_by = :by
+                        WHERE tenant_id = :tenant AND id = :id AND revoked_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("by", actor.userId()).param("id", id).update();
         changes.madeHere();
         events.record(Type.API_KEY_REVOKED, Risk.medium, actor.userId(), key.prefix() + " " + key.name());
@@ -176,7 +184,7 @@ public class ApiKeys {
         if (key == null) {
             fromDatabase.increment();
             long epoch = changes.epoch();
-            key = transactions.execute(tx -> lookup(hash)).orElse(null);
+            key = lookup(hash).orElse(null);
             if (key == null) {
                 return Optional.empty();
             }
@@ -214,30 +222,39 @@ public class ApiKeys {
         memory.put(hash, new Remembered(key, epoch, now));
     }
 
-    /** The key is visible only to a transaction that names its hash; the user only within its tenant. */
+    /**
+     * The company and key a hash belongs to, from the global lookup; then the key and its user's standing, read
+     * inside that company.
+     */
     private Optional<Stored> lookup(String hash) {
-        TransactionSettings.setLocal(jdbc, "app.api_key_hash", hash);
+        Optional<KeyRef> found = transactions.execute(tx -> jdbc.sql(
+                        "SELECT tenant, key_id FROM api_key_lookup WHERE key_hash = :hash")
+                .param("hash", hash).query(KeyRef.class).optional());
+        return found.flatMap(ref -> TenantContext.callAs(TenantContext.Scope.system(ref.tenant()),
+                () -> transactions.execute(tx -> read(ref))));
+    }
+
+    private Optional<Stored> read(KeyRef ref) {
         return jdbc.sql("""
                         SELECT tenant_id, id, user_id, permissions, expires_at, revoked_at,
                                last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS use_is_stale
-                        FROM api_keys WHERE key_hash = :hash""")
-                .param("hash", hash)
+                        FROM api_keys WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", ref.tenant()).param("id", ref.keyId())
                 .query((rs, n) -> new Stored(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
                         rs.getObject("user_id", UUID.class), (String[]) rs.getArray("permissions").getArray(),
                         instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
                         rs.getBoolean("use_is_stale"), null))
                 .optional()
-                .map(key -> {
-                    TransactionSettings.setLocal(jdbc, "app.tenant_id", key.tenantId());
-                    return key.with(users.standing(key.userId()).orElse(null));
-                });
+                .map(key -> key.with(users.standing(key.userId()).orElse(null)));
     }
 
     /** Last use is kept to the minute, so a busy key does not write on every request. */
     private void markUsed(Stored key) {
         int updated = jdbc.sql("""
                         UPDATE api_keys SET last_used_at = now()
-                        WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
+                        WHERE tenant_id = :tenant AND id = :id
+                          AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", key.id()).update();
         if (updated == 1) {
             events.record(Type.API_KEY_USED, Risk.low, key.userId(), null);

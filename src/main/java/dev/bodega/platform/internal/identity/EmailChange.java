@@ -3,6 +3,7 @@ package dev.bodega.platform.internal.identity;
 import dev.bodega.platform.Actor;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
+import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.internal.mail.Outbox;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -54,7 +55,8 @@ class EmailChange {
         if (taken) {
             throw emailTaken();
         }
-        jdbc.sql("UPDATE users SET pending_email = :email, updated_at = now() WHERE id = :id")
+        jdbc.sql("UPDATE users SET pending_email = :email, updated_at = now() WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", TenantContext.tenantId())
                 .param("email", email).param("id", actor.userId()).update();
         String token = tokens.issue(actor.userId(), AccountTokens.Purpose.email_verification, email, VALID_FOR);
         outbox.send(email, Locale.forLanguageTag(tokens.companyLocale()), "emailVerification",
@@ -69,7 +71,8 @@ class EmailChange {
                             .filter(found -> jdbc.sql("""
                                             UPDATE users SET email = pending_email, pending_email = NULL,
                                                    verified = true, updated_at = now(), version = version + 1
-                                            WHERE id = :id AND pending_email = :email""")
+                                            WHERE tenant_id = :tenant AND id = :id AND pending_email = :email""")
+                                    .param("tenant", TenantContext.tenantId())
                                     .param("id", found.userId()).param("email", found.email()).update() == 1)
                             .map(AccountTokens.Token::email));
         } catch (DuplicateKeyException e) {

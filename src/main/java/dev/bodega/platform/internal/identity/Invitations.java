@@ -121,7 +121,8 @@ class Invitations {
                     jdbc.sql("""
                                     UPDATE users SET name = :name, password_hash = :hash, pending_invitation = false,
                                            verified = true, updated_at = now(), version = version + 1
-                                    WHERE id = :id AND pending_invitation""")
+                                    WHERE tenant_id = :tenant AND id = :id AND pending_invitation""")
+                            .param("tenant", TenantContext.tenantId())
                             .param("name", acceptance.name().trim())
                             .param("hash", passwords.encode(acceptance.password()))
                             .param("id", found.userId()).update();

@@ -66,7 +66,10 @@ class MyAccount {
     @Transactional
     public void changePassword(PasswordChange change, String currentSessionId) {
         UUID me = Actor.require().userId();
-        String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
+        String hash = jdbc.sql("""
+                        SELECT password_hash FROM users
+                        WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL FOR UPDATE""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", me).query(String.class).single();
         if (!passwords.matches(change.currentPassword(), hash)) {
             throw Problems.of(PlatformProblem.WRONG_PASSWORD, "The current password is not correct");
@@ -76,7 +79,8 @@ class MyAccount {
         }
         jdbc.sql("""
                         UPDATE users SET password_hash = :hash, password_change_required = false, updated_at = now()
-                        WHERE id = :id""")
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("hash", passwords.encode(change.newPassword())).param("id", me).update();
         events.record(Type.PASSWORD_CHANGED, Risk.medium, me, null);
         UUID tenantId = TenantContext.tenantId();

@@ -4,6 +4,7 @@ import dev.bodega.platform.Actor;
 import dev.bodega.platform.NotFoundException;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
+import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,9 +57,12 @@ class PartnerPeople {
      * The organization's row is locked first, so two admins removing each other cannot both succeed.
      */
     void requireAdmin(UUID organization) {
-        jdbc.sql("SELECT id FROM partner_organizations WHERE id = :id FOR NO KEY UPDATE")
+        jdbc.sql("SELECT id FROM partner_organizations WHERE tenant_id = :tenant AND id = :id FOR NO KEY UPDATE")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", organization).query(UUID.class).optional();
-        long people = jdbc.sql("SELECT count(*) FROM users WHERE organization_id = :org AND active AND deleted_at IS NULL")
+        long people = jdbc.sql("""
+                        SELECT count(*) FROM users
+                        WHERE organization_id = :org AND active AND deleted_at IS NULL""")
                 .param("org", organization).query(Long.class).single();
         long admins = jdbc.sql("""
                         SELECT count(DISTINCT u.id) FROM users u

@@ -75,7 +75,8 @@ class PasswordReset {
                     jdbc.sql("""
                                     UPDATE users SET password_hash = :hash, password_change_required = false,
                                            failed_attempts = 0, locked_until = NULL, updated_at = now()
-                                    WHERE id = :id""")
+                                    WHERE tenant_id = :tenant AND id = :id""")
+                            .param("tenant", TenantContext.tenantId())
                             .param("hash", passwords.encode(newPassword)).param("id", found.userId()).update();
                     events.record(Type.PASSWORD_CHANGED, Risk.medium, found.userId(), "reset by email");
                     UUID tenantId = TenantContext.tenantId();

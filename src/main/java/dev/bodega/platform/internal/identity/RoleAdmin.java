@@ -118,7 +118,8 @@ class RoleAdmin {
             updated = jdbc.sql("""
                             UPDATE roles SET name = :name, description = :description, permissions = :permissions,
                                    version = version + 1, updated_at = now()
-                            WHERE id = :id AND version = :version""")
+                            WHERE tenant_id = :tenant AND id = :id AND version = :version""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("name", input.name()).param("description", blankToNull(input.description()))
                     .param("permissions", permissions.toArray(String[]::new))
                     .param("id", id).param("version", current.version())
@@ -137,7 +138,8 @@ class RoleAdmin {
     @Transactional
     public void delete(UUID id) {
         authChanges.madeHere();
-        jdbc.sql("SELECT id FROM roles WHERE id = :id FOR UPDATE").param("id", id).query(UUID.class).optional()
+        jdbc.sql("SELECT id FROM roles WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+                .param("tenant", TenantContext.tenantId()).param("id", id).query(UUID.class).optional()
                 .orElseThrow(() -> new NotFoundException("Role"));
         RoleView role = get(id);
         Grants.requireCovers(Actor.require(), role.permissions());
@@ -148,7 +150,8 @@ class RoleAdmin {
             throw Problems.of(PlatformProblem.ROLE_IN_USE,
                     "The role is held by " + role.userCount() + " user(s); take it away from them first");
         }
-        jdbc.sql("DELETE FROM roles WHERE id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM roles WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", TenantContext.tenantId()).param("id", id).update();
     }
 
     /** The tenant must keep someone who can administer it. */

@@ -175,7 +175,8 @@ class UserAdmin {
             updated = jdbc.sql("""
                             UPDATE users SET name = :name, email = :email, phone = :phone, active = :active,
                                    version = version + 1, updated_at = now()
-                            WHERE id = :id AND version = :version AND deleted_at IS NULL""")
+                            WHERE tenant_id = :tenant AND id = :id AND version = :version AND deleted_at IS NULL""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("name", changes.name().trim()).param("email", normalizeEmail(changes.email()))
                     .param("phone", blankToNull(changes.phone())).param("active", active)
                     .param("id", id).param("version", current.version())
@@ -209,11 +210,13 @@ class UserAdmin {
         Grants.requireCovers(Actor.require(), permissionsOf(added));
         requireUpdated(jdbc.sql("""
                         UPDATE users SET version = version + 1, updated_at = now()
-                        WHERE id = :id AND version = :version AND deleted_at IS NULL""")
+                        WHERE tenant_id = :tenant AND id = :id AND version = :version AND deleted_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).param("version", current.version()).update());
         for (UUID removed : current.roleIds()) {
             if (!wanted.contains(removed)) {
-                jdbc.sql("DELETE FROM user_roles WHERE user_id = :user AND role_id = :role")
+                jdbc.sql("DELETE FROM user_roles WHERE tenant_id = :tenant AND user_id = :user AND role_id = :role")
+                        .param("tenant", TenantContext.tenantId())
                         .param("user", id).param("role", removed).update();
             }
         }
@@ -235,7 +238,8 @@ class UserAdmin {
         requireNotMorePowerful(id);
         jdbc.sql("""
                         UPDATE users SET deleted_at = now(), active = false, version = version + 1, updated_at = now()
-                        WHERE id = :id AND deleted_at IS NULL""")
+                        WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).update();
         keepAPartnerAdmin(id);
         endSessionsAfterCommit(id, "user deleted");

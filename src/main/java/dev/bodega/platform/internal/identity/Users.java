@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.Ids;
+import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,28 +85,38 @@ class Users {
         return jdbc.sql("""
                         SELECT id, password_hash, active, failed_attempts, locked_until, password_change_required,
                                approved, rejection_reason FROM users
-                        WHERE email = :email AND deleted_at IS NULL FOR UPDATE""")
+                        WHERE tenant_id = :tenant AND email = :email AND deleted_at IS NULL FOR UPDATE""")
+                .param("tenant", TenantContext.tenantId())
                 .param("email", email.toLowerCase())
                 .query(Credentials.class)
                 .optional();
     }
 
     void recordFailure(UUID userId, int failedAttempts, Instant lockedUntil) {
-        jdbc.sql("UPDATE users SET failed_attempts = :failed, locked_until = :locked WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE users SET failed_attempts = :failed, locked_until = :locked
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("failed", failedAttempts).param("locked", lockedUntil == null ? null : java.sql.Timestamp.from(lockedUntil))
                 .param("id", userId)
                 .update();
     }
 
     void recordSuccess(UUID userId, Instant at) {
-        jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = :at WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = :at
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("at", java.sql.Timestamp.from(at)).param("id", userId)
                 .update();
     }
 
     /** Makes the user one of a partner organization's people (the partner wall follows, V119). */
     void joinOrganization(UUID userId, UUID organizationId) {
-        jdbc.sql("UPDATE users SET organization_id = :organization, updated_at = now() WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE users SET organization_id = :organization, updated_at = now()
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("organization", organizationId).param("id", userId).update();
     }
 

@@ -75,8 +75,9 @@ public class OutboxDelivery {
     private List<Pending> due() {
         return jdbc.sql("""
                         SELECT id, recipient, subject, body_text, body_html, attempts FROM mail_outbox
-                        WHERE sent_at IS NULL AND next_attempt_at <= now() AND attempts < 10
+                        WHERE tenant_id = :tenant AND sent_at IS NULL AND next_attempt_at <= now() AND attempts < 10
                         ORDER BY created_at LIMIT 50 FOR UPDATE SKIP LOCKED""")
+                .param("tenant", TenantContext.tenantId())
                 .query(Pending.class).list();
     }
 
@@ -89,14 +90,18 @@ public class OutboxDelivery {
             helper.setSubject(mail.subject());
             helper.setText(mail.bodyText(), mail.bodyHtml());
             sender.send(message);
-            jdbc.sql("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = :id")
+            jdbc.sql("""
+                            UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL
+                            WHERE tenant_id = :tenant AND id = :id""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("id", mail.id()).update();
             return true;
         } catch (MessagingException | MailException e) {
             jdbc.sql("""
                             UPDATE mail_outbox SET attempts = attempts + 1, last_error = :error,
                                    next_attempt_at = now() + make_interval(mins => power(2, attempts)::int)
-                            WHERE id = :id""")
+                            WHERE tenant_id = :tenant AND id = :id""")
+                    .param("tenant", TenantContext.tenantId())
                     .param("error", String.valueOf(e.getMessage())).param("id", mail.id()).update();
             return false;
         }

@@ -105,13 +105,17 @@ class NotificationStore implements Notifications {
     public boolean markRead(UUID userId, UUID id) {
         return jdbc.sql("""
                         UPDATE notifications SET read_at = coalesce(read_at, now())
-                        WHERE user_id = :user AND id = :id""")
+                        WHERE tenant_id = :tenant AND user_id = :user AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("user", userId).param("id", id).update() == 1;
     }
 
     @Transactional
     public int markAllRead(UUID userId) {
-        return jdbc.sql("UPDATE notifications SET read_at = now() WHERE user_id = :user AND read_at IS NULL")
+        return jdbc.sql("""
+                        UPDATE notifications SET read_at = now()
+                        WHERE tenant_id = :tenant AND user_id = :user AND read_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("user", userId).update();
     }
 }

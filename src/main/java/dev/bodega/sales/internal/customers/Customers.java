@@ -150,7 +150,8 @@ public class Customers {
                                    address = :address, city = :city, country = :country, notes = :notes,
                                    active = :active, organization_id = :organization, version = version + 1,
                                    updated_at = now()
-                            WHERE id = :id AND version = :version AND deleted_at IS NULL""")
+                            WHERE tenant_id = :tenant AND id = :id AND version = :version AND deleted_at IS NULL""")
+                    .param("tenant", TenantContext.tenantId())
                     .params(columns(form, form.active() == null ? current.active() : form.active()))
                     .param("id", id).param("version", current.version())
                     .update();
@@ -167,7 +168,11 @@ public class Customers {
     @Transactional
     public void delete(UUID id) {
         get(id);
-        jdbc.sql("UPDATE customers SET deleted_at = now(), active = false, version = version + 1, updated_at = now() WHERE id = :id AND deleted_at IS NULL")
+        jdbc.sql("""
+                        UPDATE customers SET deleted_at = now(), active = false, version = version + 1,
+                            updated_at = now()
+                        WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).update();
     }
 
@@ -213,14 +218,18 @@ public class Customers {
                         UPDATE customers c SET total_purchases = total_purchases - :counted,
                                purchase_count = purchase_count - 1,
                                last_purchase_at = (SELECT max(s.completed_at) FROM sales s
-                                                   WHERE s.customer_id = c.id AND s.status = 'completed')
-                        WHERE c.id = :id""")
-                .param("counted", counted).param("id", customerId).update();
+                                                   WHERE s.tenant_id = c.tenant_id AND s.customer_id = c.id
+                                                     AND s.status = 'completed')
+                        WHERE c.tenant_id = :tenant AND c.id = :id""")
+                .param("tenant", TenantContext.tenantId()).param("counted", counted).param("id", customerId).update();
     }
 
     /** Money given back on a return is money the customer did not spend. */
     public void recordRefund(UUID customerId, BigDecimal refund) {
-        jdbc.sql("UPDATE customers SET total_purchases = total_purchases - :refund WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE customers SET total_purchases = total_purchases - :refund
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("refund", refund).param("id", customerId).update();
     }
 

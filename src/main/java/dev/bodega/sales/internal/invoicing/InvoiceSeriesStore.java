@@ -97,7 +97,10 @@ public class InvoiceSeriesStore {
             throw Problems.of(SalesProblem.SERIES_INACTIVE, "An inactive series cannot be the default");
         }
         clearDefault(series.locationId());
-        jdbc.sql("UPDATE invoice_series SET is_default = true, version = version + 1, updated_at = now() WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE invoice_series SET is_default = true, version = version + 1, updated_at = now()
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", id).update();
         return get(id);
     }
@@ -127,7 +130,8 @@ public class InvoiceSeriesStore {
     long take(UUID seriesId) {
         return jdbc.sql("""
                         UPDATE invoice_series SET next_number = next_number + 1
-                        WHERE id = :id AND active RETURNING next_number - 1""")
+                        WHERE tenant_id = :tenant AND id = :id AND active RETURNING next_number - 1""")
+                .param("tenant", TenantContext.tenantId())
                 .param("id", seriesId).query(Long.class).optional()
                 .orElseThrow(() -> Problems.of(SalesProblem.SERIES_INACTIVE, "The invoice series is no longer active"));
     }
@@ -165,7 +169,8 @@ public class InvoiceSeriesStore {
     private void clearDefault(UUID locationId) {
         jdbc.sql("""
                         UPDATE invoice_series SET is_default = false, version = version + 1, updated_at = now()
-                        WHERE location_id = :location AND is_default""")
+                        WHERE tenant_id = :tenant AND location_id = :location AND is_default""")
+                .param("tenant", TenantContext.tenantId())
                 .param("location", locationId).update();
     }
 

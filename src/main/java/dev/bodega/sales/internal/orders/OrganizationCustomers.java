@@ -25,7 +25,7 @@ class OrganizationCustomers {
         jdbc.sql("""
                         INSERT INTO customers (tenant_id, id, document_type, document_number, first_name, organization_id)
                         SELECT :tenant, :id, 'ORG', upper(CAST(p.id AS text)), p.name, p.id
-                        FROM platform_partner_organizations p WHERE p.id = :organization
+                        FROM platform_partner_organizations p WHERE p.tenant_id = :tenant AND p.id = :organization
                         ON CONFLICT DO NOTHING""")
                 .param("tenant", TenantContext.tenantId()).param("id", Ids.next())
                 .param("organization", organizationId).update();

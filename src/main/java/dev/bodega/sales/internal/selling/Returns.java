@@ -131,7 +131,10 @@ class Returns {
         for (Planned line : planned) {
             insertLine(id, line, costs);
         }
-        jdbc.sql("UPDATE sales SET refunded = refunded + :refund, updated_at = now() WHERE id = :id")
+        jdbc.sql("""
+                        UPDATE sales SET refunded = refunded + :refund, updated_at = now()
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("refund", refund).param("id", saleId).update();
         if (sale.customerId() != null && refund.signum() > 0) {
             customers.recordRefund(sale.customerId(), refund);
@@ -266,7 +269,8 @@ class Returns {
         jdbc.sql("""
                         UPDATE sale_lines SET returned_quantity = returned_quantity + :quantity,
                                returned_amount = returned_amount + :value
-                        WHERE id = :id""")
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .param("tenant", TenantContext.tenantId())
                 .param("quantity", line.request().quantity()).param("value", line.value()).param("id", line.sold().id())
                 .update();
     }

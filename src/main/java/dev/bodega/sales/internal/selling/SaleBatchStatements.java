@@ -134,8 +134,10 @@ class SaleBatchStatements {
                         )
                         SELECT NULL AS id, NULL AS name, now() AS completed_at
                         UNION ALL SELECT id, name, NULL FROM customer
-                        UNION ALL SELECT id, name, NULL FROM inventory_locations WHERE id = ANY (:saleLocations)
-                        UNION ALL SELECT id, name, NULL FROM platform_users WHERE id = ANY (:saleUsers)""",
+                        UNION ALL SELECT id, name, NULL FROM inventory_locations
+                                  WHERE tenant_id = :tenant AND id = ANY (:saleLocations)
+                        UNION ALL SELECT id, name, NULL FROM platform_users
+                                  WHERE tenant_id = :tenant AND id = ANY (:saleUsers)""",
                         "saleIds", "uuid", "saleLocations", "uuid", "saleCustomers", "uuid", "saleUsers", "uuid",
                         "currencies", "text", "includeTax", "boolean", "saleSubtotals", "numeric",
                         "saleDiscounts", "numeric", "discounts", "numeric", "saleTaxes", "numeric",

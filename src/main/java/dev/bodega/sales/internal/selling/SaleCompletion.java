@@ -157,7 +157,7 @@ class SaleCompletion {
         return """
                 WITH n AS (
                     UPDATE invoice_series SET next_number = next_number + 1
-                    WHERE %s AND location_id = :location AND active
+                    WHERE tenant_id = :tenant AND %s AND location_id = :location AND active
                     RETURNING id, next_number - 1 AS number, code
                 ), s AS (
                 %s
@@ -176,14 +176,15 @@ class SaleCompletion {
                     UPDATE customers c SET total_purchases = c.total_purchases + :total,
                            purchase_count = c.purchase_count + 1,
                            last_purchase_at = greatest(c.last_purchase_at, s.completed_at)
-                    FROM s WHERE c.id = :customer
+                    FROM s WHERE c.tenant_id = :tenant AND c.id = :customer
                     RETURNING c.first_name || coalesce(' ' || c.last_name, '') AS name
                 )
                 SELECT n.id AS series_id, n.number, n.code || '-' || lpad(n.number::text, 8, '0') AS invoice,
                        s.sale_date, s.created_at, s.completed_at,
-                       (SELECT name FROM inventory_locations WHERE id = :location) AS location_name,
+                       (SELECT name FROM inventory_locations WHERE tenant_id = :tenant AND id = :location)
+                           AS location_name,
                        (SELECT name FROM customer) AS customer_name,
-                       (SELECT name FROM platform_users WHERE id = :user) AS seller_name
+                       (SELECT name FROM platform_users WHERE tenant_id = :tenant AND id = :user) AS seller_name
                 FROM n, s""".formatted(seriesId == null ? "is_default" : "id = :series", sale, lines);
     }
 
@@ -268,11 +269,11 @@ class SaleCompletion {
                            sale_date = coalesce(CAST(:at AS timestamptz), now()), tendered = :tendered,
                            change_due = :change, payment_method = :method, version = sales.version + 1,
                            updated_at = now(), cash_session_id = %s
-                    FROM n WHERE sales.id = :id
+                    FROM n WHERE sales.tenant_id = :tenant AND sales.id = :id
                     RETURNING sales.sale_date, sales.created_at, sales.completed_at""".formatted(OPEN_CASH_SESSION), """
                     UPDATE sale_lines sl SET unit_cost = c.cost
                     FROM s, unnest(CAST(:costItems AS uuid[]), CAST(:costs AS numeric[])) AS c(item_id, cost)
-                    WHERE sl.sale_id = :id AND sl.item_id = c.item_id""");
+                    WHERE sl.tenant_id = :tenant AND sl.sale_id = :id AND sl.item_id = c.item_id""");
         return run(jdbc.sql(sql).param("costItems", items).param("costs", values), subject, seriesId, settlement, at);
     }
 

@@ -197,12 +197,14 @@ class Sales {
                         UPDATE sales SET location_id = :location, customer_id = :customer, subtotal = :subtotal,
                                sale_discount = :saleDiscount, discount = :discount, tax = :tax, total = :total,
                                notes = :notes, version = version + 1, updated_at = now()
-                        WHERE id = :id AND status = 'pending'""")
+                        WHERE tenant_id = :tenant AND id = :id AND status = 'pending'""")
+                .param("tenant", TenantContext.tenantId())
                 .param("location", sale.locationId()).param("customer", sale.customerId())
                 .param("subtotal", t.subtotal()).param("saleDiscount", t.saleDiscount()).param("discount", t.discount())
                 .param("tax", t.tax()).param("total", t.total()).param("notes", blankToNull(sale.notes()))
                 .param("id", id).update();
-        jdbc.sql("DELETE FROM sale_lines WHERE sale_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM sale_lines WHERE tenant_id = :tenant AND sale_id = :id")
+                .param("tenant", TenantContext.tenantId()).param("id", id).update();
         insertLines(id, priced.lines());
         return queries.get(id);
     }
@@ -240,7 +242,8 @@ class Sales {
                         UPDATE sales SET status = 'cancelled', cancelled_at = coalesce(CAST(:at AS timestamptz), now()),
                                cancelled_by = :user,
                                cancellation_reason = :reason, version = version + 1, updated_at = now()
-                        WHERE id = :id RETURNING cancelled_at""")
+                        WHERE tenant_id = :tenant AND id = :id RETURNING cancelled_at""")
+                .param("tenant", TenantContext.tenantId())
                 .param("user", TenantContext.userId().orElse(null)).param("reason", cancellation.reason().trim())
                 .param("at", timestamp(at)).param("id", id).query(Timestamp.class).single().toInstant();
         if (wasCompleted && sale.customerId() != null) {
@@ -258,8 +261,8 @@ class Sales {
                                s.refunded, s.version,
                                CASE WHEN s.invoice_number IS NOT NULL THEN %s END AS invoice
                         FROM sales s LEFT JOIN invoice_series sr ON sr.tenant_id = s.tenant_id AND sr.id = s.series_id
-                        WHERE s.id = :id FOR UPDATE OF s""".formatted(SaleQueries.INVOICE))
-                .param("id", id).query(LockedSale.class).optional()
+                        WHERE s.tenant_id = :tenant AND s.id = :id FOR UPDATE OF s""".formatted(SaleQueries.INVOICE))
+                .param("tenant", TenantContext.tenantId()).param("id", id).query(LockedSale.class).optional()
                 .orElseThrow(() -> new NotFoundException("Sale"));
     }
 

@@ -112,7 +112,8 @@ class VoidRequests {
         sales.lock(request.saleId());
         int decided = jdbc.sql("""
                         UPDATE sale_void_requests SET status = :decision, decided_by = :user, decided_at = now()
-                        WHERE id = :id AND status = 'pending'""")
+                        WHERE tenant_id = :tenant AND id = :id AND status = 'pending'""")
+                .param("tenant", TenantContext.tenantId())
                 .param("decision", decision).param("user", TenantContext.userId().orElseThrow()).param("id", id)
                 .update();
         if (decided == 0) {

@@ -112,6 +112,7 @@ class VehicleOrders implements VehicleOrderDesk {
         LocalDate orderDate = request.orderDate() == null ? LocalDate.now() : request.orderDate();
         requireDates(orderDate, request.estimatedDelivery());
         UUID id = Ids.next();
+        String token = newToken();
         try {
             jdbc.sql("""
                             INSERT INTO vehicle_orders (tenant_id, id, number, model_id, contact_phone, contact_email,
@@ -124,8 +125,10 @@ class VehicleOrders implements VehicleOrderDesk {
                     .param("phone", blankToNull(request.contactPhone()))
                     .param("email", email(request.contactEmail())).param("link", blankToNull(request.externalLink()))
                     .param("orderDate", orderDate).param("eta", request.estimatedDelivery())
-                    .param("token", newToken()).param("user", Actor.current().map(Actor::userId).orElse(null))
+                    .param("token", token).param("user", Actor.current().map(Actor::userId).orElse(null))
                     .update();
+            jdbc.sql("INSERT INTO vehicle_order_tracking (tracking_token, tenant, order_id) VALUES (:token, :tenant, :id)")
+                    .param("token", token).param("tenant", TenantContext.tenantId()).param("id", id).update();
         } catch (DuplicateKeyException e) {
             throw numberTaken(request.number());
         }

@@ -1,6 +1,5 @@
 package dev.bodega.sales.internal.vehicles;
 
-import dev.bodega.platform.TransactionSettings;
 import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,8 +12,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The customer's view of one vehicle order, found by its tracking token before any company is known (policy
- * vehicle_orders_by_tracking_token): the order's number, model, progress and dates, and nothing else of the company.
+ * The customer's view of one vehicle order, found by its tracking token before any company is known (the global
+ * lookup vehicle_order_tracking, V200, then the order inside its company): the order's number, model, progress and
+ * dates, and nothing else of the company.
  */
 @Service
 class VehicleTracking {
@@ -40,11 +40,9 @@ class VehicleTracking {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        Optional<Found> found = transactions.execute(tx -> {
-            TransactionSettings.setLocal(jdbc, "app.tracking_token", token);
-            return jdbc.sql("SELECT tenant_id, id FROM vehicle_orders WHERE tracking_token = :token")
-                    .param("token", token).query(Found.class).optional();
-        });
+        Optional<Found> found = transactions.execute(tx -> jdbc.sql(
+                        "SELECT tenant AS tenant_id, order_id AS id FROM vehicle_order_tracking WHERE tracking_token = :token")
+                .param("token", token).query(Found.class).optional());
         return found.flatMap(order -> TenantContext.callAs(TenantContext.Scope.system(order.tenantId()),
                 () -> transactions.execute(tx -> jdbc.sql("""
                                 SELECT o.number, m.name AS model_name, o.level, o.status, o.order_date,

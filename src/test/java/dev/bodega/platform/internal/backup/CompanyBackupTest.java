@@ -256,7 +256,6 @@ class CompanyBackupTest {
     @Test
     void everyValueUniqueAcrossTheDatabaseIsLeftOutOrMadeAnewOnImport() {
         Map<String, Set<String>> global = BackupTables.globallyUniqueColumns(superuser());
-        assertThat(global).containsKey("vehicle_orders");
         global.forEach((table, columns) -> columns.forEach(column -> assertThat(
                 !BackupRules.travels(table) || BackupRules.onImport(table, column).isPresent())
                 .as(table + "." + column + " is unique across companies: leave the table out or give it a rule")

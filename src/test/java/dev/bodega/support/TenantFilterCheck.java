@@ -1,0 +1,207 @@
+package dev.bodega.support;
+
+import dev.bodega.platform.internal.db.EmbeddedDatabase;
+import org.postgresql.core.NativeQuery;
+import org.postgresql.core.Parser;
+import org.postgresql.core.SqlCommandType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every statement the application sends that locks or changes rows must name the tenant of each tenant table it
+ * reads, so that a distributed PostgreSQL (Citus, sharded by tenant_id) can route it to one shard. Row-level
+ * security hides a missing filter on one database; this check does not rely on it: each such statement is planned
+ * once (EXPLAIN GENERIC_PLAN, as a superuser, so no policy adds the tenant) and every scan of a table with a
+ * tenant_id column must compare tenant_id (of tenants, its id) with something. A statement that cannot be
+ * planned without its values must at least name the column.
+ */
+public final class TenantFilterCheck {
+
+    /** A statement without a tenant filter and the code that sent it. */
+    public record Violation(String sql, String caller, String scans) {
+    }
+
+    private static final Pattern LOCKING = Pattern.compile(
+            "(?i)\\bFOR\\s+(NO\\s+KEY\\s+UPDATE|UPDATE|KEY\\s+SHARE|SHARE)\\b");
+    private static final Pattern CHANGING = Pattern.compile("(?i)\\b(UPDATE|DELETE|INSERT|MERGE)\\b");
+    private static final Pattern TABLE_NAMES = Pattern.compile("(?i)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(\\w+)");
+    private static final List<String> CONDITIONS = List.of("Index Cond", "Recheck Cond", "Filter", "TID Cond");
+    private static final Logger LOG = LoggerFactory.getLogger(TenantFilterCheck.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<Violation> VIOLATIONS = ConcurrentHashMap.newKeySet();
+
+    private final String plannerUrl;
+    private final Map<String, Optional<String>> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> tenantColumns = new ConcurrentHashMap<>();
+    private Connection planner;
+
+    public TenantFilterCheck(EmbeddedDatabase database) {
+        // The simple protocol: an EXPLAIN's $1 is the statement's, not a parameter of this connection's.
+        this.plannerUrl = database.jdbcUrl() + "?user=postgres&preferQueryMode=simple";
+    }
+
+    /** Every violation seen by any check in this JVM, for the suite's last test. */
+    public static List<Violation> violations() {
+        return List.copyOf(VIOLATIONS);
+    }
+
+    /**
+     * Records a statement that locks or changes tenant rows without naming the tenant (recorded, not refused: a
+     * refusal during start-up or in a background job would hide the rest behind it).
+     */
+    void check(String sql) throws SQLException {
+        if (sql == null || !(LOCKING.matcher(sql).find() || CHANGING.matcher(sql).find())) {
+            return;
+        }
+        StackWalker.StackFrame sender = sender();
+        if (sender != null && isTestCode(sender.getDeclaringClass())) {
+            return;
+        }
+        Optional<String> unfiltered = verdicts.get(sql);
+        if (unfiltered == null) {
+            unfiltered = unfilteredScans(sql);
+            verdicts.put(sql, unfiltered);
+        }
+        if (unfiltered.isPresent()) {
+            Violation violation = new Violation(oneLine(sql), sender == null ? "(outside Bodega)"
+                    : sender.getClassName() + "." + sender.getMethodName() + ":" + sender.getLineNumber(),
+                    unfiltered.get());
+            if (VIOLATIONS.add(violation)) {
+                LOG.warn("Statement without a tenant filter on {}, sent by {}: {}", violation.scans(),
+                        violation.caller(), violation.sql());
+            }
+        }
+    }
+
+    /** The tenant tables a statement scans without a tenant condition, if any. */
+    public Optional<String> unfilteredScans(String sql) throws SQLException {
+        StringBuilder unfiltered = new StringBuilder();
+        for (NativeQuery query : Parser.parseJdbcSql(sql, true, true, true, false, false)) {
+            SqlCommandType type = query.command.getType();
+            boolean select = type == SqlCommandType.SELECT;
+            if ((select && !LOCKING.matcher(query.nativeSql).find()) || !(select || isDml(type))) {
+                continue;
+            }
+            try {
+                unfilteredScans(plan(query.nativeSql).get(0).get("Plan"), unfiltered);
+            } catch (SQLException cannotPlan) {
+                unnamedColumns(query.nativeSql, unfiltered, cannotPlan.getMessage());
+            }
+        }
+        return unfiltered.isEmpty() ? Optional.empty() : Optional.of(unfiltered.toString().trim());
+    }
+
+    private static boolean isDml(SqlCommandType type) {
+        return type == SqlCommandType.UPDATE || type == SqlCommandType.DELETE || type == SqlCommandType.INSERT
+                || type == SqlCommandType.WITH;
+    }
+
+    private void unfilteredScans(JsonNode node, StringBuilder unfiltered) throws SQLException {
+        JsonNode relation = node.get("Relation Name");
+        if (relation != null && !node.path("Node Type").asString().equals("ModifyTable")) {
+            Optional<String> column = tenantColumn(relation.asString());
+            if (column.isPresent() && !compares(node, column.get())) {
+                unfiltered.append(relation.asString()).append(' ');
+            }
+        }
+        for (JsonNode child : node.path("Plans")) {
+            unfilteredScans(child, unfiltered);
+        }
+    }
+
+    private static boolean compares(JsonNode scan, String column) {
+        Pattern comparison = Pattern.compile("\\b" + column + " = ");
+        for (String condition : CONDITIONS) {
+            JsonNode text = scan.get(condition);
+            if (text != null && comparison.matcher(text.asString()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Without a plan (a parameter whose type only its value tells), the statement must at least name the tenant
+     * column if it names a tenant table.
+     */
+    private void unnamedColumns(String sql, StringBuilder unfiltered, String why) throws SQLException {
+        Matcher names = TABLE_NAMES.matcher(sql);
+        while (names.find()) {
+            Optional<String> column = tenantColumn(names.group(1).toLowerCase());
+            if (column.isPresent() && !Pattern.compile("\\b" + column.get() + "\\b").matcher(sql).find()) {
+                unfiltered.append(names.group(1)).append(" (unplanned: ").append(why).append(") ");
+            }
+        }
+    }
+
+    private synchronized JsonNode plan(String sql) throws SQLException {
+        try (Statement statement = planner().createStatement();
+             ResultSet result = statement.executeQuery("EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + sql)) {
+            result.next();
+            return JSON.readTree(result.getString(1));
+        }
+    }
+
+    private synchronized Connection planner() throws SQLException {
+        if (planner == null || planner.isClosed()) {
+            planner = DriverManager.getConnection(plannerUrl);
+        }
+        return planner;
+    }
+
+    /** tenant_id for a tenant table, id for tenants itself, nothing for a global table. */
+    private Optional<String> tenantColumn(String relation) throws SQLException {
+        Optional<String> known = tenantColumns.get(relation);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> column;
+        synchronized (this) {
+            try (Statement statement = planner().createStatement(); ResultSet result = statement.executeQuery("""
+                    SELECT 1 FROM pg_attribute
+                    WHERE attrelid = to_regclass('%s') AND attname = 'tenant_id' AND NOT attisdropped"""
+                    .formatted(relation.replace("'", "''")))) {
+                column = result.next() ? Optional.of("tenant_id")
+                        : relation.equals("tenants") ? Optional.of("id") : Optional.empty();
+            }
+        }
+        tenantColumns.put(relation, column);
+        return column;
+    }
+
+    /** The Bodega code that sent the statement (the hook's own classes aside). */
+    private static StackWalker.StackFrame sender() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> f.getClassName().startsWith("dev.bodega.")
+                        && f.getDeclaringClass() != TenantFilterCheck.class
+                        && f.getDeclaringClass() != CheckedDataSource.class
+                        && f.getDeclaringClass().getEnclosingClass() != CheckedDataSource.class)
+                .findFirst().orElse(null));
+    }
+
+    /** A test's own SQL (setting up a case, or a raw look at the rows) is not the application's. */
+    private static boolean isTestCode(Class<?> type) {
+        var source = type.getProtectionDomain().getCodeSource();
+        return source != null && source.getLocation().getPath().contains("test-classes");
+    }
+
+    private static String oneLine(String sql) {
+        String line = sql.replaceAll("\\s+", " ").trim();
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}
