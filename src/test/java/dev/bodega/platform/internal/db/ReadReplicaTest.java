@@ -107,7 +107,7 @@ class ReadReplicaTest {
                 new ReplicaProperties(pair.replicaUrl, APP, APP, MAX_LAG, CHECK_EVERY), 4);
         router = new ReportingDataSource(primaryPool, replicaPool,
                 new ReplicaLag(primaryPool, replicaPool, MAX_LAG, CHECK_EVERY, Clock.systemUTC()));
-        TenantTransactionManager transactions = new TenantTransactionManager(router);
+        TenantTransactionManager transactions = new TenantTransactionManager(router, false);
         writes = new TransactionTemplate(transactions);
         jdbc = JdbcClient.create(router);
         ProxyFactory proxy = new ProxyFactory(new SalesFigures(jdbc));
