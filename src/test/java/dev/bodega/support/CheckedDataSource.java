@@ -1,12 +1,12 @@
 package dev.bodega.support;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.bodega.platform.internal.db.EmbeddedDatabase;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -20,10 +20,10 @@ import java.util.Set;
 
 /**
  * The application's pool as the tests see it: every statement sent through it passes {@link TenantFilterCheck}
- * first. A subclass of the pool's type, because the transaction manager takes a {@code HikariDataSource}; all it
- * does is hand out the real pool's connections, wrapped.
+ * first. A delegate, not a subclass of the pool's type, so that what looks for the pool behind it (the connection
+ * pool's metrics) finds the real one.
  */
-final class CheckedDataSource extends HikariDataSource {
+final class CheckedDataSource extends DelegatingDataSource {
 
     private static final Set<String> SENDING = Set.of("prepareStatement", "prepareCall", "execute", "executeQuery",
             "executeUpdate", "executeLargeUpdate", "addBatch");
@@ -32,6 +32,7 @@ final class CheckedDataSource extends HikariDataSource {
     private final TenantFilterCheck check;
 
     private CheckedDataSource(HikariDataSource pool, TenantFilterCheck check) {
+        super(pool);
         this.pool = pool;
         this.check = check;
     }
@@ -46,29 +47,9 @@ final class CheckedDataSource extends HikariDataSource {
         return checked(Connection.class, pool.getConnection(username, password));
     }
 
-    @Override
-    public HikariPoolMXBean getHikariPoolMXBean() {
-        return pool.getHikariPoolMXBean();
-    }
-
-    @Override
-    public boolean isClosed() {
-        return pool.isClosed();
-    }
-
-    @Override
+    /** The context closes its data source by this method. */
     public void close() {
         pool.close();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || pool.isWrapperFor(type);
     }
 
     /** Checks the SQL of every call that sends or prepares some, and wraps the statements a connection makes. */
@@ -109,7 +90,7 @@ final class CheckedDataSource extends HikariDataSource {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof HikariDataSource pool && !(bean instanceof CheckedDataSource)
+                    return bean instanceof HikariDataSource pool
                             ? new CheckedDataSource(pool, new TenantFilterCheck(database.getObject())) : bean;
                 }
             };

@@ -16,8 +16,6 @@ final class BackupRules {
                     + "database); the admin creates new ones"),
             Map.entry("account_tokens", "invitation, password-reset and verification links are one-use secrets sent "
                     + "by mail"),
-            Map.entry("channel_routes", "a channel's address (WhatsApp number, web chat key) reaches one company in a "
-                    + "database; the copy's channels are inactive until an admin sets them up again"),
             Map.entry("idempotency_keys", "replies kept for clients retrying a request; the copy has no such clients"),
             Map.entry("mail_outbox", "mail queued or sent for the original company; importing it would send it again"),
             Map.entry("message_outbox", "messages waiting for a channel; importing them would send them to customers "
