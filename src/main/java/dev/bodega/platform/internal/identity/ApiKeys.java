@@ -174,8 +174,8 @@ public class ApiKeys {
     /**
      * Resolves a Bearer token to its tenant, user, permissions and the user's standing; empty if unknown,
      * revoked or expired. Served from memory while {@link AuthChanges} listens and nothing changed since the key
-     * was read; otherwise one transaction reads the key with the standing, and writes last use when it is over a
-     * minute old.
+     * was read; otherwise the global lookup names the key's company, a transaction inside that company reads the
+     * key with the standing, and another writes last use when it is over a minute old.
      */
     Optional<ApiKeyAuthentication> authenticate(String token, String clientIp, String userAgent) {
         String hash = hash(token);
