@@ -59,11 +59,15 @@ class ApiKeyTest {
         assertThat(api.get(key, "/api/v1/me").status()).isEqualTo(200);
         assertThat(meters.counter("bodega.api_keys.reads", "from", "memory").count()).isEqualTo(before + 1);
 
-        // Straight into the database, as another Bodega server would: only the announced change reaches this one.
+        // Straight into the database, as another Bodega server would: the change and its announcement in one
+        // transaction; only the announcement reaches this server.
         try (var connection = fixtures.appConnection(); var statement = connection.createStatement()) {
-            statement.execute("SELECT set_config('app.tenant_id', '" + tenant.id() + "', false)");
-            assertThat(statement.executeUpdate("UPDATE api_keys SET revoked_at = now() WHERE id = '"
-                    + created.json().get("id").asString() + "'")).isEqualTo(1);
+            connection.setAutoCommit(false);
+            statement.execute("SELECT set_config('app.tenant_id', '" + tenant.id() + "', true)");
+            assertThat(statement.executeUpdate("UPDATE api_keys SET revoked_at = now() WHERE tenant_id = '"
+                    + tenant.id() + "' AND id = '" + created.json().get("id").asString() + "'")).isEqualTo(1);
+            statement.execute("SELECT pg_notify('bodega_auth', '')");
+            connection.commit();
         }
         long revoked = System.nanoTime();
         int status = 200;

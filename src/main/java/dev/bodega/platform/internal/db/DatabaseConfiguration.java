@@ -2,6 +2,7 @@ package dev.bodega.platform.internal.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bodega.platform.DatabaseKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -82,6 +83,7 @@ class DatabaseConfiguration {
         config.setPassword(password);
         config.setMaximumPoolSize(size);
         config.setAutoCommit(true);
+        config.setExceptionOverrideClassName(RefusalKeepsConnection.class.getName());
         // PostgreSQL's JIT compiles a report's plan when its estimated cost is high: hundreds of milliseconds
         // spent on every such query, which stay short without it.
         config.addDataSourceProperty("options", "-c jit=off");
@@ -96,14 +98,15 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    TenantTransactionManager transactionManager(DataSource dataSource) {
-        return new TenantTransactionManager(dataSource, citusInstalled(dataSource));
+    TenantTransactionManager transactionManager(DataSource dataSource, DatabaseKind kind) {
+        return new TenantTransactionManager(dataSource, kind.citus());
     }
 
     /** Asked once: Citus is installed by whoever runs the database, before Bodega starts. */
-    private static boolean citusInstalled(DataSource dataSource) {
-        return JdbcClient.create(dataSource)
+    @Bean
+    DatabaseKind databaseKind(DataSource dataSource) {
+        return new DatabaseKind(JdbcClient.create(dataSource)
                 .sql("SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus')")
-                .query(Boolean.class).single();
+                .query(Boolean.class).single());
     }
 }

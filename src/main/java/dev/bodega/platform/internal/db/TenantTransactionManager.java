@@ -24,6 +24,11 @@ import java.util.Map;
 public class TenantTransactionManager extends JdbcTransactionManager {
 
     static final String PROPAGATE_TO_WORKERS = "SET LOCAL citus.propagate_set_commands = 'local'";
+    /**
+     * The location rules that policies read, worked out here with the context (V207): a worker cannot work them out
+     * itself, since that reads other distributed tables from inside a shard.
+     */
+    static final String KEEP_RULES = "SELECT app_keep_location_rules()";
 
     private final boolean citus;
 
@@ -49,7 +54,7 @@ public class TenantTransactionManager extends JdbcTransactionManager {
         if (!citus) {
             return context;
         }
-        return context.isEmpty() ? PROPAGATE_TO_WORKERS : PROPAGATE_TO_WORKERS + "; " + context;
+        return context.isEmpty() ? PROPAGATE_TO_WORKERS : PROPAGATE_TO_WORKERS + "; " + context + "; " + KEEP_RULES;
     }
 
     private static Map<String, String> settings(TenantContext.Scope scope) {

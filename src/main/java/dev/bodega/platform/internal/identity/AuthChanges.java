@@ -5,6 +5,7 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,9 +17,11 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Listens on the channel {@code bodega_auth} (V191), on a connection of its own, and counts the changes announced
- * there. Memory that depends on who may do what (the API keys) is trusted only while this listens: {@link #epoch()}
- * is -1 whenever the connection is down, and moves on every change and every reconnection.
+ * Announces changes to who may do what on the channel {@code bodega_auth}, and listens there on a connection of its
+ * own, counting the changes announced. The announcement is sent by the transaction that makes the change
+ * ({@link #madeHere()}), not by a trigger: on Citus a trigger runs on a worker, where no server listens (V215).
+ * Memory that depends on who may do what (the API keys) is trusted only while this listens: {@link #epoch()} is -1
+ * whenever the connection is down, and moves on every change and every reconnection.
  */
 @Component
 class AuthChanges implements SmartLifecycle {
@@ -27,12 +30,14 @@ class AuthChanges implements SmartLifecycle {
     private static final int POLL_MILLIS = 250;
 
     private final DatabaseEndpoint endpoint;
+    private final JdbcClient jdbc;
     private final AtomicLong changes = new AtomicLong();
     private volatile boolean listening;
     private volatile Thread thread;
 
-    AuthChanges(DatabaseEndpoint endpoint) {
+    AuthChanges(DatabaseEndpoint endpoint, JdbcClient jdbc) {
         this.endpoint = endpoint;
+        this.jdbc = jdbc;
     }
 
     /** A number that differs after any change; -1 while changes could go unheard. */
@@ -41,10 +46,12 @@ class AuthChanges implements SmartLifecycle {
     }
 
     /**
-     * For a change to who may do what in the current transaction: this server's memory is stale from its commit on,
-     * without waiting to hear the announcement (other servers hear it within a moment).
+     * For a change to who may do what (a key, a user's standing or roles, a role's permissions) in the current
+     * transaction: announces it to every server at its commit, and this server's memory is stale from its commit on,
+     * without waiting to hear its own announcement.
      */
     void madeHere() {
+        jdbc.sql("SELECT pg_notify('bodega_auth', '')").query(row -> { });
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             changes.incrementAndGet();
             return;

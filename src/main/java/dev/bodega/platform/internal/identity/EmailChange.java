@@ -30,11 +30,13 @@ class EmailChange {
     private final JdbcClient jdbc;
     private final AccountTokens tokens;
     private final Outbox outbox;
+    private final AuthChanges authChanges;
 
-    EmailChange(JdbcClient jdbc, AccountTokens tokens, Outbox outbox) {
+    EmailChange(JdbcClient jdbc, AccountTokens tokens, Outbox outbox, AuthChanges authChanges) {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.authChanges = authChanges;
     }
 
     record Current(String email, String pendingEmail) {
@@ -74,7 +76,10 @@ class EmailChange {
                                             WHERE tenant_id = :tenant AND id = :id AND pending_email = :email""")
                                     .param("tenant", TenantContext.tenantId())
                                     .param("id", found.userId()).param("email", found.email()).update() == 1)
-                            .map(AccountTokens.Token::email));
+                            .map(confirmed -> {
+                                authChanges.madeHere();
+                                return confirmed.email();
+                            }));
         } catch (DuplicateKeyException e) {
             throw emailTaken();
         }

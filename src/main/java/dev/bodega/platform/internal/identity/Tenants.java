@@ -56,8 +56,8 @@ class Tenants {
         jdbc.sql("""
                         WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
                              changed AS (UPDATE tenants SET join_token = :token, updated_at = now() WHERE id = :id
-                                         RETURNING to_jsonb(tenants) AS new_row)
-                        SELECT audit_tenant_change('UPDATE', old_row, new_row) FROM before, changed""")
+                                         RETURNING tenants.*)
+                        SELECT audit_tenant_change('UPDATE', old_row, to_jsonb(changed)) FROM before, changed""")
                 .param("token", token).param("id", id).query().listOfRows();
     }
 
@@ -65,8 +65,8 @@ class Tenants {
     void insert(UUID id, String slug, String name, String locale) {
         jdbc.sql("""
                         WITH created AS (INSERT INTO tenants (id, slug, name, locale) VALUES (:id, :slug, :name, :locale)
-                                         RETURNING to_jsonb(tenants) AS new_row)
-                        SELECT audit_tenant_change('INSERT', NULL, new_row) FROM created""")
+                                         RETURNING tenants.*)
+                        SELECT audit_tenant_change('INSERT', NULL, to_jsonb(created)) FROM created""")
                 .param("id", id).param("slug", slug).param("name", name).param("locale", locale)
                 .query().listOfRows();
     }

@@ -30,10 +30,12 @@ class UserApprovals {
 
     private final JdbcClient jdbc;
     private final UserAdmin users;
+    private final AuthChanges authChanges;
 
-    UserApprovals(JdbcClient jdbc, UserAdmin users) {
+    UserApprovals(JdbcClient jdbc, UserAdmin users, AuthChanges authChanges) {
         this.jdbc = jdbc;
         this.users = users;
+        this.authChanges = authChanges;
     }
 
     @Transactional(readOnly = true)
@@ -45,6 +47,7 @@ class UserApprovals {
     public UserAdmin.UserView approve(UUID id, Approval approval) {
         users.get(id);
         users.requireFreeSeat();
+        authChanges.madeHere();
         int updated = jdbc.sql("""
                         UPDATE users SET approved = true, approved_by = :admin, approved_at = now(),
                                rejection_reason = NULL, version = version + 1, updated_at = now()

@@ -27,9 +27,11 @@ class Users {
     }
 
     private final JdbcClient jdbc;
+    private final AuthChanges authChanges;
 
-    Users(JdbcClient jdbc) {
+    Users(JdbcClient jdbc, AuthChanges authChanges) {
         this.jdbc = jdbc;
+        this.authChanges = authChanges;
     }
 
     UUID insert(UUID tenantId, String email, String name, String phone, String passwordHash, boolean mustChangePassword) {
@@ -69,6 +71,7 @@ class Users {
     }
 
     void grantRole(UUID tenantId, UUID userId, UUID roleId) {
+        authChanges.madeHere();
         jdbc.sql("INSERT INTO user_roles (tenant_id, user_id, role_id) VALUES (:tenant, :user, :role) ON CONFLICT DO NOTHING")
                 .param("tenant", tenantId).param("user", userId).param("role", roleId)
                 .update();
@@ -113,6 +116,7 @@ class Users {
 
     /** Makes the user one of a partner organization's people (the partner wall follows, V119). */
     void joinOrganization(UUID userId, UUID organizationId) {
+        authChanges.madeHere();
         jdbc.sql("""
                         UPDATE users SET organization_id = :organization, updated_at = now()
                         WHERE tenant_id = :tenant AND id = :id""")

@@ -102,8 +102,8 @@ class CompanyConsole {
                                        max_stock_movements_per_year = :movements, max_machines = :machines,
                                        version = version + 1, updated_at = now()
                                 WHERE id = :id
-                                RETURNING to_jsonb(tenants) AS new_row)
-                        SELECT audit_tenant_change('UPDATE', old_row, new_row) FROM before, changed""")
+                                RETURNING tenants.*)
+                        SELECT audit_tenant_change('UPDATE', old_row, to_jsonb(changed)) FROM before, changed""")
                 .param("plan", limits.plan()).param("users", limits.maxUsers())
                 .param("locations", limits.maxLocations()).param("items", limits.maxItems())
                 .param("customers", limits.maxCustomerOrganizations())
@@ -121,8 +121,8 @@ class CompanyConsole {
                         WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
                              changed AS (UPDATE tenants SET status = :status, version = version + 1, updated_at = now()
                                          WHERE id = :id AND status <> :status
-                                         RETURNING to_jsonb(tenants) AS new_row)
-                        SELECT audit_tenant_change('UPDATE', old_row, new_row), pg_notify('bodega_auth', '')
+                                         RETURNING tenants.*)
+                        SELECT audit_tenant_change('UPDATE', old_row, to_jsonb(changed)), pg_notify('bodega_auth', '')
                         FROM before, changed""")
                 .param("status", status).param("id", tenantId).query().listOfRows());
     }

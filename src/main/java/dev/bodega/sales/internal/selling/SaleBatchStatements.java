@@ -1,5 +1,6 @@
 package dev.bodega.sales.internal.selling;
 
+import dev.bodega.platform.DatabaseKind;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.sales.internal.selling.SaleBatch.Kept;
@@ -31,18 +32,23 @@ class SaleBatchStatements {
     }
 
     private final JdbcClient jdbc;
+    private final DatabaseKind database;
 
-    SaleBatchStatements(JdbcClient jdbc) {
+    SaleBatchStatements(JdbcClient jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /**
      * Every statement of a batch finds its rows by key, whatever the batch's size: left to choose, PostgreSQL planned
      * the batch's statements again on every batch (a custom plan for each array's length; profiled at about 1 ms
-     * of planning per statement), where one plan per connection serves them all.
+     * of planning per statement), where one plan per connection serves them all. Not on Citus, which can send a
+     * statement to the node holding its company only when it plans it with the values (a custom plan).
      */
     void preferGenericPlans() {
-        jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+        if (!database.citus()) {
+            jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+        }
     }
 
     /** The series named, and the default series of the locations, by id (not locked). */

@@ -7,7 +7,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What each transaction sends first: the context as SET LOCAL, after Citus's propagation where Citus is. */
+/**
+ * What each transaction sends first: the context as SET LOCAL; where Citus is, after its propagation and followed by
+ * the location rules that the workers' policies read.
+ */
 class TenantTransactionManagerTest {
 
     private final TenantContext.Scope scope = new TenantContext.Scope(UUID.randomUUID(), null, "10.0.0.1", "it's me");
@@ -23,7 +26,8 @@ class TenantTransactionManagerTest {
     @Test
     void citusPropagatesFirstInEveryTransaction() {
         assertThat(TenantTransactionManager.setContext(scope, true))
-                .startsWith(TenantTransactionManager.PROPAGATE_TO_WORKERS + "; SET LOCAL app.tenant_id = ");
+                .startsWith(TenantTransactionManager.PROPAGATE_TO_WORKERS + "; SET LOCAL app.tenant_id = ")
+                .endsWith("; " + TenantTransactionManager.KEEP_RULES);
         assertThat(TenantTransactionManager.setContext(null, true)).isEqualTo(TenantTransactionManager.PROPAGATE_TO_WORKERS);
     }
 }
