@@ -2,6 +2,7 @@
 -- runs on the node holding the shard, where it cannot read another distributed table ("cannot execute a distributed
 -- query from a query on a shard"), and a SQL function reading one cannot be planned there at all. So the rules are
 -- worked out once per transaction and kept:
+--   app.sees_all_locations  'true' for a user who sees every location (V50), else 'false';
 --   app.location_rule       '*' or the ids of the locations whose stock the user sees (its own and transit, V196);
 --   app.works_at            the ids of the user's own locations (app_works_at, V96);
 --   app.visible_locations   the ids of every location the user may list (app_visible_locations, V120);
@@ -41,7 +42,8 @@ BEGIN
     FROM locations l
     WHERE l.tenant_id = app_current_tenant()
       AND (sees_all OR app_current_partner() IS NOT NULL OR l.kind = 'transit' OR strpos(own, l.id::text) > 0);
-    RETURN ARRAY[CASE WHEN sees_all THEN '*' ELSE concat_ws(',', nullif(own, ''), nullif(transit, '')) END, own, visible];
+    RETURN ARRAY[CASE WHEN sees_all THEN '*' ELSE concat_ws(',', nullif(own, ''), nullif(transit, '')) END, own, visible,
+                 sees_all::text];
 END $$;
 
 -- For the helpers on one PostgreSQL: works one rule out, keeps it for the transaction on this node, and answers it.
@@ -51,7 +53,8 @@ CREATE FUNCTION app_location_rules_kept_here(setting text) RETURNS text
 AS $$
 DECLARE
     rules text[] := app_location_rules();
-    rule  text := rules[array_position(ARRAY['app.location_rule', 'app.works_at', 'app.visible_locations'], setting)];
+    rule  text := rules[array_position(ARRAY['app.location_rule', 'app.works_at', 'app.visible_locations',
+                                             'app.sees_all_locations'], setting)];
 BEGIN
     PERFORM set_config(setting, rule, true);
     PERFORM set_config(setting || '_for', app_location_context(), true);
@@ -69,9 +72,11 @@ BEGIN
     EXECUTE format('SET LOCAL app.location_rule = %L', rules[1]);
     EXECUTE format('SET LOCAL app.works_at = %L', rules[2]);
     EXECUTE format('SET LOCAL app.visible_locations = %L', rules[3]);
+    EXECUTE format('SET LOCAL app.sees_all_locations = %L', rules[4]);
     EXECUTE format('SET LOCAL app.location_rule_for = %L', app_location_context());
     EXECUTE format('SET LOCAL app.works_at_for = %L', app_location_context());
     EXECUTE format('SET LOCAL app.visible_locations_for = %L', app_location_context());
+    EXECUTE format('SET LOCAL app.sees_all_locations_for = %L', app_location_context());
 END $$;
 
 -- One kept rule, worked out first when none is kept for this context. Inlined: a few setting reads once kept.
@@ -93,7 +98,7 @@ $$;
 CREATE OR REPLACE FUNCTION app_sees_all_locations() RETURNS boolean
     LANGUAGE sql STABLE
 AS $$
-    SELECT app_current_user() IS NULL OR app_location_setting('app.location_rule') = '*'
+    SELECT app_current_user() IS NULL OR app_location_setting('app.sees_all_locations') = 'true'
 $$;
 
 CREATE OR REPLACE FUNCTION app_works_at(location uuid) RETURNS boolean
@@ -115,6 +120,7 @@ BEGIN
     PERFORM set_config('app.location_rule_for', '', true);
     PERFORM set_config('app.works_at_for', '', true);
     PERFORM set_config('app.visible_locations_for', '', true);
+    PERFORM set_config('app.sees_all_locations_for', '', true);
     RETURN NULL;
 END $$;
 
