@@ -2,6 +2,8 @@ package dev.bodega.messaging.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -57,6 +59,15 @@ public class LiveEvents {
                 deliver(event);
             }
         });
+    }
+
+    /**
+     * Ends every stream when the server stops: an open stream is a request in progress, and a graceful shutdown
+     * would otherwise wait its whole timeout for it (the reader reconnects to the next server).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        streams.values().forEach(open -> open.forEach(stream -> stream.emitter().complete()));
     }
 
     int openStreams(UUID tenantId) {

@@ -5,6 +5,7 @@ import dev.bodega.catalog.internal.CatalogProblem;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PartnerDirectory;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.Versions;
@@ -60,9 +61,11 @@ public class Suppliers {
             FROM suppliers WHERE deleted_at IS NULL""";
 
     private final JdbcClient jdbc;
+    private final PartnerDirectory partners;
 
-    Suppliers(JdbcClient jdbc) {
+    Suppliers(JdbcClient jdbc, PartnerDirectory partners) {
         this.jdbc = jdbc;
+        this.partners = partners;
     }
 
     @Transactional(readOnly = true)
@@ -167,18 +170,14 @@ public class Suppliers {
 
     /** Seed 004: a supplier organization (under its parent) is one supplier record of the shop. */
     private void requireSupplierOrganization(UUID organization) {
-        if (organization != null && jdbc.sql("""
-                        SELECT count(*) FROM platform_partner_organizations WHERE id = :id AND type = 'supplier'""")
-                .param("id", organization).query(Long.class).single() == 0) {
+        if (organization != null && !partners.isOfType(organization, "supplier")) {
             throw Problems.of(CatalogProblem.NOT_A_SUPPLIER_ORGANIZATION, "No supplier organization " + organization);
         }
     }
 
     /** The supplier organizations a supplier record may stand for, by name. */
-    @Transactional(readOnly = true)
-    public List<Map<String, Object>> supplierOrganizations() {
-        return jdbc.sql("SELECT id, name FROM platform_partner_organizations WHERE type = 'supplier' ORDER BY name")
-                .query().listOfRows();
+    public List<PartnerDirectory.Organization> supplierOrganizations() {
+        return partners.ofType("supplier");
     }
 
     private static RuntimeException taken(DuplicateKeyException e, SupplierRequest request) {

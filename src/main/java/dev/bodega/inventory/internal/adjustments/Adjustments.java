@@ -8,6 +8,7 @@ import dev.bodega.inventory.StockPostings.Line;
 import dev.bodega.inventory.internal.InventoryProblem;
 import dev.bodega.inventory.internal.StockOpsMessages;
 import dev.bodega.inventory.internal.approvals.MovementApprovalsService;
+import dev.bodega.inventory.internal.approvals.PostingValues;
 import dev.bodega.inventory.internal.ledger.PostingRules;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
@@ -21,10 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +85,12 @@ public class Adjustments {
     private final PostingRules rules;
     private final MovementApprovalsService approvals;
     private final StockOpsMessages messages;
+    private final PostingValues values;
 
-    Adjustments(JdbcClient jdbc, PostingRules rules, MovementApprovalsService approvals, StockOpsMessages messages) {
+    Adjustments(JdbcClient jdbc, PostingRules rules, MovementApprovalsService approvals, StockOpsMessages messages,
+                PostingValues values) {
         this.jdbc = jdbc;
+        this.values = values;
         this.rules = rules;
         this.approvals = approvals;
         this.messages = messages;
@@ -105,8 +107,7 @@ public class Adjustments {
         List<Line> lines = lines(request.locationId(), quantities);
         rules.check(lines);
         requireVisible(request.locationId());
-        Map<UUID, BigDecimal> costs = averageCosts(request.locationId(), quantities.keySet());
-        BigDecimal value = value(quantities, costs);
+        PostingValues.Valued valued = values.of(lines);
 
         UUID id = Ids.next();
         MovementApprovals.Outcome outcome = approvals.submit(id, posting(id, request.reason(), request.note(), lines));
@@ -115,11 +116,11 @@ public class Adjustments {
                         INSERT INTO stock_adjustments (tenant_id, id, location_id, reason, note, value, status, requested_by, posting_id)
                         VALUES (:tenant, :id, :location, :reason, :note, :value, :status, :user, :posting)""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("location", request.locationId())
-                .param("reason", request.reason()).param("note", blankToNull(request.note())).param("value", value)
+                .param("reason", request.reason()).param("note", blankToNull(request.note())).param("value", valued.total())
                 .param("status", outcome.waiting() ? "pending" : "posted").param("user", requester)
                 .param("posting", posted == null ? null : posted.postingId())
                 .update();
-        insertLines(id, quantities, costs);
+        insertLines(id, lines, valued);
         return get(id).with(lines(id), posted);
     }
 
@@ -230,15 +231,6 @@ public class Adjustments {
         return merged;
     }
 
-    /** Sum of |quantity| x average cost, in money. */
-    static BigDecimal value(Map<UUID, BigDecimal> quantities, Map<UUID, BigDecimal> costs) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (var entry : quantities.entrySet()) {
-            total = total.add(entry.getValue().abs().multiply(costs.getOrDefault(entry.getKey(), BigDecimal.ZERO)));
-        }
-        return total.setScale(2, RoundingMode.HALF_UP);
-    }
-
     private static List<Line> lines(UUID location, Map<UUID, BigDecimal> quantities) {
         List<Line> lines = new ArrayList<>();
         quantities.forEach((item, quantity) -> lines.add(new Line(location, item, MovementType.ADJUSTMENT, quantity, null)));
@@ -249,25 +241,15 @@ public class Adjustments {
         return new StockPostings.Posting("adjustment", DOCUMENT_TYPE, id, reason, blankToNull(note), lines);
     }
 
-    private Map<UUID, BigDecimal> averageCosts(UUID location, java.util.Collection<UUID> items) {
-        Map<UUID, BigDecimal> costs = new HashMap<>();
-        jdbc.sql("SELECT item_id, avg_cost FROM stock_levels WHERE location_id = :location AND item_id = ANY (CAST(:items AS uuid[]))")
-                .param("location", location)
-                .param("items", items.stream().map(UUID::toString).toArray(String[]::new))
-                .query((rs, n) -> costs.put(rs.getObject("item_id", UUID.class), rs.getBigDecimal("avg_cost")))
-                .list();
-        return costs;
-    }
-
-    private void insertLines(UUID id, Map<UUID, BigDecimal> quantities, Map<UUID, BigDecimal> costs) {
+    private void insertLines(UUID id, List<Line> lines, PostingValues.Valued valued) {
         int lineNo = 0;
-        for (var entry : quantities.entrySet()) {
+        for (Line line : lines) {
             jdbc.sql("""
                             INSERT INTO stock_adjustment_lines (tenant_id, adjustment_id, line_no, item_id, quantity, unit_cost)
                             VALUES (:tenant, :id, :lineNo, :item, :quantity, :cost)""")
                     .param("tenant", TenantContext.tenantId()).param("id", id).param("lineNo", ++lineNo)
-                    .param("item", entry.getKey()).param("quantity", entry.getValue())
-                    .param("cost", costs.getOrDefault(entry.getKey(), BigDecimal.ZERO))
+                    .param("item", line.itemId()).param("quantity", line.quantity())
+                    .param("cost", valued.unitCost(line))
                     .update();
         }
     }

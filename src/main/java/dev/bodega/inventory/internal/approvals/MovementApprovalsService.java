@@ -19,11 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
@@ -86,10 +84,12 @@ public class MovementApprovalsService implements MovementApprovals {
     private final ApprovalRules rules;
     private final ApplicationEventPublisher events;
     private final ApprovalNotices notices;
+    private final PostingValues values;
 
     MovementApprovalsService(JdbcClient jdbc, StockPostings postings, PostingRules postingRules, ApprovalRules rules,
-                             ApplicationEventPublisher events, ApprovalNotices notices) {
+                             ApplicationEventPublisher events, ApprovalNotices notices, PostingValues values) {
         this.notices = notices;
+        this.values = values;
         this.jdbc = jdbc;
         this.postings = postings;
         this.postingRules = postingRules;
@@ -128,7 +128,7 @@ public class MovementApprovalsService implements MovementApprovals {
     public boolean requiresApproval(StockPostings.Posting posting) {
         List<Line> lines = posting.lines();
         return rules.requireApproval(lines.stream().map(Line::movementType).collect(Collectors.toSet()),
-                lines.stream().map(Line::locationId).collect(Collectors.toSet()), value(lines));
+                lines.stream().map(Line::locationId).collect(Collectors.toSet()), values.of(lines).total());
     }
 
     @Override
@@ -143,7 +143,7 @@ public class MovementApprovalsService implements MovementApprovals {
     /** The posting waits, with its lines, and those who may approve hear of it. */
     private void keep(UUID id, StockPostings.Posting posting) {
         List<Line> lines = posting.lines();
-        BigDecimal value = value(lines);
+        BigDecimal value = values.of(lines).total();
         requireVisible(lines.stream().map(Line::locationId).collect(Collectors.toSet()));
         UUID requester = currentUser();
         jdbc.sql("""
@@ -247,38 +247,6 @@ public class MovementApprovalsService implements MovementApprovals {
                                 rs.getBigDecimal("unit_cost"))))
                 .list();
         return lines;
-    }
-
-    /**
-     * Sum of |quantity| x unit cost over the lines, the level's average cost where a line gives none; a transfer's
-     * arriving half is the same stock as its leaving half and is not counted twice.
-     */
-    private BigDecimal value(List<Line> lines) {
-        Map<String, BigDecimal> costs = averageCosts(lines);
-        BigDecimal total = BigDecimal.ZERO;
-        for (Line line : lines) {
-            if (line.movementType() == MovementType.TRANSFER_IN) {
-                continue;
-            }
-            BigDecimal cost = line.unitCost() != null ? line.unitCost()
-                    : costs.getOrDefault(line.locationId() + "|" + line.itemId(), BigDecimal.ZERO);
-            total = total.add(line.quantity().abs().multiply(cost));
-        }
-        return total.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private Map<String, BigDecimal> averageCosts(List<Line> lines) {
-        Map<String, BigDecimal> costs = new HashMap<>();
-        jdbc.sql("""
-                        SELECT s.location_id, s.item_id, s.avg_cost
-                        FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS l(location_id, item_id)
-                        JOIN stock_levels s ON s.location_id = l.location_id AND s.item_id = l.item_id""")
-                .param("locations", lines.stream().map(l -> l.locationId().toString()).toArray(String[]::new))
-                .param("items", lines.stream().map(l -> l.itemId().toString()).toArray(String[]::new))
-                .query((rs, n) -> costs.put(rs.getString("location_id") + "|" + rs.getString("item_id"),
-                        rs.getBigDecimal("avg_cost")))
-                .list();
-        return costs;
     }
 
     private void insertLines(UUID id, List<Line> lines) {

@@ -1,5 +1,7 @@
 package dev.bodega.messaging.internal.webchat;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -41,5 +43,11 @@ class VisitorStreams {
                 streams.getOrDefault(key, Set.of()).remove(emitter);
             }
         }
+    }
+
+    /** Ends every stream when the server stops, so that a graceful shutdown does not wait for them (see LiveEvents). */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        streams.values().forEach(open -> open.forEach(SseEmitter::complete));
     }
 }

@@ -3,6 +3,7 @@ package dev.bodega.sales.internal.customers;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PartnerDirectory;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.Versions;
@@ -93,9 +94,11 @@ public class Customers {
             """;
 
     private final JdbcClient jdbc;
+    private final PartnerDirectory partners;
 
-    Customers(JdbcClient jdbc) {
+    Customers(JdbcClient jdbc, PartnerDirectory partners) {
         this.jdbc = jdbc;
+        this.partners = partners;
     }
 
     @Transactional(readOnly = true)
@@ -253,18 +256,14 @@ public class Customers {
 
     /** The customer record of a partner organization (seed 004): a customer organization, one record each. */
     private void requireCustomerOrganization(UUID organization) {
-        if (organization != null && jdbc.sql("""
-                        SELECT count(*) FROM platform_partner_organizations WHERE id = :id AND type = 'customer'""")
-                .param("id", organization).query(Long.class).single() == 0) {
+        if (organization != null && !partners.isOfType(organization, "customer")) {
             throw Problems.of(SalesProblem.NOT_A_CUSTOMER_ORGANIZATION, "No customer organization " + organization);
         }
     }
 
     /** The customer organizations a customer record may stand for, by name. */
-    @Transactional(readOnly = true)
-    public List<Map<String, Object>> customerOrganizations() {
-        return jdbc.sql("SELECT id, name FROM platform_partner_organizations WHERE type = 'customer' ORDER BY name")
-                .query().listOfRows();
+    public List<PartnerDirectory.Organization> customerOrganizations() {
+        return partners.ofType("customer");
     }
 
     private static RuntimeException taken(DuplicateKeyException e) {

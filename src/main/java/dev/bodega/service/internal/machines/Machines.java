@@ -3,6 +3,7 @@ package dev.bodega.service.internal.machines;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.PartnerDirectory;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettingsService;
@@ -71,10 +72,6 @@ class Machines {
             @Size(max = 1000, message = "{field.too-long}") String notes) {
     }
 
-    /** A customer organization that may own a machine. */
-    record Owner(UUID id, String name) {
-    }
-
     private static final String SELECT = """
             SELECT m.id, m.serial_number, m.name, m.model, m.organization_id, o.name AS organization_name,
                    m.purchase_date, m.warranty_expiry, m.status, m.last_maintenance, m.next_maintenance, m.location,
@@ -84,10 +81,12 @@ class Machines {
 
     private final JdbcClient jdbc;
     private final TenantSettingsService settings;
+    private final PartnerDirectory partners;
 
-    Machines(JdbcClient jdbc, TenantSettingsService settings) {
+    Machines(JdbcClient jdbc, TenantSettingsService settings, PartnerDirectory partners) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.partners = partners;
     }
 
     @Transactional(readOnly = true)
@@ -114,10 +113,8 @@ class Machines {
     }
 
     /** Customer organizations, by name: the only ones that own machines. */
-    @Transactional(readOnly = true)
-    public List<Owner> owners() {
-        return jdbc.sql("SELECT id, name FROM platform_partner_organizations WHERE type = 'customer' ORDER BY lower(name)")
-                .query(Owner.class).list();
+    public List<PartnerDirectory.Organization> owners() {
+        return partners.ofType("customer");
     }
 
     @Transactional
@@ -207,9 +204,7 @@ class Machines {
 
     /** Only a customer organization owns machines (seed 004 machine_customer_only). */
     private void check(MachineRequest request) {
-        String type = jdbc.sql("SELECT type FROM platform_partner_organizations WHERE id = :id")
-                .param("id", request.organizationId()).query(String.class).optional().orElse(null);
-        if (!"customer".equals(type)) {
+        if (!partners.isOfType(request.organizationId(), "customer")) {
             throw Problems.of(MachineProblem.NOT_A_CUSTOMER, "Only a customer organization owns machines");
         }
         if (request.purchaseDate() != null && request.warrantyExpiry() != null
