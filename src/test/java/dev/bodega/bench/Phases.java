@@ -3,8 +3,13 @@ package dev.bodega.bench;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -20,12 +25,13 @@ final class Phases {
 
     private final Path postgresDataDir;
     private final Figures.Table table = new Figures.Table("CPU per request, per phase", "phase", "clients",
-            "requests/s", "p50 ms", "JVM CPU ms/request", "PostgreSQL CPU ms/request");
+            "requests/s", "p50 ms", "JVM CPU ms/request", "request threads CPU ms/request", "PostgreSQL CPU ms/request");
 
     /** {@code postgresDataDir} null: PostgreSQL is not this run's own, its CPU is not measured. */
     Phases(Path postgresDataDir) {
         this.postgresDataDir = postgresDataDir;
-        table.note("JVM: Bodega's process (with the in-process tills' CPU in the phases not marked external); "
+        table.note("JVM: Bodega's process (with the in-process tills' CPU in the phases not marked external, the JIT "
+                + "compiler's and the garbage collector's); request threads: Tomcat's and the sale committers' alone; "
                 + "PostgreSQL: its postmaster and the processes it started, 100 ticks/s assumed.");
     }
 
@@ -35,15 +41,39 @@ final class Phases {
 
     LoadRun.Result measure(String phase, int clients, Callable<LoadRun.Result> run) throws Exception {
         long jvm = SaleProfile.jvmCpuNanos();
+        Map<Long, Long> threads = requestThreadsCpu();
         long postgres = postgresDataDir == null ? 0 : SaleProfile.postgresCpuTicks(postgresDataDir);
         LoadRun.Result result = JFR_DIR == null ? run.call() : recorded(phase.replace(' ', '-') + "-" + clients, run);
         double requests = Math.max(1, result.ok() + result.failed());
         table.row(phase, result.clients(), String.format("%,.0f", result.perSecond()),
                 DashboardScenario.ms(result.percentileMs(50)),
                 String.format("%.2f", (SaleProfile.jvmCpuNanos() - jvm) / 1e6 / requests),
+                String.format("%.2f", spentSince(threads) / 1e6 / requests),
                 postgresDataDir == null ? "–"
                         : String.format("%.2f", (SaleProfile.postgresCpuTicks(postgresDataDir) - postgres) * 10.0 / requests));
         return result;
+    }
+
+    /** CPU nanoseconds of each thread serving requests (Tomcat's) or committing sales, by thread id. */
+    private static Map<Long, Long> requestThreadsCpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo thread : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadName().startsWith("http-nio")
+                    || thread.getThreadName().startsWith("sale-committer"))) {
+                cpu.put(thread.getThreadId(), Math.max(0, mx.getThreadCpuTime(thread.getThreadId())));
+            }
+        }
+        return cpu;
+    }
+
+    /** A thread that started since counts whole; one that ended since is lost (Tomcat keeps its threads). */
+    private static long spentSince(Map<Long, Long> before) {
+        long spent = 0;
+        for (Map.Entry<Long, Long> now : requestThreadsCpu().entrySet()) {
+            spent += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+        }
+        return spent;
     }
 
     private static LoadRun.Result recorded(String phase, Callable<LoadRun.Result> run) throws Exception {
