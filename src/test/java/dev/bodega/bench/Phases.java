@@ -5,12 +5,12 @@ import jdk.jfr.Recording;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongUnaryOperator;
 
 /**
  * CPU per request of each measured phase — Bodega's JVM (with in-process tills, theirs too) and this run's
@@ -22,10 +22,13 @@ import java.util.concurrent.Callable;
 final class Phases {
 
     private static final String JFR_DIR = System.getProperty("bench.jfr");
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final Path postgresDataDir;
     private final Figures.Table table = new Figures.Table("CPU per request, per phase", "phase", "clients",
-            "requests/s", "p50 ms", "JVM CPU ms/request", "request threads CPU ms/request", "PostgreSQL CPU ms/request");
+            "requests/s", "p50 ms", "JVM CPU ms/request", "request threads CPU ms/request", "request threads KB allocated/request",
+            "PostgreSQL CPU ms/request");
 
     /** {@code postgresDataDir} null: PostgreSQL is not this run's own, its CPU is not measured. */
     Phases(Path postgresDataDir) {
@@ -41,39 +44,49 @@ final class Phases {
 
     LoadRun.Result measure(String phase, int clients, Callable<LoadRun.Result> run) throws Exception {
         long jvm = SaleProfile.jvmCpuNanos();
-        Map<Long, Long> threads = requestThreadsCpu();
+        Map<Long, Long> threads = requestThreads(Phases::cpuNanos);
+        Map<Long, Long> allocated = requestThreads(Phases::allocatedBytes);
         long postgres = postgresDataDir == null ? 0 : SaleProfile.postgresCpuTicks(postgresDataDir);
         LoadRun.Result result = JFR_DIR == null ? run.call() : recorded(phase.replace(' ', '-') + "-" + clients, run);
         double requests = Math.max(1, result.ok() + result.failed());
         table.row(phase, result.clients(), String.format("%,.0f", result.perSecond()),
                 DashboardScenario.ms(result.percentileMs(50)),
                 String.format("%.2f", (SaleProfile.jvmCpuNanos() - jvm) / 1e6 / requests),
-                String.format("%.2f", spentSince(threads) / 1e6 / requests),
+                String.format("%.2f", spentSince(threads, Phases::cpuNanos) / 1e6 / requests),
+                String.format("%.0f", spentSince(allocated, Phases::allocatedBytes) / 1024.0 / requests),
                 postgresDataDir == null ? "–"
                         : String.format("%.2f", (SaleProfile.postgresCpuTicks(postgresDataDir) - postgres) * 10.0 / requests));
         return result;
     }
 
-    /** CPU nanoseconds of each thread serving requests (Tomcat's) or committing sales, by thread id. */
-    private static Map<Long, Long> requestThreadsCpu() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> cpu = new HashMap<>();
-        for (ThreadInfo thread : mx.getThreadInfo(mx.getAllThreadIds())) {
+    /** A measure (CPU, allocation) of each thread serving requests (Tomcat's) or committing sales, by thread id. */
+    private static Map<Long, Long> requestThreads(LongUnaryOperator measure) {
+        Map<Long, Long> measured = new HashMap<>();
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (thread != null && (thread.getThreadName().startsWith("http-nio")
                     || thread.getThreadName().startsWith("sale-committer"))) {
-                cpu.put(thread.getThreadId(), Math.max(0, mx.getThreadCpuTime(thread.getThreadId())));
+                measured.put(thread.getThreadId(), Math.max(0, measure.applyAsLong(thread.getThreadId())));
             }
         }
-        return cpu;
+        return measured;
     }
 
     /** A thread that started since counts whole; one that ended since is lost (Tomcat keeps its threads). */
-    private static long spentSince(Map<Long, Long> before) {
+    private static long spentSince(Map<Long, Long> before, LongUnaryOperator measure) {
         long spent = 0;
-        for (Map.Entry<Long, Long> now : requestThreadsCpu().entrySet()) {
+        for (Map.Entry<Long, Long> now : requestThreads(measure).entrySet()) {
             spent += now.getValue() - before.getOrDefault(now.getKey(), 0L);
         }
         return spent;
+    }
+
+    private static long cpuNanos(long thread) {
+        return THREADS.getThreadCpuTime(thread);
+    }
+
+    /** Bytes allocated: unlike CPU time, the same whatever else the machine runs. */
+    private static long allocatedBytes(long thread) {
+        return THREADS.getThreadAllocatedBytes(thread);
     }
 
     private static LoadRun.Result recorded(String phase, Callable<LoadRun.Result> run) throws Exception {
