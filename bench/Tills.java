@@ -82,25 +82,36 @@ public final class Tills {
         Map<String, Long> sorted = new TreeMap<>();
         failures.forEach((k, v) -> sorted.put(k, v.get()));
         StringBuilder line = new StringBuilder("ok=" + ok + " seconds=" + String.format("%.3f", elapsed) + " failures=");
-        sorted.forEach((k, v) -> line.append(k.replace(',', ' ').replace('=', ' ')).append(':').append(v).append(','));
+        sorted.forEach((k, v) -> line.append(k.replaceAll("[,= :]", "_")).append(':').append(v).append(','));
         System.out.println(line);
     }
 
+    /** One keep-alive connection at a time: Tomcat closes one after its 100th request, then the till reconnects. */
     private static void run(Script script, long end, Map<String, AtomicLong> failures, long[][] latencies, int[] count)
             throws IOException {
+        int next = 0;
+        while (System.nanoTime() < end) {
+            next = connection(script, end, failures, latencies, count, next);
+        }
+    }
+
+    private static int connection(Script script, long end, Map<String, AtomicLong> failures, long[][] latencies,
+                                  int[] count, int next) throws IOException {
         int port = script.url().getPort() < 0 ? 80 : script.url().getPort();
         try (Socket socket = new Socket(script.url().getHost(), port)) {
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
-            int next = 0;
-            while (System.nanoTime() < end) {
+            boolean open = true;
+            while (open && System.nanoTime() < end) {
                 byte[] body = script.bodies().isEmpty() ? null : script.bodies().get(next++ % script.bodies().size());
                 long start = System.nanoTime();
                 out.write(request(script, body));
                 out.flush();
-                int status = readResponse(in);
+                int response = readResponse(in);
                 long took = System.nanoTime() - start;
+                int status = Math.abs(response);
+                open = response > 0;
                 if (status / 100 == 2) {
                     if (count[0] == latencies[0].length) {
                         latencies[0] = Arrays.copyOf(latencies[0], count[0] * 2);
@@ -111,6 +122,7 @@ public final class Tills {
                 }
             }
         }
+        return next;
     }
 
     private static byte[] request(Script script, byte[] body) {
@@ -131,7 +143,7 @@ public final class Tills {
         return all;
     }
 
-    /** Reads one response (Content-Length or chunked), returns its status. */
+    /** Reads one response (Content-Length or chunked), returns its status, negated when the server closes. */
     private static int readResponse(InputStream in) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {
@@ -140,12 +152,15 @@ public final class Tills {
         int status = Integer.parseInt(statusLine.substring(9, 12));
         long length = -1;
         boolean chunked = false;
+        boolean close = false;
         for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             String lower = header.toLowerCase(java.util.Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Long.parseLong(lower.substring(15).trim());
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                close = true;
             }
         }
         if (chunked) {
@@ -157,7 +172,7 @@ public final class Tills {
         } else if (length > 0) {
             in.skipNBytes(length);
         }
-        return status;
+        return close ? -status : status;
     }
 
     private static String line(InputStream in) throws IOException {

@@ -23,9 +23,9 @@ final class ExternalTills {
     private ExternalTills() {
     }
 
-    /** {@code clients} tills selling, each with its own baskets. */
-    static LoadRun.Result sales(BenchApp app, List<RushData.Till> tills, int clients, int seconds,
-                                IntFunction<Baskets> baskets) throws Exception {
+    /** The scripts of {@code clients} tills selling, each with its own baskets. */
+    static Path sales(BenchApp app, List<RushData.Till> tills, int clients, IntFunction<Baskets> baskets)
+            throws IOException {
         Path dir = scripts("sales");
         for (int k = 0; k < clients; k++) {
             BodegaTill till = new BodegaTill(app.baseUrl(), tills.get(k), baskets.apply(k));
@@ -38,16 +38,16 @@ final class ExternalTills {
                 }
             }
         }
-        return run(dir, clients, seconds);
+        return dir;
     }
 
-    /** {@code clients} tills asking who they are. */
-    static LoadRun.Result me(BenchApp app, List<RushData.Till> tills, int clients, int seconds) throws Exception {
+    /** The scripts of {@code clients} tills asking who they are. */
+    static Path me(BenchApp app, List<RushData.Till> tills, int clients) throws IOException {
         Path dir = scripts("me");
         for (int k = 0; k < clients; k++) {
             script(dir, k, "GET " + app.baseUrl() + "/api/v1/me", tills.get(k), "Accept: application/json").close();
         }
-        return run(dir, clients, seconds);
+        return dir;
     }
 
     private static Path scripts(String name) throws IOException {
@@ -77,8 +77,8 @@ final class ExternalTills {
         return w;
     }
 
-    /** Runs bench/Tills.java with this JVM's java and reads back what it counted. */
-    private static LoadRun.Result run(Path dir, int clients, int seconds) throws Exception {
+    /** Runs bench/Tills.java on the scripts in {@code dir} with this JVM's java and reads back what it counted. */
+    static LoadRun.Result run(Path dir, int clients, int seconds) throws Exception {
         Path latencies = dir.resolveSibling(dir.getFileName() + "-latencies.txt");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "bench/Tills.java", dir.toString(),

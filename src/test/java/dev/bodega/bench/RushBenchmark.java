@@ -114,25 +114,32 @@ public final class RushBenchmark {
         Figures.Table activity = options.profile() ? new Figures.Table("Sale path profile — what Bodega's connections were doing",
                 "clients", "state — wait", "share of samples", "connections on average") : null;
 
+        Phases phases = table(new Phases(options.dbUrl() == null ? java.nio.file.Path.of(DATA_DIR) : null));
         for (int clients : options.clients()) {
             SaleProfile profile = options.profile() ? SaleProfile.start(app, DATA_DIR) : null;
-            LoadRun.Result b = LoadRun.run(clients, options.seconds(), k -> bodega(app, tills, clients, k));
+            LoadRun.Result b = phases.measure("sales", clients,
+                    () -> LoadRun.run(clients, options.seconds(), k -> bodega(app, tills, clients, k)));
             if (profile != null) {
                 profile.finish(b, statements, activity);
             }
             latencyRow(bodega, b);
             if (external != null) {
-                latencyRow(external, ExternalTills.sales(app, tills, clients, options.seconds(), k -> baskets(clients, k)));
+                java.nio.file.Path scripts = ExternalTills.sales(app, tills, clients, k -> baskets(clients, k));
+                latencyRow(external, phases.measure("external sales", clients,
+                        () -> ExternalTills.run(scripts, clients, options.seconds())));
             }
             if (externalMe != null) {
-                latencyRow(externalMe, ExternalTills.me(app, tills, clients, options.seconds()));
+                java.nio.file.Path scripts = ExternalTills.me(app, tills, clients);
+                latencyRow(externalMe, phases.measure("external GET me", clients,
+                        () -> ExternalTills.run(scripts, clients, options.seconds())));
             }
             LoadRun.Result s = seed == null ? null : seedRun(app, tills, clients);
             if (s != null) {
                 latencyRow(seed, s);
             }
             PgBench.Result p = pgbench == null ? null : pgbench.run(clients, options.seconds());
-            LoadRun.Result g = options.runs("ceiling") ? LoadRun.run(clients, options.seconds(), k -> ceiling(app, tills, k)) : null;
+            LoadRun.Result g = options.runs("ceiling") ? phases.measure("GET me", clients,
+                    () -> LoadRun.run(clients, options.seconds(), k -> ceiling(app, tills, k))) : null;
             sideBySide.row(clients, rate(b.perSecond()), s == null ? "–" : rate(s.perSecond()),
                     s == null ? "–" : String.format("%.2f", b.perSecond() / s.perSecond()),
                     p == null ? "–" : rate(p.tps()), p == null ? "–" : String.format("%.2f", p.latencyMs()),
@@ -247,6 +254,11 @@ public final class RushBenchmark {
         Figures.Table times = table(new Figures.Table(String.format("Scan — barcode lookups among %,d items, one till",
                 options.scanItems()), "lookup", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms", "lookups/s", "errors"));
         ScanScenario.time(app, http, company, options.scanLookups(), times);
+    }
+
+    private Phases table(Phases phases) {
+        tables.add(phases.table());
+        return phases;
     }
 
     private Figures.Table table(Figures.Table table) {

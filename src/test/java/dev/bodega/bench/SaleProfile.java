@@ -60,7 +60,7 @@ final class SaleProfile {
         SaleProfile profile = new SaleProfile(app, Path.of(dataDir));
         BenchSql.execute(app, "SELECT pg_stat_statements_reset()");
         profile.jvmCpuNanos = jvmCpuNanos();
-        profile.postgresCpuTicks = profile.postgresCpuTicks();
+        profile.postgresCpuTicks = postgresCpuTicks(profile.dataDir);
         profile.sampling.set(true);
         profile.sampler = new Thread(profile::sample, "wait-sampler");
         profile.sampler.setDaemon(true);
@@ -94,7 +94,7 @@ final class SaleProfile {
         sampler.join();
         long sales = Math.max(1, rush.ok() + rush.failed());
         double jvmMs = (jvmCpuNanos() - jvmCpuNanos) / 1e6 / sales;
-        double postgresMs = (postgresCpuTicks() - postgresCpuTicks) * 10.0 / sales;
+        double postgresMs = (postgresCpuTicks(dataDir) - postgresCpuTicks) * 10.0 / sales;
         try (Connection c = app.superuser().getConnection(); Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("""
                     SELECT sum(calls) FILTER (WHERE toplevel), sum(calls) FILTER (WHERE NOT toplevel),
@@ -136,7 +136,7 @@ final class SaleProfile {
     }
 
     /** CPU time of this JVM: Bodega and the load clients together. */
-    private static long jvmCpuNanos() {
+    static long jvmCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
     }
@@ -145,7 +145,7 @@ final class SaleProfile {
      * CPU time of this run's PostgreSQL — its postmaster and the processes it started (backends, WAL writer,
      * checkpointer...), not other servers on the machine — in clock ticks (Linux).
      */
-    private long postgresCpuTicks() {
+    static long postgresCpuTicks(Path dataDir) {
         long ticks = 0;
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             String postmaster = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).trim();

@@ -2,6 +2,7 @@ package dev.bodega.sales;
 
 import dev.bodega.inventory.StockPostings;
 import dev.bodega.platform.BusinessEvent;
+import dev.bodega.platform.BusinessEvents;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.support.Api;
 import dev.bodega.support.BodegaTest;
@@ -46,6 +47,7 @@ class BusinessEventsTest {
     @Autowired Api api;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
+    @Autowired BusinessEvents businessEvents;
 
     @Test
     void saleCompletedCancelledAndReturnCreatedAreRecordedThroughTheOutbox() throws Exception {
@@ -137,6 +139,31 @@ class BusinessEventsTest {
         long rows = TenantContext.callAs(TenantContext.Scope.system(company.id()), () -> transactions.execute(tx ->
                 jdbc.sql("SELECT count(*) FROM business_events").query(Long.class).single()));
         assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void eventsPublishedTogetherAreEachRecordedOnceWithTheirMoment() {
+        var company = fixtures.tenant();
+        List<SaleCompleted> sales = List.of(
+                new SaleCompleted(company.id(), UUID.randomUUID(), UUID.randomUUID(), null, null, "F009-00000004",
+                        new BigDecimal("7.00"), "USD", Instant.parse("2026-05-01T15:00:00.123456Z")),
+                new SaleCompleted(company.id(), UUID.randomUUID(), UUID.randomUUID(), null, null, "F009-00000005",
+                        new BigDecimal("8.00"), "USD", Instant.parse("2026-05-02T16:00:00Z")));
+        TenantContext.runAs(TenantContext.Scope.system(company.id()), () -> transactions.executeWithoutResult(tx ->
+                businessEvents.together(() -> {
+                    sales.forEach(events::publishEvent);
+                    events.publishEvent(sales.get(0));
+                    return null;
+                })));
+        List<Map<String, Object>> rows = TenantContext.callAs(TenantContext.Scope.system(company.id()), () ->
+                transactions.execute(tx -> jdbc.sql("""
+                        SELECT e.subject_id, e.occurred_at, count(a.id) AS copies FROM business_events e
+                        LEFT JOIN analytics_events a ON a.tenant_id = e.tenant_id AND a.id = e.id
+                        GROUP BY e.subject_id, e.occurred_at ORDER BY e.occurred_at""").query().listOfRows()));
+        assertThat(rows).extracting(r -> r.get("subject_id")).containsExactly(sales.get(0).saleId(), sales.get(1).saleId());
+        assertThat(rows).extracting(r -> ((java.sql.Timestamp) r.get("occurred_at")).toInstant())
+                .containsExactly(sales.get(0).completedAt(), sales.get(1).completedAt());
+        assertThat(rows).extracting(r -> r.get("copies")).containsOnly(1L);
     }
 
     @Test

@@ -50,11 +50,19 @@ public class TenantTransactionManager extends JdbcTransactionManager {
     }
 
     static String setContext(TenantContext.Scope scope, boolean citus) {
-        String context = scope == null ? "" : TransactionSettings.sql(settings(scope));
+        String context = scope == null ? "" : enter(scope);
         if (!citus) {
             return context;
         }
         return context.isEmpty() ? PROPAGATE_TO_WORKERS : PROPAGATE_TO_WORKERS + "; " + context + "; " + KEEP_RULES;
+    }
+
+    /**
+     * The statements that put a transaction already open into a scope, as if it had begun there: for a transaction
+     * that learns its company only from its first read (an API key's, from the global lookup).
+     */
+    public static String enter(TenantContext.Scope scope) {
+        return TransactionSettings.sql(settings(scope));
     }
 
     private static Map<String, String> settings(TenantContext.Scope scope) {

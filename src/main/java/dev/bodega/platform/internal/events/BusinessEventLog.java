@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.events;
 
 import dev.bodega.platform.BusinessEvent;
+import dev.bodega.platform.BusinessEvents;
 import dev.bodega.platform.Ids;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,14 +10,19 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Writes every {@link BusinessEvent} into {@code business_events} in the transaction that published it:
  * that table is the transactional outbox (DESIGN.md), which later webhooks and notifications read. The
  * event is recorded exactly when the fact commits, survives a crash with it, never appears for a
  * rolled-back transaction, and a row that cannot be written fails the fact's own transaction. It costs a
- * sale one insert, where a separate delivery after the commit cost it a second transaction.
+ * sale one insert, where a separate delivery after the commit cost it a second transaction; the events published
+ * {@link BusinessEvents#together together} (a group commit's, one per sale) share one insert.
  * The same event published twice (same type and payload) is recorded once. The same statement copies it to the
  * analytics events and, when an active endpoint of the company subscribes to its type, queues it for the webhook
  * dispatcher ({@code business_event_queue}): the queue holds exactly the committed events someone waits for, and a
@@ -24,11 +30,13 @@ import java.sql.Timestamp;
  * runs receives the events recorded after it.
  */
 @Component
-class BusinessEventLog {
+class BusinessEventLog implements BusinessEvents {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final EventsQueued queued;
+    /** The events published on this thread inside {@link #together}, not yet recorded. */
+    private final ThreadLocal<List<BusinessEvent>> gathering = new ThreadLocal<>();
 
     BusinessEventLog(JdbcClient jdbc, JsonMapper json, EventsQueued queued) {
         this.jdbc = jdbc;
@@ -40,13 +48,45 @@ class BusinessEventLog {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(BusinessEvent event) {
-        boolean queuedOne = jdbc.sql("""
+        List<BusinessEvent> gathered = gathering.get();
+        if (gathered != null) {
+            gathered.add(event);
+        } else {
+            record(List.of(event));
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> T together(Supplier<T> publishing) {
+        if (gathering.get() != null) {
+            return publishing.get();
+        }
+        List<BusinessEvent> gathered = new ArrayList<>();
+        gathering.set(gathered);
+        T result;
+        try {
+            result = publishing.get();
+        } finally {
+            gathering.remove();
+        }
+        if (!gathered.isEmpty()) {
+            record(gathered);
+        }
+        return result;
+    }
+
+    private void record(List<BusinessEvent> events) {
+        List<UUID> queuedFor = jdbc.sql("""
                         WITH recorded AS (
                             INSERT INTO business_events (tenant_id, id, event_type, subject_id, payload, payload_digest,
                                                          occurred_at)
-                            VALUES (:tenant, :id, :type, :subject, CAST(:payload AS jsonb),
-                                    sha256(convert_to(CAST(:payload AS jsonb)::text, 'UTF8')),
-                                    coalesce(CAST(:occurredAt AS timestamptz), now()))
+                            SELECT e.tenant_id, e.id, e.event_type, e.subject_id, CAST(e.payload AS jsonb),
+                                   sha256(convert_to(CAST(e.payload AS jsonb)::text, 'UTF8')), coalesce(e.occurred_at, now())
+                            FROM unnest(CAST(:tenants AS uuid[]), CAST(:ids AS uuid[]), CAST(:types AS text[]),
+                                        CAST(:subjects AS uuid[]), CAST(:payloads AS text[]),
+                                        CAST(:occurredAt AS timestamptz[]))
+                                 AS e(tenant_id, id, event_type, subject_id, payload, occurred_at)
                             ON CONFLICT (tenant_id, event_type, payload_digest) DO NOTHING
                             RETURNING tenant_id, id, event_type, subject_id, payload, occurred_at, recorded_at
                         ), analytics AS (
@@ -58,15 +98,19 @@ class BusinessEventLog {
                             SELECT r.tenant_id, r.id FROM recorded r
                             WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.tenant_id = r.tenant_id AND w.active
                                           AND w.event_types @> ARRAY[CAST(r.event_type AS text)])
-                            RETURNING 1
+                            RETURNING tenant_id
                         )
-                        SELECT EXISTS (SELECT 1 FROM queued)""")
-                .param("tenant", event.tenantId()).param("id", Ids.next()).param("type", event.eventType())
-                .param("subject", event.subjectId()).param("payload", json.writeValueAsString(event))
-                .param("occurredAt", event.occurredAt() == null ? null : Timestamp.from(event.occurredAt()))
-                .query(Boolean.class).single();
-        if (queuedOne) {
-            queued.queued(event.tenantId());
-        }
+                        SELECT DISTINCT tenant_id FROM queued""")
+                .param("tenants", texts(events, BusinessEvent::tenantId)).param("ids", texts(events, e -> Ids.next()))
+                .param("types", texts(events, BusinessEvent::eventType))
+                .param("subjects", texts(events, BusinessEvent::subjectId))
+                .param("payloads", texts(events, json::writeValueAsString))
+                .param("occurredAt", texts(events, BusinessEvent::occurredAt))
+                .query(UUID.class).list();
+        queuedFor.forEach(queued::queued);
+    }
+
+    private static String[] texts(List<BusinessEvent> events, Function<BusinessEvent, Object> value) {
+        return events.stream().map(value).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
     }
 }

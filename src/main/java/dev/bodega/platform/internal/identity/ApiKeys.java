@@ -8,6 +8,7 @@ import dev.bodega.platform.Permissions;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
 import dev.bodega.platform.TenantContext;
+import dev.bodega.platform.internal.db.TenantTransactionManager;
 import dev.bodega.platform.internal.identity.SecurityEvents.Risk;
 import dev.bodega.platform.internal.identity.SecurityEvents.Type;
 import io.micrometer.core.instrument.Counter;
@@ -35,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * API keys (seed 002): 256 random bits shown once; only a SHA-256 hash is
@@ -174,8 +176,7 @@ public class ApiKeys {
     /**
      * Resolves a Bearer token to its tenant, user, permissions and the user's standing; empty if unknown,
      * revoked or expired. Served from memory while {@link AuthChanges} listens and nothing changed since the key
-     * was read; otherwise the global lookup names the key's company, a transaction inside that company reads the
-     * key with the standing, and another writes last use when it is over a minute old.
+     * was read; otherwise read in one transaction ({@link #read(String, String, String)}).
      */
     Optional<ApiKeyAuthentication> authenticate(String token, String clientIp, String userAgent) {
         String hash = hash(token);
@@ -184,16 +185,11 @@ public class ApiKeys {
         if (key == null) {
             fromDatabase.increment();
             long epoch = changes.epoch();
-            key = lookup(hash).orElse(null);
+            key = read(hash, clientIp, userAgent).orElse(null);
             if (key == null) {
                 return Optional.empty();
             }
             remember(hash, key, epoch, now);
-            if (key.useIsStale()) {
-                Stored used = key;
-                var scope = new TenantContext.Scope(key.tenantId(), key.userId(), clientIp, userAgent);
-                TenantContext.runAs(scope, () -> transactions.executeWithoutResult(tx -> markUsed(used)));
-            }
         } else {
             fromMemory.increment();
         }
@@ -223,15 +219,25 @@ public class ApiKeys {
     }
 
     /**
-     * The company and key a hash belongs to, from the global lookup; then the key and its user's standing, read
-     * inside that company.
+     * The key a hash names, in one transaction: the global lookup names the key's company, the transaction enters
+     * it (the settings a transaction begun there has), reads the key with its user's standing and, when last use
+     * is over a minute old, enters as the key's user to write it.
      */
-    private Optional<Stored> lookup(String hash) {
-        Optional<KeyRef> found = transactions.execute(tx -> jdbc.sql(
-                        "SELECT tenant, key_id FROM api_key_lookup WHERE key_hash = :hash")
-                .param("hash", hash).query(KeyRef.class).optional());
-        return found.flatMap(ref -> TenantContext.callAs(TenantContext.Scope.system(ref.tenant()),
-                () -> transactions.execute(tx -> read(ref))));
+    private Optional<Stored> read(String hash, String clientIp, String userAgent) {
+        return transactions.execute(tx -> jdbc.sql("SELECT tenant, key_id FROM api_key_lookup WHERE key_hash = :hash")
+                .param("hash", hash).query(KeyRef.class).optional()
+                .flatMap(ref -> within(TenantContext.Scope.system(ref.tenant()), () -> read(ref)))
+                .map(key -> !key.useIsStale() ? key
+                        : within(new TenantContext.Scope(key.tenantId(), key.userId(), clientIp, userAgent), () -> {
+                            markUsed(key);
+                            return key;
+                        })));
+    }
+
+    /** Work in the open transaction as in one begun in {@code scope}. */
+    private <T> T within(TenantContext.Scope scope, Supplier<T> work) {
+        jdbc.sql(TenantTransactionManager.enter(scope)).update();
+        return TenantContext.callAs(scope, work);
     }
 
     private Optional<Stored> read(KeyRef ref) {

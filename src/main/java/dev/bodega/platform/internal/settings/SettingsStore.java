@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /** The tenant's own row in {@code tenants}: row-level security lets a tenant see and change only itself. */
 @Service
@@ -33,7 +35,7 @@ class SettingsStore implements TenantSettingsService {
     public TenantSettings current() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tenants WHERE id = :id")
                 .param("id", TenantContext.tenantId())
-                .query(TenantSettings.class).optional()
+                .query(SettingsStore::settings).optional()
                 .orElseThrow(() -> new NotFoundException("Tenant"));
     }
 
@@ -42,7 +44,7 @@ class SettingsStore implements TenantSettingsService {
     public TenantSettings currentLocked() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tenants WHERE id = :id FOR NO KEY UPDATE")
                 .param("id", TenantContext.tenantId())
-                .query(TenantSettings.class).optional()
+                .query(SettingsStore::settings).optional()
                 .orElseThrow(() -> new NotFoundException("Tenant"));
     }
 
@@ -77,7 +79,21 @@ class SettingsStore implements TenantSettingsService {
                 .param("adjustmentApprovalThreshold", change.adjustmentApprovalThreshold())
                 .param("taxId", Text.blankToNull(change.taxId()))
                 .param("id", TenantContext.tenantId()).param("version", expectedVersion)
-                .query(TenantSettings.class).optional()
+                .query(SettingsStore::settings).optional()
                 .orElseThrow(Problems::staleVersion);
+    }
+
+    /**
+     * Explicit: every sale reads the settings, and the generic mapper found and converted their 19 columns by
+     * reflection each time (issue 17's profile).
+     */
+    private static TenantSettings settings(ResultSet rs, int row) throws SQLException {
+        return new TenantSettings(rs.getString("name"), rs.getString("slug"), rs.getString("plan"),
+                rs.getString("status"), rs.getString("currency"), rs.getBigDecimal("tax_rate"),
+                rs.getBoolean("prices_include_tax"), rs.getString("locale"), rs.getString("time_zone"),
+                rs.getBoolean("allow_negative_stock"), rs.getBigDecimal("adjustment_approval_threshold"),
+                rs.getInt("max_users"), rs.getInt("max_locations"), rs.getInt("max_items"), rs.getLong("version"),
+                rs.getString("tax_id"), rs.getInt("max_customer_organizations"),
+                rs.getObject("max_stock_movements_per_year", Integer.class), rs.getObject("max_machines", Integer.class));
     }
 }

@@ -16,7 +16,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks the permission every Bodega handler declares (on the method, else on
@@ -28,15 +32,20 @@ class PermissionInterceptor implements HandlerInterceptor {
     private static final List<Class<? extends Annotation>> RULES =
             List.of(PublicEndpoint.class, RequiresPermission.class, SignedIn.class);
 
+    private record Handler(Class<?> type, Method method) {
+    }
+
+    /** Each handler's rule, found once: up to six merged-annotation lookups cost every request (issue 17). */
+    private final Map<Handler, Optional<Annotation>> rules = new ConcurrentHashMap<>();
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getPackageName().startsWith("dev.bodega")) {
             return true;
         }
-        Annotation rule = rule(method.getMethod());
-        if (rule == null) {
-            rule = rule(method.getBeanType());
-        }
+        Annotation rule = rules.computeIfAbsent(new Handler(method.getBeanType(), method.getMethod()),
+                h -> Optional.ofNullable(rule(h.method())).or(() -> Optional.ofNullable(rule(h.type()))))
+                .orElse(null);
         if (rule == null) {
             log.error("{} declares no permission; refused", method);
             throw Problems.of(PlatformProblem.FORBIDDEN, "This action declares no permission");

@@ -1,6 +1,7 @@
 package dev.bodega.sales.internal.selling;
 
 import dev.bodega.inventory.StockPostings;
+import dev.bodega.platform.BusinessEvents;
 import dev.bodega.platform.Idempotency;
 import dev.bodega.platform.Ids;
 import dev.bodega.platform.Problems;
@@ -71,9 +72,11 @@ class SaleBatch {
     private final SaleBatchStatements statements;
     private final Idempotency idempotency;
     private final ApplicationEventPublisher events;
+    private final BusinessEvents businessEvents;
 
     SaleBatch(StockPostings postings, InvoiceSeriesStore seriesStore, SaleBatchStatements statements,
-              Idempotency idempotency, ApplicationEventPublisher events) {
+              Idempotency idempotency, ApplicationEventPublisher events, BusinessEvents businessEvents) {
+        this.businessEvents = businessEvents;
         this.postings = postings;
         this.seriesStore = seriesStore;
         this.statements = statements;
@@ -108,7 +111,8 @@ class SaleBatch {
         Map<UUID, Long> next = new HashMap<>();
         locked.values().forEach(s -> next.put(s.id(), s.nextNumber()));
         List<Kept> numbered = number(orders, kept, series, locked, next, posted);
-        List<ResponseEntity<?>> answers = store(numbered, statements.write(numbered, next));
+        SaleBatchStatements.Written written = statements.write(numbered, next);
+        List<ResponseEntity<?>> answers = businessEvents.together(() -> store(numbered, written));
         for (int k = 0; k < kept.size(); k++) {
             outcomes[kept.get(k)] = new Outcome(answers.get(k), null);
         }
@@ -182,7 +186,10 @@ class SaleBatch {
         return written;
     }
 
-    /** Each written sale's answer (kept with its Idempotency-Key) and its {@link SaleCompleted} event. */
+    /**
+     * Each written sale's answer (kept with its Idempotency-Key) and its {@link SaleCompleted} event (the batch's
+     * events are recorded together).
+     */
     private List<ResponseEntity<?>> store(List<Kept> kept, SaleBatchStatements.Written written) {
         Instant completedAt = written.completedAt();
         Map<UUID, String> names = written.names();

@@ -33,12 +33,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static dev.bodega.platform.Text.blankToNull;
@@ -90,6 +93,9 @@ class Sales {
 
     record Cancellation(@NotBlank @Size(max = 500) String reason) {
     }
+
+    private static final String ITEM_COLUMNS = """
+            i.id, i.sku, i.name, i.sale_price, i.unit_decimals AS decimals, i.active AND i.deleted_at IS NULL AS usable""";
 
     private final JdbcClient jdbc;
     private final StockPostings postings;
@@ -163,12 +169,12 @@ class Sales {
      */
     @Transactional(readOnly = true)
     SaleCompletion.Direct prepare(NewSale sale) {
-        requireSellable(sale.locationId());
+        Map<UUID, Priced.Item> items = sellableItems(sale.locationId(), sale.lines());
         if (sale.customerId() != null) {
             customers.requireUsable(sale.customerId());
         }
         return new SaleCompletion.Direct(Ids.next(), sale.locationId(), sale.customerId(), sale.seriesId(),
-                blankToNull(sale.notes()), paymentInputs(sale.payments()), price(sale));
+                blankToNull(sale.notes()), paymentInputs(sale.payments()), price(sale, items));
     }
 
     /**
@@ -276,9 +282,12 @@ class Sales {
     }
 
     private Priced price(NewSale sale) {
+        return price(sale, items(sale.lines()));
+    }
+
+    private Priced price(NewSale sale, Map<UUID, Priced.Item> items) {
         TenantSettings tenant = settings.current();
         int decimals = Money.decimals(tenant.currency());
-        Map<UUID, Priced.Item> items = items(sale.lines());
         List<Priced.Line> lines = new ArrayList<>();
         List<Pricing.LineInput> inputs = new ArrayList<>();
         for (LineRequest line : sale.lines()) {
@@ -300,15 +309,54 @@ class Sales {
     }
 
     private Map<UUID, Priced.Item> items(List<LineRequest> lines) {
-        String[] ids = lines.stream().map(l -> l.itemId().toString()).distinct().toArray(String[]::new);
         Map<UUID, Priced.Item> found = new HashMap<>();
-        jdbc.sql("""
-                        SELECT i.id, i.sku, i.name, i.sale_price, i.unit_decimals AS decimals, i.active AND i.deleted_at IS NULL AS usable
-                        FROM catalog_items i
-                        WHERE i.id = ANY (CAST(:ids AS uuid[]))""")
-                .param("ids", ids).query(Priced.Item.class).list()
+        jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM catalog_items i WHERE i.id = ANY (CAST(:ids AS uuid[]))")
+                .param("ids", itemIds(lines)).query(Sales::item).list()
                 .forEach(item -> found.put(item.id(), item));
         return found;
+    }
+
+    /**
+     * The till's reads in one statement (one round trip fewer on every sale): the location, which must be active
+     * and one the user may sell from, and the lines' items, checked when priced.
+     */
+    private Map<UUID, Priced.Item> sellableItems(UUID locationId, List<LineRequest> lines) {
+        record Row(boolean active, boolean allowed, Priced.Item item) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        WITH place AS (
+                            SELECT active, id IN (SELECT v FROM app_visible_locations() v) AS allowed
+                            FROM inventory_locations WHERE id = :location)
+                        SELECT p.active AS location_active, p.allowed,""" + " " + ITEM_COLUMNS + """
+
+                        FROM place p LEFT JOIN catalog_items i ON i.id = ANY (CAST(:ids AS uuid[]))""")
+                .param("location", locationId).param("ids", itemIds(lines))
+                .query((rs, n) -> new Row(rs.getBoolean("location_active"), rs.getBoolean("allowed"),
+                        rs.getObject("id") == null ? null : item(rs, n)))
+                .list();
+        if (rows.isEmpty()) {
+            throw ProblemNames.with(Problems.of(SalesProblem.UNKNOWN_LOCATION, "The location does not exist"),
+                    Map.of("locationId", locationId));
+        }
+        if (!rows.get(0).active()) {
+            throw ProblemNames.with(Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId
+                    + " is not active"), Map.of("locationId", locationId));
+        }
+        if (!rows.get(0).allowed()) {
+            throw Problems.of(SalesProblem.LOCATION_NOT_ALLOWED, "You may not move stock at this location");
+        }
+        Map<UUID, Priced.Item> found = new HashMap<>();
+        rows.stream().map(Row::item).filter(Objects::nonNull).forEach(item -> found.put(item.id(), item));
+        return found;
+    }
+
+    private static String[] itemIds(List<LineRequest> lines) {
+        return lines.stream().map(l -> l.itemId().toString()).distinct().toArray(String[]::new);
+    }
+
+    private static Priced.Item item(ResultSet rs, int row) throws SQLException {
+        return new Priced.Item(rs.getObject("id", UUID.class), rs.getString("sku"), rs.getString("name"),
+                rs.getBigDecimal("sale_price"), rs.getInt("decimals"), rs.getBoolean("usable"));
     }
 
     private static Priced.Item usableItem(Map<UUID, Priced.Item> items, LineRequest line) {
@@ -339,24 +387,6 @@ class Sales {
         if (!active) {
             throw ProblemNames.with(Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId + " is not active"),
                     Map.of("locationId", locationId));
-        }
-    }
-
-    private void requireSellable(UUID locationId) {
-        record Place(boolean active, boolean allowed) {
-        }
-        Place place = jdbc.sql("""
-                        SELECT active, id IN (SELECT v FROM app_visible_locations() v) AS allowed
-                        FROM inventory_locations WHERE id = :id""")
-                .param("id", locationId).query(Place.class).optional()
-                .orElseThrow(() -> ProblemNames.with(Problems.of(SalesProblem.UNKNOWN_LOCATION,
-                        "The location does not exist"), Map.of("locationId", locationId)));
-        if (!place.active()) {
-            throw ProblemNames.with(Problems.of(SalesProblem.INACTIVE_LOCATION, "Location " + locationId
-                    + " is not active"), Map.of("locationId", locationId));
-        }
-        if (!place.allowed()) {
-            throw Problems.of(SalesProblem.LOCATION_NOT_ALLOWED, "You may not move stock at this location");
         }
     }
 
