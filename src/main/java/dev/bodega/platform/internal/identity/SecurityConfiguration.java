@@ -18,6 +18,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import jakarta.servlet.DispatcherType;
 
 /**
  * Spring Security decides only who the caller is; what they may do is
@@ -85,7 +86,10 @@ class SecurityConfiguration {
                 .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader(HttpHeaders.AUTHORIZATION) != null)
                         .ignoringRequestMatchers("/api/v1/signup", "/api/v1/password-reset"))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/signup", "/api/v1/password-reset").permitAll()
+                // The async dispatch that ends a stream (the inbox's live events) belongs to a request already
+                // authorized; the API key is not read again for it.
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers("/api/v1/signup", "/api/v1/password-reset").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .requestCache(c -> c.disable())
