@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * whenever the connection is down, and moves on every change and every reconnection.
  */
 @Component
-class AuthChanges implements SmartLifecycle {
+public class AuthChanges implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuthChanges.class);
     private static final int POLL_MILLIS = 250;
@@ -50,7 +50,7 @@ class AuthChanges implements SmartLifecycle {
      * transaction: announces it to every server at its commit, and this server's memory is stale from its commit on,
      * without waiting to hear its own announcement.
      */
-    void madeHere() {
+    public void madeHere() {
         jdbc.sql("SELECT pg_notify('bodega_auth', '')").query(row -> { });
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             changes.incrementAndGet();

@@ -7,6 +7,7 @@ import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.platform.UsageFigure;
+import dev.bodega.platform.internal.identity.AuthChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,9 +50,11 @@ class CompanyConsole {
     private final TenantSettingsService settings;
     private final List<UsageFigure> figures;
     private final StorageMeter storage;
+    private final AuthChanges authChanges;
 
     CompanyConsole(JdbcClient jdbc, TransactionTemplate transactions, TenantSettingsService settings,
-                   List<UsageFigure> figures, StorageMeter storage) {
+                   List<UsageFigure> figures, StorageMeter storage, AuthChanges authChanges) {
+        this.authChanges = authChanges;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.settings = settings;
@@ -116,15 +119,17 @@ class CompanyConsole {
         if (!STATUSES.contains(status)) {
             throw Problems.of(PlatformProblem.VALIDATION, "status: active, suspended or cancelled");
         }
-        // Recorded in the audit log, and announced to the API keys' memory (AuthChanges), by the same statement.
-        inCompany(tenantId, clientIp, operatorEmail, () -> jdbc.sql("""
-                        WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
-                             changed AS (UPDATE tenants SET status = :status, version = version + 1, updated_at = now()
-                                         WHERE id = :id AND status <> :status
-                                         RETURNING tenants.*)
-                        SELECT audit_tenant_change('UPDATE', old_row, to_jsonb(changed)), pg_notify('bodega_auth', '')
-                        FROM before, changed""")
-                .param("status", status).param("id", tenantId).query().listOfRows());
+        // Recorded in the audit log by the same statement; the API keys' memory drops the company's standing at commit.
+        inCompany(tenantId, clientIp, operatorEmail, () -> {
+            authChanges.madeHere();
+            jdbc.sql("""
+                            WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
+                                 changed AS (UPDATE tenants SET status = :status, version = version + 1, updated_at = now()
+                                             WHERE id = :id AND status <> :status
+                                             RETURNING tenants.*)
+                            SELECT audit_tenant_change('UPDATE', old_row, to_jsonb(changed)) FROM before, changed""")
+                    .param("status", status).param("id", tenantId).query().listOfRows();
+        });
     }
 
     /** The company's audit log names the operator where a user's browser would be. */
