@@ -478,14 +478,15 @@ class OpeningBalanceImporter implements DisposableBean {
         return items;
     }
 
-    /** Levels among {@code rows} that already have stock or movements. */
+    /** Levels among {@code rows} that already have stock or movements (by key: with the tenant named, not a scan). */
     private Map<String, Long> stocked(List<Valid> rows) {
         Map<String, Long> stocked = new HashMap<>();
         jdbc.sql("""
                         SELECT l.location_id, l.item_id FROM stock_levels l
                         JOIN unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS r(location_id, item_id)
-                          ON r.location_id = l.location_id AND r.item_id = l.item_id
+                          ON l.tenant_id = :tenant AND r.location_id = l.location_id AND r.item_id = l.item_id
                         WHERE l.on_hand <> 0 OR l.last_movement_at IS NOT NULL""")
+                .param("tenant", TenantContext.tenantId())
                 .param("locations", rows.stream().map(r -> r.locationId().toString()).toArray(String[]::new))
                 .param("items", rows.stream().map(r -> r.itemId().toString()).toArray(String[]::new))
                 .query((rs, n) -> stocked.put(rs.getString("location_id") + "|" + rs.getString("item_id"), 0L))
