@@ -137,8 +137,9 @@ class PostingEngine implements StockPostings {
                         WITH usable AS (
                             SELECT l.location_id, l.item_id, i.unit_decimals AS decimals
                             FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS l(location_id, item_id)
-                            JOIN locations loc ON loc.id = l.location_id AND loc.active
-                            JOIN catalog_items i ON i.id = l.item_id AND i.active AND i.deleted_at IS NULL
+                            JOIN locations loc ON loc.tenant_id = :tenant AND loc.id = l.location_id AND loc.active
+                            JOIN catalog_items i ON i.tenant_id = :tenant AND i.id = l.item_id AND i.active
+                                                AND i.deleted_at IS NULL
                         ), level AS (
                             INSERT INTO stock_levels (tenant_id, location_id, item_id)
                             SELECT :tenant, location_id, item_id FROM usable
