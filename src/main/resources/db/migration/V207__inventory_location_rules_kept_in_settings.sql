@@ -20,30 +20,39 @@ AS $$
            || '/' || coalesce(current_setting('app.partner_id', true), '')
 $$;
 
--- The three rules for the current context, from the tables (read through row-level security, like everything else).
-CREATE FUNCTION app_location_rules() RETURNS text[]
+-- One rule for the current context, from the tables (read through row-level security, like everything else); only
+-- the queries that rule needs.
+CREATE FUNCTION app_location_rule(setting text) RETURNS text
     LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
-    sees_all boolean;
-    own      text;
-    transit  text;
-    visible  text;
-BEGIN
-    sees_all := app_current_user() IS NULL OR EXISTS (
+    sees_all boolean := app_current_user() IS NULL OR EXISTS (
         SELECT 1 FROM platform_user_permissions p
         WHERE p.tenant_id = app_current_tenant() AND p.user_id = app_current_user()
           AND p.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[]);
-    SELECT coalesce(string_agg(ul.location_id::text, ','), '') INTO own
-    FROM user_locations ul WHERE ul.tenant_id = app_current_tenant() AND ul.user_id = app_current_user();
-    SELECT coalesce(string_agg(l.id::text, ','), '') INTO transit
-    FROM locations l WHERE l.tenant_id = app_current_tenant() AND l.kind = 'transit';
-    SELECT coalesce(string_agg(l.id::text, ','), '') INTO visible
-    FROM locations l
-    WHERE l.tenant_id = app_current_tenant()
-      AND (sees_all OR app_current_partner() IS NOT NULL OR l.kind = 'transit' OR strpos(own, l.id::text) > 0);
-    RETURN ARRAY[CASE WHEN sees_all THEN '*' ELSE concat_ws(',', nullif(own, ''), nullif(transit, '')) END, own, visible,
-                 sees_all::text];
+    rule     text;
+BEGIN
+    CASE setting
+    WHEN 'app.sees_all_locations' THEN
+        rule := sees_all::text;
+    WHEN 'app.location_rule' THEN
+        SELECT CASE WHEN sees_all THEN '*' ELSE coalesce(string_agg(v.id::text, ','), '') END INTO rule FROM (
+            SELECT ul.location_id AS id FROM user_locations ul
+            WHERE NOT sees_all AND ul.tenant_id = app_current_tenant() AND ul.user_id = app_current_user()
+            UNION
+            SELECT l.id FROM locations l WHERE NOT sees_all AND l.tenant_id = app_current_tenant() AND l.kind = 'transit') v;
+    WHEN 'app.works_at' THEN
+        SELECT coalesce(string_agg(ul.location_id::text, ','), '') INTO rule
+        FROM user_locations ul WHERE ul.tenant_id = app_current_tenant() AND ul.user_id = app_current_user();
+    WHEN 'app.visible_locations' THEN
+        SELECT coalesce(string_agg(l.id::text, ','), '') INTO rule
+        FROM locations l
+        WHERE l.tenant_id = app_current_tenant()
+          AND (sees_all OR app_current_partner() IS NOT NULL OR l.kind = 'transit'
+               OR EXISTS (SELECT 1 FROM user_locations ul WHERE ul.tenant_id = l.tenant_id
+                          AND ul.user_id = app_current_user() AND ul.location_id = l.id));
+    END CASE;
+    RETURN rule;
 END $$;
 
 -- For the helpers on one PostgreSQL: works one rule out, keeps it for the transaction on this node, and answers it.
@@ -52,31 +61,26 @@ CREATE FUNCTION app_location_rules_kept_here(setting text) RETURNS text
     LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
-    rules text[] := app_location_rules();
-    rule  text := rules[array_position(ARRAY['app.location_rule', 'app.works_at', 'app.visible_locations',
-                                             'app.sees_all_locations'], setting)];
+    rule text := app_location_rule(setting);
 BEGIN
     PERFORM set_config(setting, rule, true);
     PERFORM set_config(setting || '_for', app_location_context(), true);
     RETURN rule;
 END $$;
 
--- For the application on Citus, once its context is set: the same rules with SET LOCAL, which Citus passes on to the
+-- For the application on Citus, once its context is set: every rule with SET LOCAL, which Citus passes on to the
 -- workers (the transaction manager has set citus.propagate_set_commands = 'local' first).
 CREATE FUNCTION app_keep_location_rules() RETURNS void
     LANGUAGE plpgsql
 AS $$
 DECLARE
-    rules text[] := app_location_rules();
+    setting text;
 BEGIN
-    EXECUTE format('SET LOCAL app.location_rule = %L', rules[1]);
-    EXECUTE format('SET LOCAL app.works_at = %L', rules[2]);
-    EXECUTE format('SET LOCAL app.visible_locations = %L', rules[3]);
-    EXECUTE format('SET LOCAL app.sees_all_locations = %L', rules[4]);
-    EXECUTE format('SET LOCAL app.location_rule_for = %L', app_location_context());
-    EXECUTE format('SET LOCAL app.works_at_for = %L', app_location_context());
-    EXECUTE format('SET LOCAL app.visible_locations_for = %L', app_location_context());
-    EXECUTE format('SET LOCAL app.sees_all_locations_for = %L', app_location_context());
+    FOREACH setting IN ARRAY ARRAY['app.sees_all_locations', 'app.location_rule', 'app.works_at',
+                                   'app.visible_locations'] LOOP
+        EXECUTE format('SET LOCAL %s = %L', setting, app_location_rule(setting));
+        EXECUTE format('SET LOCAL %s = %L', setting || '_for', app_location_context());
+    END LOOP;
 END $$;
 
 -- One kept rule, worked out first when none is kept for this context. Inlined: a few setting reads once kept.
@@ -125,5 +129,5 @@ BEGIN
 END $$;
 
 DROP FUNCTION app_location_rule_allows(uuid);
-GRANT EXECUTE ON FUNCTION app_location_context(), app_location_rules(), app_location_rules_kept_here(text),
+GRANT EXECUTE ON FUNCTION app_location_context(), app_location_rule(text), app_location_rules_kept_here(text),
     app_keep_location_rules(), app_location_setting(text) TO ${app_role};
