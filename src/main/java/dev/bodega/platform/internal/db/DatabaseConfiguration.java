@@ -99,7 +99,7 @@ class DatabaseConfiguration {
 
     @Bean
     TenantTransactionManager transactionManager(DataSource dataSource, DatabaseKind kind) {
-        return new TenantTransactionManager(dataSource, kind.citus());
+        return new TenantTransactionManager(dataSource, kind);
     }
 
     /** Asked once: Citus is installed by whoever runs the database, before Bodega starts. */

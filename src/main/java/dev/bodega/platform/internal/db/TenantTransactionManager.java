@@ -1,5 +1,6 @@
 package dev.bodega.platform.internal.db;
 
+import dev.bodega.platform.DatabaseKind;
 import dev.bodega.platform.Reporting;
 import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TransactionSettings;
@@ -32,9 +33,9 @@ public class TenantTransactionManager extends JdbcTransactionManager {
 
     private final boolean citus;
 
-    public TenantTransactionManager(DataSource dataSource, boolean citus) {
+    public TenantTransactionManager(DataSource dataSource, DatabaseKind database) {
         super(dataSource);
-        this.citus = citus;
+        this.citus = database.citus();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bodega.platform.DatabaseKind;
 import dev.bodega.platform.Reporting;
 import dev.bodega.platform.TenantContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -107,7 +108,7 @@ class ReadReplicaTest {
                 new ReplicaProperties(pair.replicaUrl, APP, APP, MAX_LAG, CHECK_EVERY), 4);
         router = new ReportingDataSource(primaryPool, replicaPool,
                 new ReplicaLag(primaryPool, replicaPool, MAX_LAG, CHECK_EVERY, Clock.systemUTC()));
-        TenantTransactionManager transactions = new TenantTransactionManager(router, false);
+        TenantTransactionManager transactions = new TenantTransactionManager(router, new DatabaseKind(false));
         writes = new TransactionTemplate(transactions);
         jdbc = JdbcClient.create(router);
         ProxyFactory proxy = new ProxyFactory(new SalesFigures(jdbc));
