@@ -32,6 +32,12 @@ BEGIN
     -- must reach the workers, where row-level security reads it.
     EXECUTE format('ALTER DATABASE %I SET citus.enable_unsafe_triggers = on', current_database());
     EXECUTE format('ALTER DATABASE %I SET citus.propagate_set_commands = %L', current_database(), 'local');
+    -- The ledger's trigger runs on the worker holding the ledger row's shard and reads and writes that company's stock
+    -- level, item and settings there: statements that name the row's tenant, so Citus sends each to the colocated
+    -- shard on the same node and runs it locally, in the same transaction. Citus refuses any statement from a query
+    -- on a shard unless told; one that would have to reach another node still fails ("already assigned a
+    -- transaction id"), so nothing is read from a node the transaction does not hold.
+    EXECUTE format('ALTER DATABASE %I SET citus.allow_nested_distributed_execution = on', current_database());
 END
 $$;
 
@@ -164,6 +170,23 @@ FROM (SELECT DISTINCT d.logicalrelid AS relation, g.privilege_type, pg_get_userb
       CROSS JOIN LATERAL aclexplode(a.attacl) g
       WHERE g.grantee <> 0) c
 CROSS JOIN LATERAL run_command_on_placements(c.relation, format('GRANT %s ON %%s TO %I', c.privilege_type, c.grantee)) r;
+
+-- Citus creates the views on the workers (the ledger's and the rollups' triggers read them there) without their
+-- privileges; granted again on the coordinator, they reach the workers.
+DO $$
+DECLARE
+    statement text;
+BEGIN
+    FOR statement IN
+        SELECT format('GRANT %s ON %s TO %I', g.privilege_type, c.oid::regclass, pg_get_userbyid(g.grantee))
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+        CROSS JOIN LATERAL aclexplode(c.relacl) g
+        WHERE c.relkind = 'v' AND g.grantee <> c.relowner AND g.grantee <> 0 LOOP
+        EXECUTE statement;
+    END LOOP;
+END
+$$;
 
 SELECT CASE WHEN partkey IS NULL THEN 'reference' ELSE 'distributed' END AS kind, count(*) AS tables,
        count(DISTINCT colocationid) AS colocation_groups

@@ -74,6 +74,7 @@ final class BatchWriter implements StockPostings.Decided {
                                         CAST(:postingDocuments AS uuid[]), CAST(:postingReasons AS text[]),
                                         CAST(:notes AS text[]), CAST(:postingUsers AS uuid[]))
                                  AS p(id, kind, document_type, document_id, reason, note, user_id)
+                            RETURNING id
                         )
                         INSERT INTO stock_ledger (tenant_id, id, posting_id, location_id, item_id, movement_type, quantity,
                                                   on_hand_before, on_hand_after, unit_cost, document_type, document_id,

@@ -323,7 +323,8 @@ public class Locations {
     private void assignCreatorIfRestricted(UUID id) {
         TenantContext.userId().ifPresent(user -> jdbc.sql("""
                         INSERT INTO user_locations (tenant_id, user_id, location_id)
-                        SELECT :tenant, :user, :location WHERE NOT app_sees_all_locations()""")
+                        SELECT :tenant, :user, :location WHERE NOT app_sees_all_locations()
+                        ON CONFLICT DO NOTHING""")
                 .param("tenant", TenantContext.tenantId()).param("user", user).param("location", id).update());
     }
 

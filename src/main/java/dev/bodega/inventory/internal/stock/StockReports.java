@@ -5,6 +5,7 @@ import dev.bodega.inventory.internal.Cursors;
 import dev.bodega.inventory.internal.locations.Locations;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.Reporting;
+import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -32,7 +33,7 @@ class StockReports implements LowStock {
             JOIN catalog_items i ON i.tenant_id = l.tenant_id AND i.id = l.item_id
             JOIN locations loc ON loc.tenant_id = l.tenant_id AND loc.id = l.location_id
             LEFT JOIN catalog_categories c ON c.tenant_id = i.tenant_id AND c.id = i.category_id
-            WHERE i.active AND i.deleted_at IS NULL AND loc.active AND loc.kind <> 'transit'
+            WHERE l.tenant_id = :tenant AND i.active AND i.deleted_at IS NULL AND loc.active AND loc.kind <> 'transit'
               AND l.on_hand <= coalesce(l.min_stock, i.min_stock)
             """;
 
@@ -105,7 +106,7 @@ class StockReports implements LowStock {
                                OR (l.on_hand, lower(i.sku), l.item_id, l.location_id)
                                   > (CAST(:afterQty AS numeric), lower(:afterSku), CAST(:afterItem AS uuid), CAST(:afterLocation AS uuid)))
                         ORDER BY l.on_hand, lower(i.sku), l.item_id, l.location_id LIMIT :limit""")
-                .param("location", locationId)
+                .param("tenant", TenantContext.tenantId()).param("location", locationId)
                 .param("afterQty", after == null ? null : after.get(0))
                 .param("afterItem", after == null ? null : after.get(1))
                 .param("afterLocation", after == null ? null : after.get(2))
@@ -119,13 +120,15 @@ class StockReports implements LowStock {
     @Override
     @Reporting
     public long count() {
-        return jdbc.sql("SELECT count(*) " + LOW_STOCK_FROM).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) " + LOW_STOCK_FROM).param("tenant", TenantContext.tenantId())
+                .query(Long.class).single();
     }
 
     /** How many levels are low at each location that has some. */
     @Reporting
     public Map<UUID, Long> lowStockByLocation() {
         return jdbc.sql("SELECT l.location_id, count(*) AS low " + LOW_STOCK_FROM + " GROUP BY l.location_id")
+                .param("tenant", TenantContext.tenantId())
                 .query((rs, n) -> Map.entry(rs.getObject("location_id", UUID.class), rs.getLong("low")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }

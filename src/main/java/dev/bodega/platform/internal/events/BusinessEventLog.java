@@ -93,6 +93,7 @@ class BusinessEventLog implements BusinessEvents {
                             INSERT INTO analytics_events (tenant_id, id, event_type, subject_id, payload, occurred_at,
                                                           recorded_at)
                             SELECT * FROM recorded
+                            RETURNING id
                         ), queued AS (
                             INSERT INTO business_event_queue (tenant_id, event_id)
                             SELECT r.tenant_id, r.id FROM recorded r

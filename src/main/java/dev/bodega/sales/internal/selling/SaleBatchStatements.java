@@ -111,6 +111,7 @@ class SaleBatchStatements {
                                  AS s(id, location_id, customer_id, user_id, currency, include_tax, subtotal,
                                       sale_discount, discount, tax, total, notes, series_id, number, tendered,
                                       change_due, method)
+                            RETURNING id
                         ), line AS (
                             INSERT INTO sale_lines (tenant_id, id, sale_id, position, item_id, item_name, item_sku,
                                                     quantity, unit_price, subtotal, discount_percent, discount,
@@ -119,12 +120,14 @@ class SaleBatchStatements {
                                                             :lineSkus, :lineQuantities, :lineUnitPrices, :lineSubtotals,
                                                             :lineDiscountPercents, :lineDiscounts, :lineSaleDiscounts,
                                                             :lineTaxRates, :lineTaxes, :lineTotals, :lineUnitCosts) AS l
+                            RETURNING id
                         ), payment AS (
                             INSERT INTO sale_payments (tenant_id, id, sale_id, position, method, amount, tendered,
                                                        change_due, reference, created_at)
                             SELECT :tenant, p.*, now() FROM unnest(:paymentIds, :paymentSales, :paymentPositions,
                                                                    :paymentMethods, :paymentAmounts, :paymentTendered,
                                                                    :paymentChanges, :paymentReferences) AS p
+                            RETURNING id
                         ), series AS (
                             UPDATE invoice_series s SET next_number = n.number
                             FROM unnest(:seriesIds, :nextNumbers) AS n(id, number)

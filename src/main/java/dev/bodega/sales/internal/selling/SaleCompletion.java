@@ -172,6 +172,7 @@ class SaleCompletion {
                                 CAST(:amounts AS numeric[]), CAST(:paymentTendered AS numeric[]),
                                 CAST(:changes AS numeric[]), CAST(:references AS text[]))
                          WITH ORDINALITY AS p(id, method, amount, tendered, change, reference, position)
+                    RETURNING id
                 ), customer AS (
                     UPDATE customers c SET total_purchases = c.total_purchases + :total,
                            purchase_count = c.purchase_count + 1,
@@ -245,7 +246,8 @@ class SaleCompletion {
                                 CAST(:unitCosts AS numeric[]))
                          WITH ORDINALITY AS l(id, item_id, name, sku, quantity, unit_price, subtotal,
                                               discount_percent, discount, sale_discount, tax_rate, tax, total,
-                                              unit_cost, position)""");
+                                              unit_cost, position)
+                    RETURNING id""");
         return run(jdbc.sql(sql)
                 .param("currency", priced.settings().currency())
                 .param("includeTax", priced.settings().pricesIncludeTax())
