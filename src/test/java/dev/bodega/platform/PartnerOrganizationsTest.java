@@ -127,13 +127,11 @@ class PartnerOrganizationsTest {
         create(a, "Cliente A", "customer", null);
         create(b, "Cliente B", "customer", null);
         try (Connection connection = fixtures.appConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"partner_organizations", "partner_organization_hierarchy",
-                    "platform_partner_organizations"}) {
+            for (String table : new String[] {"partner_organizations", "platform_partner_organizations"}) {
                 assertThat(names(statement, table)).as(table + " with no tenant set").isEmpty();
             }
             statement.execute("SELECT set_config('app.tenant_id', '" + a.id() + "', false)");
-            for (String table : new String[] {"partner_organizations", "partner_organization_hierarchy",
-                    "platform_partner_organizations"}) {
+            for (String table : new String[] {"partner_organizations", "platform_partner_organizations"}) {
                 assertThat(names(statement, table)).as(table).containsExactly("Cliente A");
             }
         }

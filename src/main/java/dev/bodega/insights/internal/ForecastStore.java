@@ -51,7 +51,7 @@ class ForecastStore {
                             baseline_abs_error = EXCLUDED.baseline_abs_error,
                             baseline_sq_error = EXCLUDED.baseline_sq_error, actual_total = EXCLUDED.actual_total,
                             scored_days = EXCLUDED.scored_days, daily_sigma = EXCLUDED.daily_sigma,
-                            run_on = EXCLUDED.run_on, updated_at = now()
+                            run_on = EXCLUDED.run_on, updated_at = EXCLUDED.updated_at
                         WHERE (s.method, s.model_version, s.short_history, s.intermittent, s.history_days,
                                s.stockout_days, s.abs_error, s.squared_error, s.baseline_abs_error,
                                s.baseline_sq_error, s.actual_total, s.scored_days, s.daily_sigma, s.run_on)
@@ -100,7 +100,7 @@ class ForecastStore {
                             predicted_quantity = EXCLUDED.predicted_quantity, lower_quantity = EXCLUDED.lower_quantity,
                             upper_quantity = EXCLUDED.upper_quantity, confidence_score = EXCLUDED.confidence_score,
                             model_version = EXCLUDED.model_version, baseline_quantity = EXCLUDED.baseline_quantity,
-                            made_on = EXCLUDED.made_on, updated_at = now()
+                            made_on = EXCLUDED.made_on, updated_at = EXCLUDED.updated_at
                         WHERE p.actual_quantity IS NULL AND p.made_on <= EXCLUDED.made_on
                           AND (p.predicted_quantity, p.lower_quantity, p.upper_quantity, p.confidence_score,
                                p.model_version, p.baseline_quantity, p.made_on)

@@ -37,7 +37,7 @@ class InsightsSettings {
         jdbc.sql("""
                         INSERT INTO insights_settings (tenant_id, service_level) VALUES (:tenant, :level)
                         ON CONFLICT (tenant_id) DO UPDATE SET service_level = EXCLUDED.service_level,
-                            version = insights_settings.version + 1, updated_at = now()""")
+                            version = insights_settings.version + 1, updated_at = EXCLUDED.updated_at""")
                 .param("tenant", TenantContext.tenantId()).param("level", level).update();
         return serviceLevel();
     }

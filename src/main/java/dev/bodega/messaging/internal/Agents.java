@@ -35,7 +35,7 @@ public class Agents {
                         INSERT INTO inbox_agents (tenant_id, user_id, available, capacity)
                         VALUES (:tenant, :user, :available, :capacity)
                         ON CONFLICT (tenant_id, user_id) DO UPDATE SET available = EXCLUDED.available,
-                            capacity = EXCLUDED.capacity, updated_at = now()""")
+                            capacity = EXCLUDED.capacity, updated_at = EXCLUDED.updated_at""")
                 .param("tenant", tenantId).param("user", userId).param("available", available)
                 .param("capacity", Math.max(1, Math.min(capacity, 500))).update();
     }

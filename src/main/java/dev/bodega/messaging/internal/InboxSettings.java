@@ -63,7 +63,7 @@ public class InboxSettings {
                         VALUES (:tenant, :autoAssign, CAST(:hours AS jsonb), :away, :question)
                         ON CONFLICT (tenant_id) DO UPDATE SET auto_assign = EXCLUDED.auto_assign,
                             business_hours = EXCLUDED.business_hours, away_message = EXCLUDED.away_message,
-                            satisfaction_question = EXCLUDED.satisfaction_question, updated_at = now(),
+                            satisfaction_question = EXCLUDED.satisfaction_question, updated_at = EXCLUDED.updated_at,
                             version = inbox_settings.version + 1
                         WHERE inbox_settings.version = :version""")
                 .param("tenant", tenantId).param("autoAssign", settings.autoAssign())

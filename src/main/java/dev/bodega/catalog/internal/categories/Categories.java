@@ -54,14 +54,15 @@ public class Categories {
             WITH RECURSIVE tree AS (
                 SELECT c.id, c.parent_id, c.name, c.description, c.active, c.version,
                        c.name::text AS path, 0 AS depth, ARRAY[lower(c.name)::text] AS sort_key
-                FROM categories c WHERE c.parent_id IS NULL
+                FROM categories c WHERE c.tenant_id = :tenant AND c.parent_id IS NULL
                 UNION ALL
                 SELECT c.id, c.parent_id, c.name, c.description, c.active, c.version,
                        t.path || '/' || c.name, t.depth + 1, t.sort_key || lower(c.name)::text
-                FROM categories c JOIN tree t ON c.parent_id = t.id
+                FROM categories c JOIN tree t ON c.tenant_id = :tenant AND c.parent_id = t.id
             )
             SELECT t.id, t.parent_id, t.name, t.description, t.path, t.depth, t.active,
-                   (SELECT count(*) FROM items i WHERE i.category_id = t.id AND i.deleted_at IS NULL) AS item_count,
+                   (SELECT count(*) FROM items i WHERE i.tenant_id = :tenant AND i.category_id = t.id
+                                                  AND i.deleted_at IS NULL) AS item_count,
                    t.version
             FROM tree t
             """;
@@ -74,7 +75,8 @@ public class Categories {
 
     @Transactional(readOnly = true)
     public List<CategoryView> tree(Boolean active) {
-        return withSubtreeCounts(jdbc.sql(TREE + " ORDER BY t.sort_key").query(CategoryView.class).list()).stream()
+        return withSubtreeCounts(jdbc.sql(TREE + " ORDER BY t.sort_key").param("tenant", TenantContext.tenantId())
+                .query(CategoryView.class).list()).stream()
                 .filter(category -> active == null || category.active() == active)
                 .toList();
     }

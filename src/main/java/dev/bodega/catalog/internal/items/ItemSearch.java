@@ -4,6 +4,7 @@ import dev.bodega.catalog.internal.categories.Categories;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.PlatformProblem;
 import dev.bodega.platform.Problems;
+import dev.bodega.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +48,7 @@ class ItemSearch {
                            + CASE WHEN lower(i.sku) LIKE :prefix THEN 1 ELSE 0 END
                        END AS real) AS score
                 FROM items i JOIN units u ON u.code = i.unit_code
-                WHERE i.deleted_at IS NULL
+                WHERE i.tenant_id = :tenant AND i.deleted_at IS NULL
                   AND (CAST(:q AS text) IS NULL
                        OR i.search @@ websearch_to_tsquery('spanish', :q)
                        OR lower(i.sku) %% lower(:q) OR lower(:q) <%% lower(i.sku)
@@ -55,9 +56,9 @@ class ItemSearch {
                        OR lower(i.sku) LIKE :prefix OR i.barcode LIKE :prefix)
                   AND (CAST(:category AS uuid) IS NULL OR i.category_id IN (
                        WITH RECURSIVE below AS (
-                           SELECT id FROM categories WHERE id = :category
+                           SELECT id FROM categories WHERE tenant_id = :tenant AND id = :category
                            UNION ALL
-                           SELECT c.id FROM categories c JOIN below b ON c.parent_id = b.id)
+                           SELECT c.id FROM categories c JOIN below b ON c.tenant_id = :tenant AND c.parent_id = b.id)
                        SELECT id FROM below))
                   AND (CAST(:kind AS text) IS NULL OR i.kind = :kind)
                   AND (CAST(:brand AS text) IS NULL OR lower(i.brand) = lower(:brand))
@@ -84,7 +85,7 @@ class ItemSearch {
         String q = filter.searching() ? filter.q().trim() : null;
         Cursor after = Cursor.parse(cursor);
         Map<UUID, String> paths = categories.paths();
-        List<Scored> rows = jdbc.sql(QUERY)
+        List<Scored> rows = jdbc.sql(QUERY).param("tenant", TenantContext.tenantId())
                 .param("q", q).param("prefix", q == null ? null : escapeLike(q.toLowerCase()) + "%")
                 .param("category", filter.categoryId()).param("kind", blankToNull(filter.kind()))
                 .param("brand", blankToNull(filter.brand())).param("active", filter.active())

@@ -75,7 +75,7 @@ class ItemImporter {
                 manufacturer_delivery_days = EXCLUDED.manufacturer_delivery_days,
                 supplier_delivery_days = EXCLUDED.supplier_delivery_days, discontinued = EXCLUDED.discontinued,
                 restock_eta = EXCLUDED.restock_eta, image_urls = EXCLUDED.image_urls, active = EXCLUDED.active,
-                version = items.version + 1, updated_at = now()""";
+                version = items.version + 1, updated_at = EXCLUDED.updated_at""";
 
     private final ImportJobs jobs;
     private final ItemRules rules;

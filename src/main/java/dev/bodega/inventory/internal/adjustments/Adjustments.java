@@ -196,8 +196,8 @@ public class Adjustments {
                         SELECT al.line_no, al.item_id, i.sku, i.name, al.quantity, al.unit_cost
                         FROM stock_adjustment_lines al
                         JOIN catalog_items i ON i.tenant_id = al.tenant_id AND i.id = al.item_id
-                        WHERE al.adjustment_id = :id ORDER BY al.line_no""")
-                .param("id", id).query(LineView.class).list();
+                        WHERE al.tenant_id = :tenant AND al.adjustment_id = :id ORDER BY al.line_no""")
+                .param("tenant", TenantContext.tenantId()).param("id", id).query(LineView.class).list();
     }
 
     private static View view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

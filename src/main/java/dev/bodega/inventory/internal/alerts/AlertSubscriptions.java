@@ -52,7 +52,7 @@ public class AlertSubscriptions {
                             INSERT INTO alert_subscriptions (tenant_id, user_id, alert_type, active)
                             VALUES (:tenant, :user, :type, :active)
                             ON CONFLICT (tenant_id, user_id, alert_type)
-                            DO UPDATE SET active = EXCLUDED.active, updated_at = now()""")
+                            DO UPDATE SET active = EXCLUDED.active, updated_at = EXCLUDED.updated_at""")
                     .param("tenant", TenantContext.tenantId()).param("user", userId)
                     .param("type", change.alertType()).param("active", change.active())
                     .update();

@@ -163,7 +163,7 @@ public class StockLevels {
                             count_frequency_days = CASE WHEN :setFrequency THEN EXCLUDED.count_frequency_days
                                                         ELSE stock_levels.count_frequency_days END,
                             new_until = CASE WHEN :setNewUntil THEN EXCLUDED.new_until ELSE stock_levels.new_until END,
-                            updated_at = now()""")
+                            updated_at = EXCLUDED.updated_at""")
                 .param("tenant", TenantContext.tenantId()).param("location", locationId).param("item", itemId)
                 .param("minStock", patch.minStock()).param("bin", patch.bin())
                 .param("frequency", patch.countFrequencyDays())

@@ -310,7 +310,7 @@ public class Conversations {
         TenantContext.userId().ifPresent(user -> jdbc.sql("""
                         INSERT INTO conversation_reads (tenant_id, conversation_id, user_id, read_at)
                         VALUES (:tenant, :id, :user, now())
-                        ON CONFLICT (tenant_id, conversation_id, user_id) DO UPDATE SET read_at = now()""")
+                        ON CONFLICT (tenant_id, conversation_id, user_id) DO UPDATE SET read_at = EXCLUDED.read_at""")
                 .param("tenant", TenantContext.tenantId()).param("id", id).param("user", user).update());
     }
 

@@ -96,9 +96,9 @@ class BusinessEventLog implements BusinessEvents {
                             RETURNING id
                         ), queued AS (
                             INSERT INTO business_event_queue (tenant_id, event_id)
-                            SELECT r.tenant_id, r.id FROM recorded r
-                            WHERE EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.tenant_id = r.tenant_id AND w.active
-                                          AND w.event_types @> ARRAY[CAST(r.event_type AS text)])
+                            SELECT DISTINCT r.tenant_id, r.id FROM recorded r
+                            JOIN webhook_endpoints w ON w.tenant_id = r.tenant_id AND w.active
+                                                    AND w.event_types @> ARRAY[CAST(r.event_type AS text)]
                             RETURNING tenant_id
                         )
                         SELECT DISTINCT tenant_id FROM queued""")

@@ -105,7 +105,8 @@ class Invitations {
 
     @Transactional(readOnly = true)
     public List<InvitationView> pending() {
-        return jdbc.sql(SELECT + " ORDER BY u.created_at DESC").query(InvitationView.class).list();
+        return jdbc.sql(SELECT + " ORDER BY u.created_at DESC").param("tenant", TenantContext.tenantId())
+                .query(InvitationView.class).list();
     }
 
     /** The invited address behind a link; empty for an unknown, used or expired one (an expiry is logged once). */
@@ -170,11 +171,13 @@ class Invitations {
     private static final String SELECT = """
             SELECT u.id AS user_id, u.email, u.invited_by, u.created_at AS invited_at,
                    (SELECT max(t.expires_at) FROM account_tokens t
-                    WHERE t.user_id = u.id AND t.purpose = 'invitation' AND t.used_at IS NULL) AS expires_at
-            FROM users u WHERE u.pending_invitation AND u.deleted_at IS NULL""";
+                    WHERE t.tenant_id = u.tenant_id AND t.user_id = u.id AND t.purpose = 'invitation'
+                      AND t.used_at IS NULL) AS expires_at
+            FROM users u WHERE u.tenant_id = :tenant AND u.pending_invitation AND u.deleted_at IS NULL""";
 
     private InvitationView view(UUID userId) {
-        return jdbc.sql(SELECT + " AND u.id = :id").param("id", userId).query(InvitationView.class).optional()
+        return jdbc.sql(SELECT + " AND u.id = :id").param("tenant", TenantContext.tenantId()).param("id", userId)
+                .query(InvitationView.class).optional()
                 .orElseThrow(() -> new NotFoundException("Invitation"));
     }
 }

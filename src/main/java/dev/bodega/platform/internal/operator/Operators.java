@@ -39,7 +39,7 @@ class Operators implements OperatorAccounts {
         return jdbc.sql("""
                         INSERT INTO operators (id, email, name, password_hash) VALUES (:id, :email, :name, :hash)
                         ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, active = true,
-                            failed_attempts = 0, locked_until = NULL, updated_at = now()
+                            failed_attempts = 0, locked_until = NULL, updated_at = EXCLUDED.updated_at
                         RETURNING id""")
                 .param("id", Ids.next()).param("email", normalize(email)).param("name", name)
                 .param("hash", passwords.encode(password))

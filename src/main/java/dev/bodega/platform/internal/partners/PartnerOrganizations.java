@@ -94,11 +94,21 @@ class PartnerOrganizations {
                 .query(OrganizationView.class).list();
     }
 
-    /** The whole tree, each organization after its parent, siblings by name. */
+    /**
+     * The whole tree (seed 004's organization_hierarchy), each organization after its parent, siblings by name. Both
+     * halves of the recursion name the company: a distributed PostgreSQL runs a recursive query only on one shard.
+     */
     @Transactional(readOnly = true)
     public List<HierarchyRow> hierarchy() {
-        return jdbc.sql("SELECT id, name, type, parent_id, active, level FROM partner_organization_hierarchy ORDER BY path")
-                .query(HierarchyRow.class).list();
+        return jdbc.sql("""
+                        WITH RECURSIVE tree AS (
+                            SELECT id, name, type, parent_id, active, 0 AS level, ARRAY[lower(name)]::text[] AS path
+                            FROM partner_organizations WHERE tenant_id = :tenant AND parent_id IS NULL
+                            UNION ALL
+                            SELECT o.id, o.name, o.type, o.parent_id, o.active, t.level + 1, t.path || lower(o.name)::text
+                            FROM partner_organizations o JOIN tree t ON o.tenant_id = :tenant AND o.parent_id = t.id)
+                        SELECT id, name, type, parent_id, active, level FROM tree ORDER BY path""")
+                .param("tenant", TenantContext.tenantId()).query(HierarchyRow.class).list();
     }
 
     /** Organizations that may be a parent, by name. */
@@ -184,11 +194,11 @@ class PartnerOrganizations {
     private boolean isSelfOrBelow(UUID id, UUID candidate) {
         return jdbc.sql("""
                         WITH RECURSIVE below AS (
-                            SELECT id FROM partner_organizations WHERE id = :id
+                            SELECT id FROM partner_organizations WHERE tenant_id = :tenant AND id = :id
                             UNION
-                            SELECT o.id FROM partner_organizations o JOIN below b ON o.parent_id = b.id)
+                            SELECT o.id FROM partner_organizations o JOIN below b ON o.tenant_id = :tenant AND o.parent_id = b.id)
                         SELECT count(*) FROM below WHERE id = :candidate""")
-                .param("id", id).param("candidate", candidate).query(Long.class).single() > 0;
+                .param("tenant", TenantContext.tenantId()).param("id", id).param("candidate", candidate).query(Long.class).single() > 0;
     }
 
     /** Locks the tenant row so two creations cannot both take the plan's last slot. */

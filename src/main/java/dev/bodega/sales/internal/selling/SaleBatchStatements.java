@@ -104,13 +104,14 @@ class SaleBatchStatements {
                             SELECT :tenant, s.id, 'completed', s.location_id, s.customer_id, s.user_id, s.currency,
                                    s.include_tax, s.subtotal, s.sale_discount, s.discount, s.tax, s.total, s.notes,
                                    s.series_id, s.number, s.tendered, s.change_due, s.method, now(), now(), now(), 1,
-                                   (SELECT c.id FROM cash c WHERE c.location_id = s.location_id)
+                                   c.id
                             FROM unnest(:saleIds, :saleLocations, :saleCustomers, :saleUsers, :currencies, :includeTax,
                                         :saleSubtotals, :saleDiscounts, :discounts, :saleTaxes, :saleTotals, :notes,
                                         :saleSeries, :numbers, :saleTendered, :saleChanges, :saleMethods)
                                  AS s(id, location_id, customer_id, user_id, currency, include_tax, subtotal,
                                       sale_discount, discount, tax, total, notes, series_id, number, tendered,
                                       change_due, method)
+                            LEFT JOIN cash c ON c.location_id = s.location_id
                             RETURNING id
                         ), line AS (
                             INSERT INTO sale_lines (tenant_id, id, sale_id, position, item_id, item_name, item_sku,
