@@ -38,6 +38,10 @@ BEGIN
     -- on a shard unless told; one that would have to reach another node still fails ("already assigned a
     -- transaction id"), so nothing is read from a node the transaction does not hold.
     EXECUTE format('ALTER DATABASE %I SET citus.allow_nested_distributed_execution = on', current_database());
+    -- A company's sign-up writes the reference table tenants after reading distributed tables in the same transaction,
+    -- which Citus allows only over one connection per node. Bodega's queries stay on one company's shards, so taking
+    -- the nodes one connection at a time costs little.
+    EXECUTE format('ALTER DATABASE %I SET citus.multi_shard_modify_mode = %L', current_database(), 'sequential');
 END
 $$;
 

@@ -38,6 +38,7 @@ public final class TenantFilterCheck {
 
     private static final Pattern LOCKING = Pattern.compile(
             "(?i)\\bFOR\\s+(NO\\s+KEY\\s+UPDATE|UPDATE|KEY\\s+SHARE|SHARE)\\b");
+    private static final Pattern INSERTING = Pattern.compile("(?i)\\bINSERT\\s+INTO\\b");
     private static final Pattern CHANGING = Pattern.compile("(?i)\\b(UPDATE|DELETE|INSERT|MERGE)\\b");
     private static final Pattern TABLE_NAMES = Pattern.compile("(?i)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(\\w+)");
     private static final List<String> CONDITIONS = List.of("Index Cond", "Recheck Cond", "Filter", "TID Cond");
@@ -45,6 +46,7 @@ public final class TenantFilterCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Violation> VIOLATIONS = ConcurrentHashMap.newKeySet();
     private static final Set<Violation> READS = ConcurrentHashMap.newKeySet();
+    private static final Set<Violation> COPIED_INSERTS = ConcurrentHashMap.newKeySet();
     private static final Pattern READING = Pattern.compile("(?is)^\\s*(SELECT|WITH)\\b.*\\bFROM\\b");
 
     private final String plannerUrl;
@@ -71,6 +73,15 @@ public final class TenantFilterCheck {
     }
 
     /**
+     * Every INSERT … SELECT into a tenant table that reads no tenant table (from unnest, VALUES in a CTE, another
+     * CTE's rows) and neither returns rows nor says ON CONFLICT: Citus runs it through the coordinator and COPYs the
+     * rows into the shard, which row-level security refuses; with RETURNING or ON CONFLICT it inserts them instead.
+     */
+    public static List<Violation> copiedInserts() {
+        return List.copyOf(COPIED_INSERTS);
+    }
+
+    /**
      * Records a statement that locks or changes tenant rows without naming the tenant (recorded, not refused: a
      * refusal during start-up or in a background job would hide the rest behind it).
      */
@@ -90,6 +101,12 @@ public final class TenantFilterCheck {
         if (unfiltered == null) {
             unfiltered = changes ? unfilteredScans(sql) : unfilteredReadScans(sql);
             verdicts.put(sql, unfiltered);
+            Optional<String> copied = changes ? copiedInserts(sql) : Optional.empty();
+            if (copied.isPresent()) {
+                COPIED_INSERTS.add(new Violation(oneLine(sql), sender == null ? "(outside Bodega)"
+                        : sender.getClassName() + "." + sender.getMethodName() + ":" + sender.getLineNumber(),
+                        copied.get()));
+            }
         }
         if (unfiltered.isPresent()) {
             Violation violation = new Violation(oneLine(sql), sender == null ? "(outside Bodega)"
@@ -130,6 +147,67 @@ public final class TenantFilterCheck {
             }
         }
         return unfiltered.isEmpty() ? Optional.empty() : Optional.of(unfiltered.toString().trim());
+    }
+
+    /** The tenant tables an INSERT … SELECT would have Citus COPY into (see {@link #copiedInserts()}), if any. */
+    public Optional<String> copiedInserts(String sql) throws SQLException {
+        StringBuilder copied = new StringBuilder();
+        for (NativeQuery query : Parser.parseJdbcSql(sql, true, true, true, false, false)) {
+            if (!isDml(query.command.getType()) || !INSERTING.matcher(query.nativeSql).find()) {
+                continue;
+            }
+            try {
+                copiedInserts(verbosePlan(query.nativeSql).get(0).get("Plan"), copied);
+            } catch (SQLException cannotPlan) {
+                // Unplanned statements are judged by unnamedColumns already.
+            }
+        }
+        return copied.isEmpty() ? Optional.empty() : Optional.of(copied.toString().trim());
+    }
+
+    private void copiedInserts(JsonNode node, StringBuilder copied) throws SQLException {
+        if (node.path("Node Type").asString().equals("ModifyTable") && node.path("Operation").asString().equals("Insert")
+                && tenantColumn(node.path("Relation Name").asString()).isPresent()
+                && !node.has("Conflict Resolution") && !node.has("Output")) {
+            for (JsonNode source : node.path("Plans")) {
+                if (source.path("Parent Relationship").asString().equals("Outer") && readsRows(source)
+                        && !readsTenantTable(source)) {
+                    copied.append(node.path("Relation Name").asString()).append(' ');
+                }
+            }
+        }
+        for (JsonNode child : node.path("Plans")) {
+            copiedInserts(child, copied);
+        }
+    }
+
+    /** Rows from a function, a CTE or a subquery, not a plain VALUES list (which Citus inserts directly). */
+    private static boolean readsRows(JsonNode node) {
+        String type = node.path("Node Type").asString();
+        if (type.equals("Function Scan") || type.equals("CTE Scan") || type.equals("Seq Scan")
+                || type.endsWith("Index Scan") || type.equals("Index Only Scan") || type.equals("Bitmap Heap Scan")) {
+            return true;
+        }
+        for (JsonNode child : node.path("Plans")) {
+            if (readsRows(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean readsTenantTable(JsonNode node) throws SQLException {
+        JsonNode relation = node.get("Relation Name");
+        if (relation != null && !node.path("Node Type").asString().equals("ModifyTable")
+                && tenantColumn(relation.asString()).isPresent()) {
+            return true;
+        }
+        for (JsonNode child : node.path("Plans")) {
+            if (readsTenantTable(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDml(SqlCommandType type) {
@@ -178,6 +256,14 @@ public final class TenantFilterCheck {
     private synchronized JsonNode plan(String sql) throws SQLException {
         try (Statement statement = planner().createStatement();
              ResultSet result = statement.executeQuery("EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + sql)) {
+            result.next();
+            return JSON.readTree(result.getString(1));
+        }
+    }
+
+    private synchronized JsonNode verbosePlan(String sql) throws SQLException {
+        try (Statement statement = planner().createStatement();
+             ResultSet result = statement.executeQuery("EXPLAIN (GENERIC_PLAN, VERBOSE, FORMAT JSON) " + sql)) {
             result.next();
             return JSON.readTree(result.getString(1));
         }
