@@ -57,7 +57,7 @@ public final class OpeningStockProfile {
         BenchApp.deleteDataDir(DATA_DIR);
         try (BenchApp first = BenchApp.start(DATA_DIR, false)) {
             for (String setting : new String[] {"shared_preload_libraries = 'pg_stat_statements', 'auto_explain'",
-                    "pg_stat_statements.track = 'all'", "auto_explain.log_min_duration = '150ms'",
+                    "pg_stat_statements.track = 'all'", "auto_explain.log_min_duration = '40ms'",
                     "auto_explain.log_analyze = on", "auto_explain.log_timing = off", "auto_explain.log_buffers = on",
                     "auto_explain.log_nested_statements = on", "logging_collector = on", "log_directory = 'log'"}) {
                 BenchSql.execute(first, "ALTER SYSTEM SET " + setting);

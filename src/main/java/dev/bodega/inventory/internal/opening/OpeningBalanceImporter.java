@@ -478,14 +478,20 @@ class OpeningBalanceImporter implements DisposableBean {
         return items;
     }
 
-    /** Levels among {@code rows} that already have stock or movements (by key: with the tenant named, not a scan). */
+    /**
+     * Levels among {@code rows} that already have stock or movements: one probe by key per row (LATERAL … OFFSET 0,
+     * see ARCHITECTURE.md). A join left to the planner read every level of the company for each batch, as the
+     * statistics never see the levels this import's own transaction has written.
+     */
     private Map<String, Long> stocked(List<Valid> rows) {
         Map<String, Long> stocked = new HashMap<>();
         jdbc.sql("""
-                        SELECT l.location_id, l.item_id FROM stock_levels l
-                        JOIN unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS r(location_id, item_id)
-                          ON l.tenant_id = :tenant AND r.location_id = l.location_id AND r.item_id = l.item_id
-                        WHERE l.on_hand <> 0 OR l.last_movement_at IS NOT NULL""")
+                        SELECT r.location_id, r.item_id
+                        FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS r(location_id, item_id)
+                        CROSS JOIN LATERAL (SELECT 1 FROM stock_levels l
+                                            WHERE l.tenant_id = :tenant AND l.location_id = r.location_id
+                                              AND l.item_id = r.item_id
+                                              AND (l.on_hand <> 0 OR l.last_movement_at IS NOT NULL) OFFSET 0) l""")
                 .param("tenant", TenantContext.tenantId())
                 .param("locations", rows.stream().map(r -> r.locationId().toString()).toArray(String[]::new))
                 .param("items", rows.stream().map(r -> r.itemId().toString()).toArray(String[]::new))
