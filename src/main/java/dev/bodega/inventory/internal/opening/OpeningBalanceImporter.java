@@ -500,7 +500,11 @@ class OpeningBalanceImporter implements DisposableBean {
         return stocked;
     }
 
-    /** Bin and minimum of the imported levels; an UPDATE, so the low-stock flag follows the new minimum. */
+    /**
+     * Bin and minimum of the imported levels: the missing levels first, then every one updated, so the low-stock flag
+     * follows the new minimum. The update is written as an upsert that always conflicts: its arbiter index finds each
+     * level by key, where an UPDATE … FROM unnest left the join to estimates that never see this import's own levels.
+     */
     private void setAttributes(List<Valid> rows) {
         List<Valid> withAttributes = rows.stream().filter(r -> r.bin() != null || r.minStock() != null).toList();
         if (withAttributes.isEmpty()) {
@@ -520,11 +524,14 @@ class OpeningBalanceImporter implements DisposableBean {
                 .param("tenant", TenantContext.tenantId()).param("locations", locations).param("items", items)
                 .update();
         jdbc.sql("""
-                        UPDATE stock_levels l
-                        SET bin = coalesce(r.bin, l.bin), min_stock = coalesce(r.min_stock, l.min_stock), updated_at = now()
+                        INSERT INTO stock_levels AS l (tenant_id, location_id, item_id, bin, min_stock)
+                        SELECT :tenant, r.location_id, r.item_id, r.bin, r.min_stock
                         FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[]), CAST(:bins AS text[]),
                                     CAST(:minimums AS numeric[])) AS r(location_id, item_id, bin, min_stock)
-                        WHERE l.tenant_id = :tenant AND l.location_id = r.location_id AND l.item_id = r.item_id""")
+                        ORDER BY r.location_id::text, r.item_id::text
+                        ON CONFLICT (tenant_id, location_id, item_id) DO UPDATE
+                        SET bin = coalesce(excluded.bin, l.bin), min_stock = coalesce(excluded.min_stock, l.min_stock),
+                            updated_at = now()""")
                 .param("tenant", TenantContext.tenantId()).param("locations", locations).param("items", items).param("bins", bins).param("minimums", minimums)
                 .update();
     }
