@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * elsewhere), then the import of every (location, item) with pg_stat_statements (nested statements too) and
  * auto_explain (plans of slow statements, in {@code target/bench/profile-db/pg/log}), the import's rate per tenth
  * of the file, and pg_stat_activity sampled every 50 ms.
- * Usage: exec:java ... -Dexec.mainClass=dev.bodega.bench.OpeningStockProfile -Dexec.args="items locations"
+ * Usage: bench/opening-profile.sh [items=20000] [locations=10]
  */
 public final class OpeningStockProfile {
 
