@@ -23,10 +23,16 @@ final class LedgerBenchmark {
     }
 
     static void run(BenchApp app, BenchApp.Tenant tenant, int locations, Path dir, Figures figures) throws Exception {
-        Path csv = dir.resolve("opening-balance.csv");
         BenchApp.Tenant copyTenant = tenantBySlug(app, "bench-copy");
-        createLocations(app, tenant.id(), locations);
         createLocations(app, copyTenant.id(), locations);
+        Path csv = importOnly(app, tenant, locations, dir, figures);
+        copyLedger(app, copyTenant.id(), csv, countLines(csv), figures);
+    }
+
+    /** Bodega's import of every (location, item) of {@code tenant}; returns the file it imported. */
+    static Path importOnly(BenchApp app, BenchApp.Tenant tenant, int locations, Path dir, Figures figures) throws Exception {
+        Path csv = dir.resolve("opening-balance.csv");
+        createLocations(app, tenant.id(), locations);
         long rows = writeOpeningBalance(app, tenant.id(), locations, csv);
 
         long start = System.nanoTime();
@@ -36,7 +42,13 @@ final class LedgerBenchmark {
         figures.add("Bodega opening-stock import → ledger rows", rows, ImportBenchmark.seconds(start),
                 "validated, postings of 500 lines");
         checkInvariant(app, tenant.id(), rows);
-        copyLedger(app, copyTenant.id(), csv, rows, figures);
+        return csv;
+    }
+
+    private static long countLines(Path csv) throws Exception {
+        try (var lines = Files.lines(csv)) {
+            return lines.count() - 1;
+        }
     }
 
     private static BenchApp.Tenant tenantBySlug(BenchApp app, String slug) throws Exception {
@@ -114,6 +126,9 @@ final class LedgerBenchmark {
             }
             double copy = ImportBenchmark.seconds(start);
             figures.add("plain COPY of the file into a staging table", rows, copy, "no validation, no triggers");
+            // Statistics that know the items just written: without them the join read every item of the company
+            // for each staging row (650 rows/s at 200,000). Bodega's import gets none: its probes do not need them.
+            s.execute("ANALYZE items, locations, bench_opening_staging");
             start = System.nanoTime();
             s.execute("CREATE INDEX ON bench_opening_staging (line)");
             c.setAutoCommit(false);

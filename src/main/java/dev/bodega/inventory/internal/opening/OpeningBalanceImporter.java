@@ -478,14 +478,20 @@ class OpeningBalanceImporter implements DisposableBean {
         return items;
     }
 
-    /** Levels among {@code rows} that already have stock or movements (by key: with the tenant named, not a scan). */
+    /**
+     * Levels among {@code rows} that already have stock or movements: one probe by key per row (LATERAL … OFFSET 0,
+     * see ARCHITECTURE.md). A join left to the planner read every level of the company for each batch, as the
+     * statistics never see the levels this import's own transaction has written.
+     */
     private Map<String, Long> stocked(List<Valid> rows) {
         Map<String, Long> stocked = new HashMap<>();
         jdbc.sql("""
-                        SELECT l.location_id, l.item_id FROM stock_levels l
-                        JOIN unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS r(location_id, item_id)
-                          ON l.tenant_id = :tenant AND r.location_id = l.location_id AND r.item_id = l.item_id
-                        WHERE l.on_hand <> 0 OR l.last_movement_at IS NOT NULL""")
+                        SELECT r.location_id, r.item_id
+                        FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS r(location_id, item_id)
+                        CROSS JOIN LATERAL (SELECT 1 FROM stock_levels l
+                                            WHERE l.tenant_id = :tenant AND l.location_id = r.location_id
+                                              AND l.item_id = r.item_id
+                                              AND (l.on_hand <> 0 OR l.last_movement_at IS NOT NULL) OFFSET 0) l""")
                 .param("tenant", TenantContext.tenantId())
                 .param("locations", rows.stream().map(r -> r.locationId().toString()).toArray(String[]::new))
                 .param("items", rows.stream().map(r -> r.itemId().toString()).toArray(String[]::new))
@@ -494,7 +500,11 @@ class OpeningBalanceImporter implements DisposableBean {
         return stocked;
     }
 
-    /** Bin and minimum of the imported levels; an UPDATE, so the low-stock flag follows the new minimum. */
+    /**
+     * Bin and minimum of the imported levels: the missing levels first, then every one updated, so the low-stock flag
+     * follows the new minimum. The update is written as an upsert that always conflicts: its arbiter index finds each
+     * level by key, where an UPDATE … FROM unnest left the join to estimates that never see this import's own levels.
+     */
     private void setAttributes(List<Valid> rows) {
         List<Valid> withAttributes = rows.stream().filter(r -> r.bin() != null || r.minStock() != null).toList();
         if (withAttributes.isEmpty()) {
@@ -514,11 +524,14 @@ class OpeningBalanceImporter implements DisposableBean {
                 .param("tenant", TenantContext.tenantId()).param("locations", locations).param("items", items)
                 .update();
         jdbc.sql("""
-                        UPDATE stock_levels l
-                        SET bin = coalesce(r.bin, l.bin), min_stock = coalesce(r.min_stock, l.min_stock), updated_at = now()
+                        INSERT INTO stock_levels AS l (tenant_id, location_id, item_id, bin, min_stock)
+                        SELECT :tenant, r.location_id, r.item_id, r.bin, r.min_stock
                         FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[]), CAST(:bins AS text[]),
                                     CAST(:minimums AS numeric[])) AS r(location_id, item_id, bin, min_stock)
-                        WHERE l.tenant_id = :tenant AND l.location_id = r.location_id AND l.item_id = r.item_id""")
+                        ORDER BY r.location_id::text, r.item_id::text
+                        ON CONFLICT (tenant_id, location_id, item_id) DO UPDATE
+                        SET bin = coalesce(excluded.bin, l.bin), min_stock = coalesce(excluded.min_stock, l.min_stock),
+                            updated_at = now()""")
                 .param("tenant", TenantContext.tenantId()).param("locations", locations).param("items", items).param("bins", bins).param("minimums", minimums)
                 .update();
     }
