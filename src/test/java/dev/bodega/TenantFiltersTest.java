@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantFiltersTest {
 
     /**
-     * The whole suite sent 324 such reads when the count began (2026-12-05), 306 once the pages that Citus refused named
-     * their tenant; a little room for the background jobs that a run may or may not reach. Lower it as reads name
-     * their tenant.
+     * The whole suite sent 324 such reads when the count began (2026-12-05), 306 once the pages that Citus refused
+     * named their tenant; a little room for the background jobs that a run may or may not reach. Lower it as reads
+     * name their tenant.
      */
     private static final int UNFILTERED_READS_AT_MOST = 320;
 

@@ -166,8 +166,8 @@ public final class TenantFilterCheck {
     }
 
     private void copiedInserts(JsonNode node, StringBuilder copied) throws SQLException {
-        if (node.path("Node Type").asString().equals("ModifyTable") && node.path("Operation").asString().equals("Insert")
-                && tenantColumn(node.path("Relation Name").asString()).isPresent()
+        if (node.path("Node Type").asString().equals("ModifyTable")
+                && node.path("Operation").asString().equals("Insert") && tenantColumn(node.path("Relation Name").asString()).isPresent()
                 && !node.has("Conflict Resolution") && !node.has("Output")) {
             for (JsonNode source : node.path("Plans")) {
                 if (source.path("Parent Relationship").asString().equals("Outer") && readsRows(source)

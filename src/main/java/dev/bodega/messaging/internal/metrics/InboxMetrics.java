@@ -113,7 +113,8 @@ public class InboxMetrics {
         return jdbc.sql("""
                         SELECT u.id AS agent_id, u.name, count(c.id) AS conversations, count(c.resolved_at) AS resolved,
                                coalesce((SELECT count(*) FROM messages m WHERE m.tenant_id = c.tenant_id
-                                           AND m.sender_type = 'user' AND m.sender_id = u.id AND m.created_at >= :since AND NOT m.is_private), 0)
+                                           AND m.sender_type = 'user' AND m.sender_id = u.id
+                                           AND m.created_at >= :since AND NOT m.is_private), 0)
                                    AS messages_sent,
                                avg(c.first_response_time)::float8 AS avg_first_response_seconds,
                                avg(c.resolution_time)::float8 AS avg_resolution_seconds,
@@ -145,7 +146,8 @@ public class InboxMetrics {
                                count(*) FILTER (WHERE sender_type = 'contact') AS inbound,
                                count(*) FILTER (WHERE is_from_me AND NOT is_private) AS outbound
                         FROM messages WHERE tenant_id = :tenant AND created_at >= :since GROUP BY 1""")
-                .param("tenant", TenantContext.tenantId()).param("zone", zone.getId()).param("since", since).query(DayCount.class).list()
+                .param("tenant", TenantContext.tenantId()).param("zone", zone.getId()).param("since", since)
+                .query(DayCount.class).list()
                 .forEach(d -> found.put(d.day(), d));
         return from.datesUntil(from.plusDays(days))
                 .map(d -> found.getOrDefault(d, new DayCount(d, 0, 0))).toList();

@@ -105,7 +105,8 @@ class PartnerOrganizations {
                             SELECT id, name, type, parent_id, active, 0 AS level, ARRAY[lower(name)]::text[] AS path
                             FROM partner_organizations WHERE tenant_id = :tenant AND parent_id IS NULL
                             UNION ALL
-                            SELECT o.id, o.name, o.type, o.parent_id, o.active, t.level + 1, t.path || lower(o.name)::text
+                            SELECT o.id, o.name, o.type, o.parent_id, o.active, t.level + 1,
+                                   t.path || lower(o.name)::text
                             FROM partner_organizations o JOIN tree t ON o.tenant_id = :tenant AND o.parent_id = t.id)
                         SELECT id, name, type, parent_id, active, level FROM tree ORDER BY path""")
                 .param("tenant", TenantContext.tenantId()).query(HierarchyRow.class).list();
@@ -196,9 +197,11 @@ class PartnerOrganizations {
                         WITH RECURSIVE below AS (
                             SELECT id FROM partner_organizations WHERE tenant_id = :tenant AND id = :id
                             UNION
-                            SELECT o.id FROM partner_organizations o JOIN below b ON o.tenant_id = :tenant AND o.parent_id = b.id)
+                            SELECT o.id FROM partner_organizations o
+                            JOIN below b ON o.tenant_id = :tenant AND o.parent_id = b.id)
                         SELECT count(*) FROM below WHERE id = :candidate""")
-                .param("tenant", TenantContext.tenantId()).param("id", id).param("candidate", candidate).query(Long.class).single() > 0;
+                .param("tenant", TenantContext.tenantId()).param("id", id).param("candidate", candidate)
+                .query(Long.class).single() > 0;
     }
 
     /** Locks the tenant row so two creations cannot both take the plan's last slot. */
