@@ -70,26 +70,28 @@ class TenantFiltersTest {
     void readsWithoutTheirTenantOnlyBecomeFewer() throws IOException {
         List<TenantFilterCheck.Violation> reads = TenantFilterCheck.unfilteredReads();
         Files.write(Path.of("target", "unfiltered-reads.txt"), reads.stream()
-                .map(v -> v.caller() + " [" + v.scans() + "] " + v.sql()).sorted().toList());
+                .map(TenantFiltersTest::line).sorted().toList());
         assertThat(reads.size()).as("reads without their tenant (target/unfiltered-reads.txt)")
                 .isLessThanOrEqualTo(UNFILTERED_READS_AT_MOST);
     }
 
     @Test
     void noInsertOfTheSuiteWouldBeCopiedIntoAShard() {
-        assertThat(TenantFilterCheck.copiedInserts())
-                .as(() -> TenantFilterCheck.copiedInserts().stream()
-                        .map(v -> v.caller() + " [" + v.scans() + "] " + v.sql())
-                        .collect(Collectors.joining("\n", "\n", "\n")))
-                .isEmpty();
+        List<TenantFilterCheck.Violation> copied = TenantFilterCheck.copiedInserts();
+        assertThat(copied).as(() -> listed(copied)).isEmpty();
     }
 
     @Test
     void noStatementOfTheSuiteLockedOrChangedRowsWithoutItsTenant() {
-        assertThat(TenantFilterCheck.violations())
-                .as(() -> TenantFilterCheck.violations().stream()
-                        .map(v -> v.caller() + " [" + v.scans() + "] " + v.sql())
-                        .collect(Collectors.joining("\n", "\n", "\n")))
-                .isEmpty();
+        List<TenantFilterCheck.Violation> violations = TenantFilterCheck.violations();
+        assertThat(violations).as(() -> listed(violations)).isEmpty();
+    }
+
+    private static String listed(List<TenantFilterCheck.Violation> statements) {
+        return statements.stream().map(TenantFiltersTest::line).collect(Collectors.joining("\n", "\n", "\n"));
+    }
+
+    private static String line(TenantFilterCheck.Violation v) {
+        return v.caller() + " [" + v.scans() + "] " + v.sql();
     }
 }
