@@ -103,15 +103,11 @@ public final class TenantFilterCheck {
             verdicts.put(sql, unfiltered);
             Optional<String> copied = changes ? copiedInserts(sql) : Optional.empty();
             if (copied.isPresent()) {
-                COPIED_INSERTS.add(new Violation(oneLine(sql), sender == null ? "(outside Bodega)"
-                        : sender.getClassName() + "." + sender.getMethodName() + ":" + sender.getLineNumber(),
-                        copied.get()));
+                COPIED_INSERTS.add(new Violation(oneLine(sql), caller(sender), copied.get()));
             }
         }
         if (unfiltered.isPresent()) {
-            Violation violation = new Violation(oneLine(sql), sender == null ? "(outside Bodega)"
-                    : sender.getClassName() + "." + sender.getMethodName() + ":" + sender.getLineNumber(),
-                    unfiltered.get());
+            Violation violation = new Violation(oneLine(sql), caller(sender), unfiltered.get());
             if (!changes) {
                 READS.add(violation);
             } else if (VIOLATIONS.add(violation)) {
@@ -141,7 +137,7 @@ public final class TenantFilterCheck {
                 continue;
             }
             try {
-                unfilteredScans(plan(query.nativeSql).get(0).get("Plan"), unfiltered);
+                unfilteredScans(plan("GENERIC_PLAN, FORMAT JSON", query.nativeSql).get(0).get("Plan"), unfiltered);
             } catch (SQLException cannotPlan) {
                 unnamedColumns(query.nativeSql, unfiltered, cannotPlan.getMessage());
             }
@@ -157,7 +153,7 @@ public final class TenantFilterCheck {
                 continue;
             }
             try {
-                copiedInserts(verbosePlan(query.nativeSql).get(0).get("Plan"), copied);
+                copiedInserts(plan("GENERIC_PLAN, VERBOSE, FORMAT JSON", query.nativeSql).get(0).get("Plan"), copied);
             } catch (SQLException cannotPlan) {
                 // Unplanned statements are judged by unnamedColumns already.
             }
@@ -253,17 +249,9 @@ public final class TenantFilterCheck {
         }
     }
 
-    private synchronized JsonNode plan(String sql) throws SQLException {
+    private synchronized JsonNode plan(String options, String sql) throws SQLException {
         try (Statement statement = planner().createStatement();
-             ResultSet result = statement.executeQuery("EXPLAIN (GENERIC_PLAN, FORMAT JSON) " + sql)) {
-            result.next();
-            return JSON.readTree(result.getString(1));
-        }
-    }
-
-    private synchronized JsonNode verbosePlan(String sql) throws SQLException {
-        try (Statement statement = planner().createStatement();
-             ResultSet result = statement.executeQuery("EXPLAIN (GENERIC_PLAN, VERBOSE, FORMAT JSON) " + sql)) {
+             ResultSet result = statement.executeQuery("EXPLAIN (" + options + ") " + sql)) {
             result.next();
             return JSON.readTree(result.getString(1));
         }
@@ -310,6 +298,11 @@ public final class TenantFilterCheck {
     private static boolean isTestCode(Class<?> type) {
         var source = type.getProtectionDomain().getCodeSource();
         return source != null && source.getLocation().getPath().contains("test-classes");
+    }
+
+    private static String caller(StackWalker.StackFrame sender) {
+        return sender == null ? "(outside Bodega)"
+                : sender.getClassName() + "." + sender.getMethodName() + ":" + sender.getLineNumber();
     }
 
     private static String oneLine(String sql) {

@@ -531,7 +531,7 @@ class OpeningBalanceImporter implements DisposableBean {
                         ORDER BY r.location_id::text, r.item_id::text
                         ON CONFLICT (tenant_id, location_id, item_id) DO UPDATE
                         SET bin = coalesce(excluded.bin, l.bin), min_stock = coalesce(excluded.min_stock, l.min_stock),
-                            updated_at = now()""")
+                            updated_at = excluded.updated_at""")
                 .param("tenant", TenantContext.tenantId()).param("locations", locations).param("items", items).param("bins", bins).param("minimums", minimums)
                 .update();
     }
