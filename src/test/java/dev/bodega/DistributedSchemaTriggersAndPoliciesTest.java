@@ -125,8 +125,7 @@ class DistributedSchemaTriggersAndPoliciesTest {
                         WHERE p.pronargs > 0 AND p.prosrc ~* '\\mfrom\\M'
                         ORDER BY 1""")
                 .query(String.class).list();
-        assertThat(functions).as("Citus cannot plan a SQL function's query with parameters on a distributed table")
-                .containsExactly("sales_rollup_days");
+        assertThat(functions).as("Citus cannot plan a SQL function's query with parameters on a distributed table").isEmpty();
     }
 
     /**

@@ -128,8 +128,9 @@ class PostingEngine implements StockPostings {
      * ARCHITECTURE.md): a plan made while the statistics did not know the company's items yet walked all of them for
      * every posting (an opening-stock import of 20,000 items spent 0.97 s a posting of 500 lines there, 74% of its
      * time), and deleted_at in the probe let it take the partial SKU index, read by tenant alone, instead of the key.
-     * The levels take their decimals by probe too: joined back to {@code usable} (both estimated at one row) they
-     * were compared every one with every one.
+     * The levels take their decimals from one map of the usable items: joined back to {@code usable} (both estimated
+     * at one row) they were compared every one with every one, and Citus cannot join a modifying CTE's rows with a
+     * probe of a distributed table.
      */
     private Map<String, PostingRules.Locked> lockLevels(List<Line> lines) {
         List<String> locations = new ArrayList<>();
@@ -141,10 +142,12 @@ class PostingEngine implements StockPostings {
         Map<String, PostingRules.Locked> locked = new LinkedHashMap<>();
         jdbc.sql("""
                         WITH usable AS (
-                            SELECT l.location_id, l.item_id
+                            SELECT l.location_id, l.item_id, i.decimals
                             FROM unnest(CAST(:locations AS uuid[]), CAST(:items AS uuid[])) AS l(location_id, item_id)
                             JOIN locations loc ON loc.tenant_id = :tenant AND loc.id = l.location_id AND loc.active
-                            CROSS JOIN LATERAL (SELECT i.active AND i.deleted_at IS NULL AS usable FROM catalog_items i
+                            CROSS JOIN LATERAL (SELECT i.active AND i.deleted_at IS NULL AS usable,
+                                                       i.unit_decimals AS decimals
+                                                FROM catalog_items i
                                                 WHERE i.tenant_id = :tenant AND i.id = l.item_id OFFSET 0) i
                             WHERE i.usable
                         ), level AS (
@@ -153,11 +156,12 @@ class PostingEngine implements StockPostings {
                             ORDER BY location_id::text, item_id::text
                             ON CONFLICT (tenant_id, location_id, item_id) DO UPDATE SET updated_at = stock_levels.updated_at
                             RETURNING location_id, item_id, avg_cost, on_hand
+                        ), decimals AS (
+                            SELECT jsonb_object_agg(item_id::text, decimals) AS of_item FROM usable
                         )
-                        SELECT level.location_id, level.item_id, level.avg_cost, level.on_hand, i.decimals
-                        FROM level
-                        CROSS JOIN LATERAL (SELECT i.unit_decimals AS decimals FROM catalog_items i
-                                            WHERE i.tenant_id = :tenant AND i.id = level.item_id OFFSET 0) i""")
+                        SELECT level.location_id, level.item_id, level.avg_cost, level.on_hand,
+                               (d.of_item ->> level.item_id::text)::int AS decimals
+                        FROM level CROSS JOIN decimals d""")
                 .param("tenant", TenantContext.tenantId())
                 .param("locations", locations.toArray(String[]::new))
                 .param("items", items.toArray(String[]::new))
