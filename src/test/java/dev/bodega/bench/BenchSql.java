@@ -37,6 +37,8 @@ final class BenchSql {
             c.setAutoCommit(false);
             // SET LOCAL, not set_config: Citus carries it to the workers, where the triggers run.
             s.execute("SET LOCAL app.tenant_id = '" + tenant + "'");
+            // The location rules kept as the application keeps them (V207): a worker cannot work them out itself.
+            s.execute("SELECT app_keep_location_rules()");
             T result = work.run(s);
             c.commit();
             return result;

@@ -74,7 +74,11 @@ final class RushData {
         return 7_700_000_000_000L + company * 1_000_000L;
     }
 
-    /** One posting; its ledger rows go in lock order and the ledger trigger creates and fills the levels. */
+    /**
+     * One posting; its ledger rows go in lock order and the ledger trigger creates and fills the levels. RETURNING
+     * keeps it runnable on Citus, which otherwise COPYs the rows of an ordered INSERT … SELECT into the shard, where
+     * the ledger trigger's own statements cannot run.
+     */
     private static void openingStock(java.sql.Statement s, UUID tenant, long quantity) throws SQLException {
         UUID posting = UUID.randomUUID();
         s.execute("INSERT INTO stock_postings (tenant_id, id, kind, note) VALUES ('%s', '%s', 'opening_balance', 'benchmark')"
@@ -85,7 +89,8 @@ final class RushData {
                 SELECT '%1$s', %2$s, '%3$s', l.id, i.id, 'opening_balance', %4$d, 0, 0, i.cost_price
                 FROM locations l JOIN items i ON i.tenant_id = l.tenant_id
                 WHERE l.tenant_id = '%1$s'
-                ORDER BY l.id::text, i.id::text""".formatted(tenant, BenchSql.uuid7("now()"), posting, quantity));
+                ORDER BY l.id::text, i.id::text
+                RETURNING id""".formatted(tenant, BenchSql.uuid7("now()"), posting, quantity));
     }
 
     /** Till k: company k mod n, store (k div n) mod 2, with its own series "T001"..., so tills spread like stores. */
