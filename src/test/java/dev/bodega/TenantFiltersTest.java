@@ -62,6 +62,36 @@ class TenantFiltersTest {
                 .as("rows read from a colocated table").isEmpty();
     }
 
+    @Test
+    void theCheckFindsAFunctionThatIsNotImmutableInAnUpsertsSetList() {
+        String upsert = "INSERT INTO t (tenant_id, id, n, updated_at) VALUES (?, ?, 1, now())"
+                + " ON CONFLICT (tenant_id, id) DO UPDATE SET n = t.n + 1, ";
+        assertThat(TenantFilterCheck.notImmutableInDoUpdateSet(upsert + "updated_at = now()")).contains("now(");
+        assertThat(TenantFilterCheck.notImmutableInDoUpdateSet(upsert + "at = CURRENT_TIMESTAMP, r = random ()"))
+                .contains("CURRENT_TIMESTAMP random(");
+        assertThat(TenantFilterCheck.notImmutableInDoUpdateSet("WITH u AS (" + upsert
+                + "seen = greatest(t.seen, clock_timestamp())) SELECT 1")).contains("clock_timestamp(");
+        assertThat(TenantFilterCheck.notImmutableInDoUpdateSet(upsert + "updated_at = EXCLUDED.updated_at"))
+                .as("now() in VALUES is evaluated before Citus routes the row").isEmpty();
+        assertThat(TenantFilterCheck.notImmutableInDoUpdateSet(upsert + "updated_at = EXCLUDED.updated_at"
+                + " RETURNING now()")).isEmpty();
+        assertThat(TenantFilterCheck.notImmutableInDoUpdateSet("WITH u AS (" + upsert + "x_now = EXCLUDED.x_now)"
+                + " SELECT now()")).isEmpty();
+    }
+
+    /** Citus refuses an upsert whose DO UPDATE SET calls a function that is not immutable. */
+    @Test
+    void noUpsertOfTheSuiteSetsAValueThatIsNotImmutable() {
+        List<TenantFilterCheck.Violation> upserts = TenantFilterCheck.volatileUpserts();
+        assertThat(upserts).as(() -> listed(upserts)).isEmpty();
+    }
+
+    /** The same for the database's own functions (triggers and jobs upsert too), as they stand after every migration. */
+    @Test
+    void noFunctionOfTheDatabaseUpsertsAValueThatIsNotImmutable() throws SQLException {
+        assertThat(new TenantFilterCheck(database).functionsWithVolatileUpserts()).isEmpty();
+    }
+
     /**
      * Reads that leave the tenant to row-level security, which Citus sends to every shard (issue 19): their number
      * may only fall. The list, with the code that sent each, goes to target/unfiltered-reads.txt.

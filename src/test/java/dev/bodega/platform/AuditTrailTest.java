@@ -111,6 +111,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void aSignUpAndAJoinLinkChangeAreAudited() {
+        var tenant = fixtures.tenant();
+        List<JsonNode> created = items(api.get(tenant.adminKey(), "/api/v1/audit?table=tenants&action=INSERT"));
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).get("rowId").asString()).isEqualTo(tenant.id().toString());
+        assertThat(created.get(0).get("newValues").get("slug").asString()).isEqualTo(tenant.slug());
+        assertThat(created.get(0).get("newValues").get("join_token").asString()).isEqualTo("***");
+
+        assertThat(api.post(tenant.adminKey(), "/api/v1/users/join-link", Map.of()).status()).isEqualTo(200);
+        List<JsonNode> changed = items(api.get(tenant.adminKey(), "/api/v1/audit?table=tenants&action=UPDATE"));
+        assertThat(changed).hasSize(1);
+        assertThat(changed.get(0).get("userId").asString()).isEqualTo(tenant.adminId().toString());
+        assertThat(keys(changed.get(0).get("newValues"))).containsExactly("join_token");
+        assertThat(changed.get(0).get("oldValues").get("join_token").asString()).isEqualTo("***");
+        assertThat(changed.get(0).get("newValues").get("join_token").asString()).isEqualTo("***");
+    }
+
+    @Test
     void passwordHashesNeverReachTheLogInClear() throws SQLException {
         var tenant = fixtures.tenant();
         UUID user = newUser(tenant, "secret");
@@ -150,6 +168,12 @@ class AuditTrailTest {
             assertRefused(statement, "DELETE FROM audit_log");
             assertRefused(statement, "INSERT INTO audit_log (tenant_id, table_name, action) VALUES ('"
                     + tenant.id() + "', 'users', 'DELETE')");
+            // It writes one kind of row itself (its company's tenants row, V226), and only that kind.
+            var other = fixtures.tenant();
+            assertRefused(statement, "INSERT INTO audit_log (tenant_id, table_name, action) VALUES ('"
+                    + other.id() + "', 'tenants', 'UPDATE')");
+            assertRefused(statement, "SELECT audit_write('tenant_id', 'users', 'DELETE', NULL, "
+                    + "jsonb_build_object('tenant_id', '" + tenant.id() + "'))");
             assertRefused(statement, "TRUNCATE audit_log");
             assertRefused(statement, "UPDATE security_events SET risk_level = 'low'");
             assertRefused(statement, "DELETE FROM security_events");

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,12 @@ public final class TenantFilterCheck {
     private static final Set<Violation> READS = ConcurrentHashMap.newKeySet();
     private static final Set<Violation> COPIED_INSERTS = ConcurrentHashMap.newKeySet();
     private static final Pattern READING = Pattern.compile("(?is)^\\s*(SELECT|WITH)\\b.*\\bFROM\\b");
+    private static final Set<Violation> VOLATILE_UPSERTS = ConcurrentHashMap.newKeySet();
+    private static final Pattern DO_UPDATE_SET = Pattern.compile("(?i)\\bDO\\s+UPDATE\\s+SET\\b");
+    private static final Pattern SET_ENDS = Pattern.compile("(?i)\\b(WHERE|RETURNING)\\b");
+    private static final Pattern NOT_IMMUTABLE = Pattern.compile("(?i)\\b((now|clock_timestamp|statement_timestamp"
+            + "|transaction_timestamp|timeofday|random|gen_random_uuid)\\s*\\("
+            + "|current_(timestamp|date|time)\\b|localtime(stamp)?\\b)");
 
     private final String plannerUrl;
     private final Map<String, Optional<String>> verdicts = new ConcurrentHashMap<>();
@@ -82,6 +89,64 @@ public final class TenantFilterCheck {
     }
 
     /**
+     * Every upsert whose {@code ON CONFLICT … DO UPDATE SET} calls a function that is not immutable (now(),
+     * random(), …): Citus refuses it; take the value from {@code EXCLUDED} instead.
+     */
+    public static List<Violation> volatileUpserts() {
+        return List.copyOf(VOLATILE_UPSERTS);
+    }
+
+    /** The non-immutable calls in the {@code DO UPDATE SET} lists of {@code sql} (every upsert in it), if any. */
+    public static Optional<String> notImmutableInDoUpdateSet(String sql) {
+        StringBuilder found = new StringBuilder();
+        Matcher upsert = DO_UPDATE_SET.matcher(sql);
+        while (upsert.find()) {
+            Matcher call = NOT_IMMUTABLE.matcher(assignments(sql, upsert.end()));
+            while (call.find()) {
+                found.append(call.group(1).replaceAll("\\s+", "")).append(' ');
+            }
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.toString().trim());
+    }
+
+    /** The SET list from {@code start}: up to WHERE or RETURNING outside parentheses, a closing one, ';' or the end. */
+    private static String assignments(String sql, int start) {
+        Matcher end = SET_ENDS.matcher(sql).useTransparentBounds(true);
+        int depth = 0;
+        for (int i = start; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0 || depth == 0 && (c == ';' || end.region(i, sql.length()).lookingAt())) {
+                return sql.substring(start, i);
+            }
+        }
+        return sql.substring(start);
+    }
+
+    /**
+     * The application's own functions (PL/pgSQL and SQL, as they are now, after every migration) whose upserts call a
+     * function that is not immutable in DO UPDATE SET: name and calls.
+     */
+    public List<String> functionsWithVolatileUpserts() throws SQLException {
+        List<String> found = new ArrayList<>();
+        synchronized (this) {
+            try (Statement statement = planner().createStatement(); ResultSet result = statement.executeQuery("""
+                    SELECT p.oid::regprocedure AS name, p.prosrc FROM pg_proc p
+                    JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'public'
+                    JOIN pg_language l ON l.oid = p.prolang AND l.lanname IN ('sql', 'plpgsql')
+                    WHERE NOT EXISTS (SELECT 1 FROM pg_depend d
+                                      WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                    ORDER BY 1""")) {
+                while (result.next()) {
+                    String name = result.getString("name");
+                    notImmutableInDoUpdateSet(result.getString("prosrc")).ifPresent(c -> found.add(name + ": " + c));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
      * Records a statement that locks or changes tenant rows without naming the tenant (recorded, not refused: a
      * refusal during start-up or in a background job would hide the rest behind it).
      */
@@ -105,6 +170,8 @@ public final class TenantFilterCheck {
             if (copied.isPresent()) {
                 COPIED_INSERTS.add(new Violation(oneLine(sql), caller(sender), copied.get()));
             }
+            notImmutableInDoUpdateSet(sql).ifPresent(calls ->
+                    VOLATILE_UPSERTS.add(new Violation(oneLine(sql), caller(sender), calls)));
         }
         if (unfiltered.isPresent()) {
             Violation violation = new Violation(oneLine(sql), caller(sender), unfiltered.get());

@@ -88,7 +88,7 @@ public class ItemSuppliers {
                          ON CONFLICT (tenant_id, item_id, supplier_id) DO UPDATE
                         SET supplier_code = EXCLUDED.supplier_code, last_price = EXCLUDED.last_price,
                             lead_time_days = EXCLUDED.lead_time_days, preferred = EXCLUDED.preferred,
-                            updated_at = now()""")
+                            updated_at = EXCLUDED.updated_at""")
                 .param("tenant", TenantContext.tenantId()).param("item", itemId).param("supplier", supplierId)
                 .param("code", Text.blankToNull(request.supplierCode())).param("price", request.lastPrice())
                 .param("lead", request.leadTimeDays()).param("preferred", preferred)

@@ -263,7 +263,7 @@ class SupplierOrders {
         return jdbc.sql("""
                         INSERT INTO supplier_order_counters (tenant_id, next_number) VALUES (:tenant, 2)
                         ON CONFLICT (tenant_id) DO UPDATE
-                            SET next_number = supplier_order_counters.next_number + 1, updated_at = now()
+                            SET next_number = supplier_order_counters.next_number + 1, updated_at = EXCLUDED.updated_at
                         RETURNING next_number - 1""")
                 .param("tenant", TenantContext.tenantId()).query(Long.class).single();
     }

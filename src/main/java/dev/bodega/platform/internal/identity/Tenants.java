@@ -1,6 +1,7 @@
 package dev.bodega.platform.internal.identity;
 
 import dev.bodega.platform.TransactionSettings;
+import dev.bodega.platform.internal.audit.TenantRowChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,11 +54,7 @@ class Tenants {
 
     /** Recorded in the audit log by the same statement (tenants has no trigger: see V195). */
     void replaceJoinToken(UUID id, String token) {
-        jdbc.sql("""
-                        WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
-                             changed AS (UPDATE tenants SET join_token = :token, updated_at = now() WHERE id = :id
-                                         RETURNING tenants.*)
-                        SELECT audit_tenant_change('UPDATE', old_row, to_jsonb(changed)) FROM before, changed""")
+        TenantRowChanges.update(jdbc, "join_token = :token, updated_at = now()")
                 .param("token", token).param("id", id).query().listOfRows();
     }
 

@@ -47,7 +47,7 @@ public class NotificationSubscriptions {
                             INSERT INTO notification_subscriptions (tenant_id, user_id, type, active)
                             VALUES (:tenant, :user, :type, :active)
                             ON CONFLICT (tenant_id, user_id, type) DO UPDATE
-                            SET active = EXCLUDED.active, updated_at = now()""")
+                            SET active = EXCLUDED.active, updated_at = EXCLUDED.updated_at""")
                     .param("tenant", TenantContext.tenantId()).param("user", userId).param("type", type.code())
                     .param("active", wanted.contains(type)).update();
         }

@@ -7,6 +7,7 @@ import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.platform.UsageFigure;
+import dev.bodega.platform.internal.audit.TenantRowChanges;
 import dev.bodega.platform.internal.identity.AuthChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,7 @@ import java.util.UUID;
 /**
  * What operators see and set of the companies: plan, limits, status and usage counts, never business data. Every
  * company is listed through operator_companies() (V183); a company's own row is changed in its tenant context, so
- * the tenants audit trigger records each change in that company's audit log.
+ * each change is recorded in that company's audit log ({@link TenantRowChanges}).
  */
 @Service
 class CompanyConsole {
@@ -97,16 +98,10 @@ class CompanyConsole {
                 || (limits.maxMachines() != null && limits.maxMachines() < 1)) {
             throw Problems.of(PlatformProblem.VALIDATION, "A plan is starter, pro or enterprise; limits are at least 1");
         }
-        inCompany(tenantId, clientIp, operatorEmail, () -> jdbc.sql("""
-                        WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
-                             changed AS (
-                                UPDATE tenants SET plan = :plan, max_users = :users, max_locations = :locations,
-                                       max_items = :items, max_customer_organizations = :customers,
-                                       max_stock_movements_per_year = :movements, max_machines = :machines,
-                                       version = version + 1, updated_at = now()
-                                WHERE id = :id
-                                RETURNING tenants.*)
-                        SELECT audit_tenant_change('UPDATE', old_row, to_jsonb(changed)) FROM before, changed""")
+        inCompany(tenantId, clientIp, operatorEmail, () -> TenantRowChanges.update(jdbc, """
+                        plan = :plan, max_users = :users, max_locations = :locations, max_items = :items,
+                        max_customer_organizations = :customers, max_stock_movements_per_year = :movements,
+                        max_machines = :machines, version = version + 1, updated_at = now()""")
                 .param("plan", limits.plan()).param("users", limits.maxUsers())
                 .param("locations", limits.maxLocations()).param("items", limits.maxItems())
                 .param("customers", limits.maxCustomerOrganizations())
@@ -122,12 +117,8 @@ class CompanyConsole {
         // Recorded in the audit log by the same statement; the API keys' memory drops the company's standing at commit.
         inCompany(tenantId, clientIp, operatorEmail, () -> {
             authChanges.madeHere();
-            jdbc.sql("""
-                            WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
-                                 changed AS (UPDATE tenants SET status = :status, version = version + 1, updated_at = now()
-                                             WHERE id = :id AND status <> :status
-                                             RETURNING tenants.*)
-                            SELECT audit_tenant_change('UPDATE', old_row, to_jsonb(changed)) FROM before, changed""")
+            TenantRowChanges.update(jdbc, "status = :status, version = version + 1, updated_at = now()",
+                            "status <> :status", null)
                     .param("status", status).param("id", tenantId).query().listOfRows();
         });
     }

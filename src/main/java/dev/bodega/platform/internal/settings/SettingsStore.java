@@ -6,6 +6,7 @@ import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettings;
 import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.platform.Text;
+import dev.bodega.platform.internal.audit.TenantRowChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,20 +59,11 @@ class SettingsStore implements TenantSettingsService {
     /** Changes what a tenant may change; plan, status and limits stay as the operator set them. */
     @Transactional
     public TenantSettings update(SettingsChange change, long expectedVersion) {
-        // Recorded in the audit log by the same statement (tenants has no trigger: see V195).
-        return jdbc.sql("""
-                        WITH before AS (SELECT to_jsonb(t) AS old_row FROM tenants t WHERE t.id = :id FOR UPDATE),
-                             changed AS (
-                                UPDATE tenants SET name = :name, currency = :currency, tax_rate = :taxRate,
-                                       prices_include_tax = :pricesIncludeTax, locale = :locale, time_zone = :timeZone,
-                                       allow_negative_stock = :allowNegativeStock,
-                                       adjustment_approval_threshold = :adjustmentApprovalThreshold, tax_id = :taxId,
-                                       version = version + 1, updated_at = now()
-                                WHERE id = :id AND version = :version
-                                RETURNING *)
-                        SELECT audit_tenant_change('UPDATE', before.old_row, to_jsonb(changed)),""" + " " + COLUMNS + """
-
-                        FROM before, changed""")
+        return TenantRowChanges.update(jdbc, """
+                        name = :name, currency = :currency, tax_rate = :taxRate, prices_include_tax = :pricesIncludeTax,
+                        locale = :locale, time_zone = :timeZone, allow_negative_stock = :allowNegativeStock,
+                        adjustment_approval_threshold = :adjustmentApprovalThreshold, tax_id = :taxId,
+                        version = version + 1, updated_at = now()""", "version = :version", COLUMNS)
                 .param("name", change.name().trim()).param("currency", change.currency())
                 .param("taxRate", change.taxRate()).param("pricesIncludeTax", change.pricesIncludeTax())
                 .param("locale", change.locale()).param("timeZone", change.timeZone())
