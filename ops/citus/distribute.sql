@@ -192,6 +192,30 @@ BEGIN
 END
 $$;
 
+-- A function that triggers and policies call only from their bodies is no dependency Citus sees, so it would exist on
+-- the coordinator alone (the rollups' triggers call a dozen: "function … does not exist" on the worker). Every
+-- function of Bodega's schema goes to every node, with its privileges; a later CREATE OR REPLACE (a new migration)
+-- follows it there.
+DO $$
+DECLARE
+    function regprocedure;
+    taken integer := 0;
+BEGIN
+    FOR function IN
+        SELECT p.oid::regprocedure FROM pg_proc p
+        JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'public'
+        WHERE p.prokind IN ('f', 'p')
+          AND NOT EXISTS (SELECT FROM pg_depend d
+                          WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+          AND NOT EXISTS (SELECT FROM pg_dist_object o WHERE o.classid = 'pg_proc'::regclass AND o.objid = p.oid)
+        ORDER BY p.oid LOOP
+        PERFORM create_distributed_function(function);
+        taken := taken + 1;
+    END LOOP;
+    RAISE NOTICE '% functions sent to every node', taken;
+END
+$$;
+
 SELECT CASE WHEN partkey IS NULL THEN 'reference' ELSE 'distributed' END AS kind, count(*) AS tables,
        count(DISTINCT colocationid) AS colocation_groups
 FROM pg_dist_partition d JOIN pg_class c ON c.oid = d.logicalrelid

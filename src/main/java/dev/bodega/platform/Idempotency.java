@@ -70,8 +70,11 @@ public class Idempotency {
 
     /** The first answer to (scope, key) when one was committed (a 409 when the body differs), else empty. */
     public Optional<ResponseEntity<?>> answered(String scope, String key, String hash) {
-        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM idempotency_keys WHERE scope = :scope AND key = :key AND status IS NOT NULL)")
-                .param("scope", scope).param("key", key).query(Boolean.class).single();
+        boolean exists = jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM idempotency_keys
+                                       WHERE tenant_id = :tenant AND scope = :scope AND key = :key AND status IS NOT NULL)""")
+                .param("tenant", TenantContext.tenantId()).param("scope", scope).param("key", key)
+                .query(Boolean.class).single();
         return exists ? Optional.of(replay(scope, key, hash)) : Optional.empty();
     }
 
@@ -137,8 +140,10 @@ public class Idempotency {
     private ResponseEntity<?> replay(String scope, String key, String hash) {
         record Stored(String requestHash, int status, String response) {
         }
-        Stored stored = jdbc.sql("SELECT request_hash, status, response::text FROM idempotency_keys WHERE scope = :scope AND key = :key")
-                .param("scope", scope).param("key", key)
+        Stored stored = jdbc.sql("""
+                        SELECT request_hash, status, response::text FROM idempotency_keys
+                        WHERE tenant_id = :tenant AND scope = :scope AND key = :key""")
+                .param("tenant", TenantContext.tenantId()).param("scope", scope).param("key", key)
                 .query(Stored.class).single();
         if (!stored.requestHash().equals(hash)) {
             throw Problems.of(PlatformProblem.IDEMPOTENCY_KEY_REUSED,

@@ -97,7 +97,8 @@ class BusinessEventLog implements BusinessEvents {
                         ), queued AS (
                             INSERT INTO business_event_queue (tenant_id, event_id)
                             SELECT DISTINCT r.tenant_id, r.id FROM recorded r
-                            JOIN webhook_endpoints w ON w.tenant_id = r.tenant_id AND w.active
+                            JOIN webhook_endpoints w ON w.tenant_id = ANY (CAST(:tenants AS uuid[]))
+                                                    AND w.tenant_id = r.tenant_id AND w.active
                                                     AND w.event_types @> ARRAY[CAST(r.event_type AS text)]
                             RETURNING tenant_id
                         )

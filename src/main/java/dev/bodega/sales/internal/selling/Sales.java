@@ -326,10 +326,11 @@ class Sales {
         List<Row> rows = jdbc.sql("""
                         WITH place AS (
                             SELECT active, id IN (SELECT v FROM app_visible_locations() v) AS allowed
-                            FROM inventory_locations WHERE id = :location)
+                            FROM inventory_locations WHERE tenant_id = :tenant AND id = :location)
                         SELECT p.active AS location_active, p.allowed,""" + " " + ITEM_COLUMNS + """
 
-                        FROM place p LEFT JOIN catalog_items i ON i.id = ANY (CAST(:ids AS uuid[]))""")
+                        FROM place p LEFT JOIN catalog_items i ON i.tenant_id = :tenant AND i.id = ANY (CAST(:ids AS uuid[]))""")
+                .param("tenant", TenantContext.tenantId())
                 .param("location", locationId).param("ids", itemIds(lines))
                 .query((rs, n) -> new Row(rs.getBoolean("location_active"), rs.getBoolean("allowed"),
                         rs.getObject("id") == null ? null : item(rs, n)))
