@@ -3,8 +3,9 @@
 -- the same transaction there forgets the kept rule (V196), and the ledger's trigger then worked it out again with a
 -- query Citus sent to another node, which a worker's transaction cannot do ("the backend has already been assigned a
 -- transaction id"). The company and the user are values in each query (app_current_tenant() in a query's WHERE is a
--- function call, which Citus cannot prune by: it asked every shard), and the user's permissions are read by a
--- statement of their own, not in a subquery of the variable's initialization.
+-- function call, which Citus cannot prune by: it asked every shard); the user's permissions are read by a statement of
+-- their own, once: app_keep_location_rules keeps "sees every location" first, and the other rules read it (three
+-- queries to the company's node as a transaction starts on Citus, instead of eight to every shard).
 CREATE OR REPLACE FUNCTION app_location_rule(setting text) RETURNS text
     LANGUAGE plpgsql STABLE
 AS $$
@@ -25,6 +26,8 @@ BEGIN
         ELSE
             NULL;  -- the visible locations are read below: all of the company's
         END CASE;
+    ELSIF current_setting('app.sees_all_locations_for', true) = app_location_context() THEN
+        sees_all := current_setting('app.sees_all_locations')::boolean;
     ELSE
         PERFORM 1 FROM platform_user_permissions p
         WHERE p.tenant_id = company AND p.user_id = person
@@ -35,11 +38,13 @@ BEGIN
     WHEN 'app.sees_all_locations' THEN
         rule := sees_all::text;
     WHEN 'app.location_rule' THEN
-        SELECT CASE WHEN sees_all THEN '*' ELSE coalesce(string_agg(v.id::text, ','), '') END INTO rule FROM (
-            SELECT ul.location_id AS id FROM user_locations ul
-            WHERE NOT sees_all AND ul.tenant_id = company AND ul.user_id = person
+        IF sees_all THEN
+            RETURN '*';
+        END IF;
+        SELECT coalesce(string_agg(v.id::text, ','), '') INTO rule FROM (
+            SELECT ul.location_id AS id FROM user_locations ul WHERE ul.tenant_id = company AND ul.user_id = person
             UNION
-            SELECT l.id FROM locations l WHERE NOT sees_all AND l.tenant_id = company AND l.kind = 'transit') v;
+            SELECT l.id FROM locations l WHERE l.tenant_id = company AND l.kind = 'transit') v;
     WHEN 'app.works_at' THEN
         SELECT coalesce(string_agg(ul.location_id::text, ','), '') INTO rule
         FROM user_locations ul WHERE ul.tenant_id = company AND ul.user_id = person;
@@ -53,3 +58,4 @@ BEGIN
     END CASE;
     RETURN rule;
 END $$;
+
