@@ -31,7 +31,7 @@ class TenantFiltersTest {
      * named their tenant; a little room for the background jobs that a run may or may not reach. Lower it as reads
      * name their tenant.
      */
-    private static final int UNFILTERED_READS_AT_MOST = 310;
+    private static final int UNFILTERED_READS_AT_MOST = 300;
 
     @Autowired EmbeddedDatabase database;
 

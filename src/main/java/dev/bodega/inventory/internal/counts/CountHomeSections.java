@@ -2,6 +2,7 @@ package dev.bodega.inventory.internal.counts;
 
 import dev.bodega.platform.HomeSection;
 import dev.bodega.platform.HomeSection.Card;
+import dev.bodega.platform.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,9 @@ class CountHomeSections {
     @Bean
     HomeSection countsOpen(JdbcClient jdbc) {
         return new HomeSection(170, "inventory.count", actor -> Optional.of(Card.count("home-counts",
-                "counts.home.open", jdbc.sql("SELECT count(*) FROM stock_counts WHERE status = 'counting'")
-                        .query(Long.class).single(), "/inventory/counts?status=counting")));
+                "counts.home.open",
+                jdbc.sql("SELECT count(*) FROM stock_counts WHERE tenant_id = :tenant AND status = 'counting'")
+                        .param("tenant", TenantContext.tenantId()).query(Long.class).single(),
+                "/inventory/counts?status=counting")));
     }
 }

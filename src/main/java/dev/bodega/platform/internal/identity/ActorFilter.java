@@ -56,7 +56,8 @@ class ActorFilter extends OncePerRequestFilter {
         var scope = new TenantContext.Scope(caller.get().tenantId(), caller.get().userId(),
                 request.getRemoteAddr(), request.getHeader("User-Agent"));
         Optional<Users.Standing> standing = auth instanceof ApiKeyAuthentication key ? key.standing()
-                : TenantContext.callAs(scope, () -> transactions.execute(tx -> users.standing(caller.get().userId())));
+                : TenantContext.callAs(scope,
+                        () -> transactions.execute(tx -> users.standing(scope.tenantId(), scope.userId())));
         if (standing.isEmpty() || !standing.get().userActive()) {
             refuse(request, response, PlatformProblem.UNAUTHORIZED, "inactive", "This user is no longer active");
             return;

@@ -251,7 +251,7 @@ public class ApiKeys {
                         instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
                         rs.getBoolean("use_is_stale"), null))
                 .optional()
-                .map(key -> key.with(users.standing(key.userId()).orElse(null)));
+                .map(key -> key.with(users.standing(ref.tenant(), key.userId()).orElse(null)));
     }
 
     /** Last use is kept to the minute, so a busy key does not write on every request. */

@@ -281,7 +281,8 @@ class UserAdmin {
 
     /** Nobody manages a user who holds permissions they do not. */
     private void requireNotMorePowerful(UUID id) {
-        Grants.requireCovers(Actor.require(), users.standing(id).map(Users.Standing::permissionSet).orElse(Set.of()));
+        Grants.requireCovers(Actor.require(), users.standing(TenantContext.tenantId(), id)
+                .map(Users.Standing::permissionSet).orElse(Set.of()));
     }
 
     private void checkStatusChange(UserView current, boolean active) {

@@ -125,7 +125,7 @@ class Users {
     }
 
     /** The user's state and permissions now, for every request. */
-    Optional<Standing> standing(UUID userId) {
+    Optional<Standing> standing(UUID tenantId, UUID userId) {
         return jdbc.sql("""
                         SELECT u.name, u.email, u.active AND u.approved AND NOT u.pending_invitation AND u.deleted_at IS NULL AS user_active, t.status AS tenant_status,
                                coalesce(array_agg(DISTINCT p) FILTER (WHERE p IS NOT NULL), '{}') AS permissions,
@@ -135,10 +135,10 @@ class Users {
                         LEFT JOIN user_roles ur ON ur.tenant_id = u.tenant_id AND ur.user_id = u.id
                         LEFT JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
                         LEFT JOIN LATERAL unnest(r.permissions) p ON true
-                        WHERE u.id = :id
+                        WHERE u.tenant_id = :tenant AND u.id = :id
                         GROUP BY u.name, u.email, u.active, u.approved, u.pending_invitation, u.deleted_at, t.status,
                                  u.organization_id""")
-                .param("id", userId)
+                .param("tenant", tenantId).param("id", userId)
                 .query((rs, n) -> new Standing(rs.getString("name"), rs.getString("email"),
                         rs.getBoolean("user_active"), rs.getString("tenant_status"),
                         (String[]) rs.getArray("permissions").getArray(), rs.getObject("organization_id", UUID.class)))

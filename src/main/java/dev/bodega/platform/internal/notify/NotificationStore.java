@@ -78,10 +78,10 @@ class NotificationStore implements Notifications {
         List<Row> rows = jdbc.sql("""
                         SELECT id, title, message, type, priority, link, read_at, created_at, title_key, message_key, args
                         FROM notifications
-                        WHERE user_id = :user AND (NOT :unread OR read_at IS NULL)
+                        WHERE tenant_id = :tenant AND user_id = :user AND (NOT :unread OR read_at IS NULL)
                           AND (CAST(:before AS uuid) IS NULL OR id < :before)
                         ORDER BY id DESC LIMIT :limit""")
-                .param("user", userId).param("unread", unreadOnly).param("before", before).param("limit", limit + 1)
+                .param("tenant", TenantContext.tenantId()).param("user", userId).param("unread", unreadOnly).param("before", before).param("limit", limit + 1)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("title"),
                         rs.getString("message"), rs.getString("type"), rs.getString("priority"), rs.getString("link"),
                         instant(rs.getTimestamp("read_at")), instant(rs.getTimestamp("created_at")),
@@ -96,8 +96,10 @@ class NotificationStore implements Notifications {
 
     @Transactional(readOnly = true)
     public int unreadCount(UUID userId) {
-        return jdbc.sql("SELECT count(*) FROM notifications WHERE user_id = :user AND read_at IS NULL")
-                .param("user", userId).query(Integer.class).single();
+        return jdbc.sql("""
+                        SELECT count(*) FROM notifications
+                        WHERE tenant_id = :tenant AND user_id = :user AND read_at IS NULL""")
+                .param("tenant", TenantContext.tenantId()).param("user", userId).query(Integer.class).single();
     }
 
     /** Marks one of the user's notifications read; false if it is not theirs (or not in this tenant). */

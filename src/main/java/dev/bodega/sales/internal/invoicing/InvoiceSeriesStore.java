@@ -113,8 +113,8 @@ public class InvoiceSeriesStore {
         if (seriesId != null) {
             record Found(UUID locationId, boolean active) {
             }
-            Found found = jdbc.sql("SELECT location_id, active FROM invoice_series WHERE id = :id")
-                    .param("id", seriesId).query(Found.class).optional()
+            Found found = jdbc.sql("SELECT location_id, active FROM invoice_series WHERE tenant_id = :tenant AND id = :id")
+                    .param("tenant", TenantContext.tenantId()).param("id", seriesId).query(Found.class).optional()
                     .orElseThrow(() -> Problems.of(SalesProblem.UNKNOWN_SERIES,
                             "Invoice series " + seriesId + " does not exist"));
             if (!found.locationId().equals(locationId) || !found.active()) {
@@ -137,8 +137,8 @@ public class InvoiceSeriesStore {
     }
 
     private Optional<UUID> defaultOf(UUID locationId) {
-        return jdbc.sql("SELECT id FROM invoice_series WHERE location_id = :location AND is_default")
-                .param("location", locationId).query(UUID.class).optional();
+        return jdbc.sql("SELECT id FROM invoice_series WHERE tenant_id = :tenant AND location_id = :location AND is_default")
+                .param("tenant", TenantContext.tenantId()).param("location", locationId).query(UUID.class).optional();
     }
 
     /**

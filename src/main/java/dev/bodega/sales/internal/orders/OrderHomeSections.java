@@ -2,6 +2,7 @@ package dev.bodega.sales.internal.orders;
 
 import dev.bodega.platform.HomeSection;
 import dev.bodega.platform.HomeSection.Card;
+import dev.bodega.platform.TenantContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,8 @@ class OrderHomeSections {
         return new HomeSection(100, "portal.orders", actor -> !actor.partner() ? Optional.empty()
                 : Optional.of(Card.count("home-my-orders", "orders.home.mine", jdbc.sql("""
                         SELECT count(*) FROM customer_orders
-                        WHERE status IN ('draft', 'submitted', 'approved', 'partially_shipped', 'shipped')""")
-                        .query(Long.class).single(), "/portal/orders")));
+                        WHERE tenant_id = :tenant
+                          AND status IN ('draft', 'submitted', 'approved', 'partially_shipped', 'shipped')""")
+                        .param("tenant", TenantContext.tenantId()).query(Long.class).single(), "/portal/orders")));
     }
 }

@@ -1,6 +1,7 @@
 package dev.bodega.sales.internal.orders;
 
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.TenantContext;
 import dev.bodega.sales.internal.orders.OrderViews.HistoryEntry;
 import dev.bodega.sales.internal.orders.OrderViews.ItemView;
 import dev.bodega.sales.internal.orders.OrderViews.OrderSummary;
@@ -64,8 +65,8 @@ class OrderQueries {
     /** How many orders wait in a state (the home cards). */
     @Transactional(readOnly = true)
     long count(OrderStatus status) {
-        return jdbc.sql("SELECT count(*) FROM customer_orders WHERE status = :status")
-                .param("status", status.code()).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM customer_orders WHERE tenant_id = :tenant AND status = :status")
+                .param("tenant", TenantContext.tenantId()).param("status", status.code()).query(Long.class).single();
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package dev.bodega.sales.internal.selling;
 import dev.bodega.platform.Text;
 import dev.bodega.platform.CursorPage;
 import dev.bodega.platform.NotFoundException;
+import dev.bodega.platform.TenantContext;
 import dev.bodega.platform.TenantSettingsService;
 import dev.bodega.sales.internal.customers.Customers;
 import dev.bodega.sales.internal.selling.SaleViews.LineView;
@@ -43,18 +44,20 @@ public class SaleQueries {
 
     @Transactional(readOnly = true)
     public SaleView get(UUID id) {
-        SaleView head = jdbc.sql(SALE_SELECT + " WHERE s.id = :id").param("id", id)
+        UUID tenant = TenantContext.tenantId();
+        SaleView head = jdbc.sql(SALE_SELECT + " WHERE s.tenant_id = :tenant AND s.id = :id")
+                .param("tenant", tenant).param("id", id)
                 .query((rs, n) -> saleRow(rs, List.of(), List.of())).optional()
                 .orElseThrow(() -> new NotFoundException("Sale"));
         List<LineView> lines = jdbc.sql("""
                         SELECT id, position, item_id, item_sku, item_name, quantity, unit_price, subtotal, discount_percent,
                                discount, sale_discount, tax_rate, tax, total, returned_quantity, returned_amount
-                        FROM sale_lines WHERE sale_id = :id ORDER BY position""")
-                .param("id", id).query(SaleQueries::lineRow).list();
+                        FROM sale_lines WHERE tenant_id = :tenant AND sale_id = :id ORDER BY position""")
+                .param("tenant", tenant).param("id", id).query(SaleQueries::lineRow).list();
         List<PaymentView> payments = jdbc.sql("""
                         SELECT method, amount, tendered, change_due AS change, reference
-                        FROM sale_payments WHERE sale_id = :id ORDER BY position""")
-                .param("id", id).query(PaymentView.class).list();
+                        FROM sale_payments WHERE tenant_id = :tenant AND sale_id = :id ORDER BY position""")
+                .param("tenant", tenant).param("id", id).query(PaymentView.class).list();
         return withDetails(head, lines, payments);
     }
 

@@ -310,8 +310,9 @@ class Sales {
 
     private Map<UUID, Priced.Item> items(List<LineRequest> lines) {
         Map<UUID, Priced.Item> found = new HashMap<>();
-        jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM catalog_items i WHERE i.id = ANY (CAST(:ids AS uuid[]))")
-                .param("ids", itemIds(lines)).query(Sales::item).list()
+        jdbc.sql("SELECT " + ITEM_COLUMNS + " FROM catalog_items i"
+                        + " WHERE i.tenant_id = :tenant AND i.id = ANY (CAST(:ids AS uuid[]))")
+                .param("tenant", TenantContext.tenantId()).param("ids", itemIds(lines)).query(Sales::item).list()
                 .forEach(item -> found.put(item.id(), item));
         return found;
     }
@@ -379,7 +380,8 @@ class Sales {
     }
 
     private void requireLocation(UUID locationId) {
-        Boolean active = jdbc.sql("SELECT active FROM inventory_locations WHERE id = :id").param("id", locationId)
+        Boolean active = jdbc.sql("SELECT active FROM inventory_locations WHERE tenant_id = :tenant AND id = :id")
+                .param("tenant", TenantContext.tenantId()).param("id", locationId)
                 .query(Boolean.class).optional().orElse(null);
         if (active == null) {
             throw ProblemNames.with(Problems.of(SalesProblem.UNKNOWN_LOCATION, "The location does not exist"),
