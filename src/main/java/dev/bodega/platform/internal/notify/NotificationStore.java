@@ -81,7 +81,8 @@ class NotificationStore implements Notifications {
                         WHERE tenant_id = :tenant AND user_id = :user AND (NOT :unread OR read_at IS NULL)
                           AND (CAST(:before AS uuid) IS NULL OR id < :before)
                         ORDER BY id DESC LIMIT :limit""")
-                .param("tenant", TenantContext.tenantId()).param("user", userId).param("unread", unreadOnly).param("before", before).param("limit", limit + 1)
+                .param("tenant", TenantContext.tenantId()).param("user", userId).param("unread", unreadOnly)
+                .param("before", before).param("limit", limit + 1)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("title"),
                         rs.getString("message"), rs.getString("type"), rs.getString("priority"), rs.getString("link"),
                         instant(rs.getTimestamp("read_at")), instant(rs.getTimestamp("created_at")),
