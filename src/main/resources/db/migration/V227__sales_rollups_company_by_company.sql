@@ -205,11 +205,10 @@ CREATE FUNCTION sales_rollup_owners(company uuid, sale_ids uuid[], written_by te
     LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
-    ids uuid[] := ARRAY(SELECT DISTINCT i FROM unnest(sale_ids) i);
     owners sales[];
 BEGIN
     SELECT array_agg(s) INTO owners FROM sales s
-    WHERE s.tenant_id = company AND s.id = ANY (ids) AND s.status = 'completed'
+    WHERE s.tenant_id = company AND s.id = ANY (sale_ids) AND s.status = 'completed'
       AND (s.id || ' ' || s.xmin || ' ' || s.cmin) <> ALL (written_by);
     RETURN coalesce(owners, '{}');
 END $$;

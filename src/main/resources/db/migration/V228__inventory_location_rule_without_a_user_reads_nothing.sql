@@ -4,41 +4,29 @@
 -- query Citus sent to another node, which a worker's transaction cannot do ("the backend has already been assigned a
 -- transaction id"). The company and the user are values in each query (app_current_tenant() in a query's WHERE is a
 -- function call, which Citus cannot prune by: it asked every shard); the user's permissions are read by a statement of
--- their own, once: app_keep_location_rules keeps "sees every location" first, and the other rules read it (three
--- queries to the company's node as a transaction starts on Citus, instead of eight to every shard).
+-- their own, once: the other rules take "sees every location" from app_sees_all_locations(), which reads it kept
+-- (app_keep_location_rules keeps it first: three queries to the company's node as a transaction starts on Citus,
+-- instead of eight to every shard).
 CREATE OR REPLACE FUNCTION app_location_rule(setting text) RETURNS text
     LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
     company  uuid := app_current_tenant();
     person   uuid := app_current_user();
-    sees_all boolean := true;
+    sees_all boolean;
     rule     text;
 BEGIN
-    IF person IS NULL THEN
-        CASE setting
-        WHEN 'app.sees_all_locations' THEN
+    CASE setting
+    WHEN 'app.sees_all_locations' THEN
+        IF person IS NULL THEN
             RETURN 'true';
-        WHEN 'app.location_rule' THEN
-            RETURN '*';
-        WHEN 'app.works_at' THEN
-            RETURN '';
-        ELSE
-            NULL;  -- the visible locations are read below: all of the company's
-        END CASE;
-    ELSIF current_setting('app.sees_all_locations_for', true) = app_location_context() THEN
-        sees_all := current_setting('app.sees_all_locations')::boolean;
-    ELSE
+        END IF;
         PERFORM 1 FROM platform_user_permissions p
         WHERE p.tenant_id = company AND p.user_id = person
           AND p.permissions && ARRAY['*', 'inventory.*', 'inventory.all_locations', '*.all_locations']::text[];
-        sees_all := FOUND;
-    END IF;
-    CASE setting
-    WHEN 'app.sees_all_locations' THEN
-        rule := sees_all::text;
+        RETURN FOUND::text;
     WHEN 'app.location_rule' THEN
-        IF sees_all THEN
+        IF app_sees_all_locations() THEN
             RETURN '*';
         END IF;
         SELECT coalesce(string_agg(v.id::text, ','), '') INTO rule FROM (
@@ -46,9 +34,14 @@ BEGIN
             UNION
             SELECT l.id FROM locations l WHERE l.tenant_id = company AND l.kind = 'transit') v;
     WHEN 'app.works_at' THEN
+        IF person IS NULL THEN
+            RETURN '';
+        END IF;
         SELECT coalesce(string_agg(ul.location_id::text, ','), '') INTO rule
         FROM user_locations ul WHERE ul.tenant_id = company AND ul.user_id = person;
     WHEN 'app.visible_locations' THEN
+        -- A value in the query, not a call: on a worker the call might have to work the rule out there.
+        sees_all := app_sees_all_locations();
         SELECT coalesce(string_agg(l.id::text, ','), '') INTO rule
         FROM locations l
         WHERE l.tenant_id = company
@@ -58,4 +51,3 @@ BEGIN
     END CASE;
     RETURN rule;
 END $$;
-
