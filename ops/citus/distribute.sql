@@ -192,6 +192,37 @@ BEGIN
 END
 $$;
 
+-- Citus 13.2 copies a table's policies to its shards without AS RESTRICTIVE (commands/policy.c builds CREATE POLICY
+-- without it), so on the shards a restrictive policy (the partner walls, the audit log's) is permissive, and OR'ed
+-- with the company's own policy it let every user read every company's rows. Each restrictive policy is made again
+-- on every shard as it is. A migration that adds or changes a restrictive policy later must be followed by this script.
+DO $$
+DECLARE
+    p record;
+    command text;
+    made integer := 0;
+BEGIN
+    FOR p IN
+        SELECT d.logicalrelid AS relation, x.policyname,
+               format('CREATE POLICY %I ON %%s AS RESTRICTIVE FOR %s TO %s%s%s', x.policyname, x.cmd,
+                      (SELECT string_agg(CASE WHEN r = 'public' THEN 'PUBLIC' ELSE quote_ident(r) END, ', ')
+                       FROM unnest(x.roles) r),
+                      ' USING (' || x.qual || ')', ' WITH CHECK (' || x.with_check || ')') AS definition
+        FROM pg_policies x
+        JOIN pg_dist_partition d ON d.logicalrelid = format('%I.%I', x.schemaname, x.tablename)::regclass
+        WHERE x.permissive = 'RESTRICTIVE'
+        ORDER BY 1, 2 LOOP
+        FOREACH command IN ARRAY ARRAY[format('DROP POLICY IF EXISTS %I ON %%s', p.policyname), p.definition] LOOP
+            IF EXISTS (SELECT FROM run_command_on_placements(p.relation, command) r WHERE NOT r.success) THEN
+                RAISE EXCEPTION 'Policy % of % could not be made again on its shards', p.policyname, p.relation;
+            END IF;
+        END LOOP;
+        made := made + 1;
+    END LOOP;
+    RAISE NOTICE '% restrictive policies made again on every shard', made;
+END
+$$;
+
 -- A function that triggers and policies call only from their bodies is no dependency Citus sees, so it would exist on
 -- the coordinator alone (the rollups' triggers call a dozen: "function … does not exist" on the worker). Every
 -- function of Bodega's schema goes to every node, with its privileges; a later CREATE OR REPLACE (a new migration)
